@@ -1,0 +1,30 @@
+"use server";
+// "Which pen do you have?" Works as a plain form post without JavaScript.
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getCatalog } from "@/lib/catalog";
+import { PEN_COOKIE } from "@/lib/catalog/pen-preference";
+
+const input = z.object({
+  pen: z.string().max(60),
+  // Only a path on this site, so the form cannot be used to redirect elsewhere.
+  returnTo: z.string().regex(/^\/(?!\/)[^\s\\]*$/).max(500).catch("/shop/cartridges"),
+});
+
+export async function choosePen(formData: FormData): Promise<void> {
+  const parsed = input.safeParse({ pen: formData.get("pen") ?? "", returnTo: formData.get("returnTo") ?? "" });
+  const returnTo = parsed.success ? parsed.data.returnTo : "/shop/cartridges";
+  const jar = await cookies();
+  const pen = parsed.success ? parsed.data.pen : "";
+  const known = (await getCatalog()).penModels.some((m) => m.slug === pen);
+  if (known) {
+    jar.set(PEN_COOKIE, pen, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax", httpOnly: true });
+  } else {
+    jar.delete(PEN_COOKIE);
+  }
+  // Drop an explicit pen from the return URL so the saved choice applies.
+  const url = new URL(returnTo, "http://store.local");
+  url.searchParams.delete("pen");
+  redirect(url.pathname + url.search);
+}

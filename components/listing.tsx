@@ -1,0 +1,157 @@
+// A product listing with its filter form. The form is a plain GET form, so
+// every filter lives in the URL and works without JavaScript.
+import Link from "next/link";
+import { ProductCard } from "@/components/product-card";
+import { PenChooser } from "@/components/pen-chooser";
+import {
+  applyListingQuery,
+  filterOptions,
+  listingHref,
+  parseListingQuery,
+  queryToParams,
+  sorts,
+  type Catalog,
+  type Category,
+  type CatalogProduct,
+  type SearchParams,
+} from "@/lib/catalog";
+
+const filterLabels = {
+  pen: "Fits pen",
+  config: "Needle configuration",
+  pack: "Pack size",
+  concern: "Concern",
+  area: "Area",
+} as const;
+
+export function Listing(props: {
+  catalog: Catalog;
+  products: CatalogProduct[];
+  category: Category | null;
+  base: string;
+  params: SearchParams;
+  savedPen: string | null;
+}) {
+  const { catalog, products, category, base, params, savedPen } = props;
+  const options = filterOptions(catalog, products);
+  const { query, notes } = parseListingQuery(params, options, category, savedPen);
+  const items = applyListingQuery(products, query);
+  const filters = category?.filters ?? ["pen", "config", "pack", "concern", "area", "stock"];
+  const selectFilters = filters.filter((f): f is keyof typeof filterLabels => f !== "stock" && options[f].length > 0);
+  const penName = catalog.penModels.find((m) => m.slug === query.pen)?.name;
+  const current = queryToParams(query);
+  const returnTo = listingHref(base, { ...current, pen: null });
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
+      <aside aria-label="Filters" className="space-y-6">
+        <form method="get" action={base} className="space-y-4 rounded-lg border border-line bg-white p-4">
+          <h2 className="font-semibold">Filter</h2>
+          {query.q && <input type="hidden" name="q" value={query.q} />}
+          {selectFilters.map((name) => (
+            <div key={name}>
+              <label htmlFor={`filter-${name}`} className="block text-sm font-medium">
+                {filterLabels[name]}
+              </label>
+              <select
+                id={`filter-${name}`}
+                name={name}
+                defaultValue={name === "pen" ? (query.pen ?? (savedPen ? "all" : "")) : (current[name] ?? "")}
+                className="mt-1 w-full rounded border border-line bg-white px-2 py-1.5 text-sm"
+              >
+                <option value={name === "pen" && savedPen ? "all" : ""}>Any</option>
+                {options[name].map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+          {filters.includes("stock") && (
+            <div className="flex items-center gap-2">
+              <input id="filter-stock" type="checkbox" name="stock" value="1" defaultChecked={query.inStock} className="h-4 w-4" />
+              <label htmlFor="filter-stock" className="text-sm">
+                In stock only
+              </label>
+            </div>
+          )}
+          <div>
+            <label htmlFor="filter-sort" className="block text-sm font-medium">
+              Sort by
+            </label>
+            <select
+              id="filter-sort"
+              name="sort"
+              defaultValue={query.sort}
+              className="mt-1 w-full rounded border border-line bg-white px-2 py-1.5 text-sm"
+            >
+              {Object.entries(sorts).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="flex items-center gap-3">
+            <button type="submit" className="rounded bg-brand px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-dark">
+              Apply
+            </button>
+            <Link href={base} className="text-sm underline">
+              Clear
+            </Link>
+          </div>
+        </form>
+        {filters.includes("pen") && (
+          <div className="rounded-lg border border-line bg-white p-4">
+            <PenChooser pens={catalog.penModels} current={savedPen} returnTo={returnTo} />
+          </div>
+        )}
+      </aside>
+
+      <section aria-labelledby="results-heading">
+        {notes.length > 0 && (
+          <div role="status" className="mb-4 rounded border border-warn/30 bg-warn-soft p-3 text-sm text-warn">
+            <ul className="list-disc pl-5">
+              {notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {query.pen && penName && (
+          <p className="mb-4 rounded bg-brand-soft p-3 text-sm" data-testid="pen-notice">
+            Showing what fits the <strong>{penName}</strong>
+            {query.penFromPreference ? " (your saved pen)" : ""}.{" "}
+            <Link href={listingHref(base, { ...current, pen: "all" })} className="underline">
+              Show every pen
+            </Link>
+          </p>
+        )}
+        <h2 id="results-heading" className="mb-4 text-sm text-muted" aria-live="polite">
+          {items.length === 1 ? "1 product" : `${items.length} products`}
+          {query.q ? ` matching “${query.q}”` : ""}
+        </h2>
+        {items.length === 0 ? (
+          <p className="rounded border border-line bg-white p-6">
+            Nothing matches these filters.{" "}
+            <Link href={base} className="underline">
+              Clear the filters
+            </Link>{" "}
+            to see everything.
+          </p>
+        ) : (
+          <ul className="grid grid-cols-2 gap-4 md:grid-cols-3" data-testid="product-grid">
+            {items.map(({ product, variants }) => (
+              <li key={product.id} className="flex">
+                <div className="w-full">
+                  <ProductCard product={product} variants={variants} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { CatalogVariant } from "./types";
+
+export function formatMoney(cents: number, currency = "USD"): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
+}
+
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso));
+}
+
+/** The needle configuration shoppers filter on: "nano", "mixed" or "12-pin". */
+export function needleConfig(v: Pick<CatalogVariant, "needleGeometry" | "pinCount">): string | null {
+  if (v.needleGeometry === "NANO") return "nano";
+  if (v.needleGeometry === "MIXED") return "mixed";
+  if (v.pinCount) return `${v.pinCount}-pin`;
+  return null;
+}
+
+export function needleConfigLabel(config: string): string {
+  if (config === "nano") return "Nano tips";
+  if (config === "mixed") return "Mixed pack";
+  return config.replace("-pin", " pins");
+}
+
+export function sterilizationLabel(s: CatalogVariant["sterilization"]): string | null {
+  if (s === "ETHYLENE_OXIDE") return "Ethylene oxide (EO), sterile-sealed";
+  if (s === "GAMMA") return "Gamma irradiation, sterile-sealed";
+  if (s === "NONE") return "Not sterile";
+  return null;
+}
+
+export type StockStatus = { inStock: boolean; label: string; tone: "ok" | "low" | "out" };
+
+export const LOW_STOCK = 5;
+
+export function stockStatus(stock: number): StockStatus {
+  if (stock <= 0) return { inStock: false, label: "Out of stock", tone: "out" };
+  if (stock <= LOW_STOCK) return { inStock: true, label: `Only ${stock} left`, tone: "low" };
+  return { inStock: true, label: "In stock", tone: "ok" };
+}

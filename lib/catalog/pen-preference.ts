@@ -1,0 +1,10 @@
+// The visitor's pen model, remembered in a cookie so cartridge listings can
+// show only what fits. Not personal data: just a catalog slug.
+import { cookies } from "next/headers";
+
+export const PEN_COOKIE = "pen";
+
+export async function savedPenSlug(): Promise<string | null> {
+  const value = (await cookies()).get(PEN_COOKIE)?.value;
+  return value && /^[a-z0-9-]{1,60}$/.test(value) ? value : null;
+}

@@ -1,0 +1,64 @@
+// Plain, serialisable shapes of the catalog as pages see it. Dates are ISO
+// strings so the whole catalog can sit in the data cache.
+export type ProductKind = "KIT" | "CARTRIDGE" | "AFTERCARE" | "ACCESSORY";
+
+export type Tag = { slug: string; name: string };
+
+export type PenModelSummary = {
+  slug: string;
+  name: string;
+  connector: string;
+  maxDepthMm: number;
+  homeUse: boolean;
+  summary: string;
+};
+
+export type CatalogVariant = {
+  id: string;
+  sku: string;
+  label: string;
+  priceCents: number;
+  currency: string;
+  /** Stock when the catalog was cached; pages that show availability read it live. */
+  stock: number;
+  packSize: number;
+  packUnit: string;
+  pinCount: number | null;
+  needleGeometry: "ROUND" | "SQUARE" | "NANO" | "MIXED" | null;
+  needleMaterial: string | null;
+  sterilization: "ETHYLENE_OXIDE" | "GAMMA" | "NONE" | null;
+  maxDepthMm: number | null;
+  homeUse: boolean;
+};
+
+export type KitContent = {
+  quantity: number;
+  label: string;
+  /** Link target when the item is sold on its own too. */
+  productSlug: string | null;
+  sku: string | null;
+};
+
+export type CatalogProduct = {
+  id: string;
+  slug: string;
+  kind: ProductKind;
+  name: string;
+  tagline: string;
+  description: string;
+  imagePath: string;
+  publishedAt: string;
+  penModel: PenModelSummary | null;
+  concerns: Tag[];
+  areas: Tag[];
+  fits: { pen: PenModelSummary; verifiedAt: string }[];
+  variants: CatalogVariant[];
+  kitContents: KitContent[];
+};
+
+export type Catalog = {
+  products: CatalogProduct[];
+  penModels: PenModelSummary[];
+  concerns: Tag[];
+  areas: Tag[];
+};

@@ -1,0 +1,100 @@
+// Loads the seed catalog (prisma/seed-data/catalog.ts) into the database.
+// Safe to run again: rows are matched by slug or SKU and brought up to date,
+// except stock, which belongs to the shop once it is trading.
+import { pathToFileURL } from "node:url";
+import type { Db } from "../lib/db";
+import { areas, concerns, penModels, products } from "./seed-data/catalog";
+
+export async function seedCatalog(prisma: Db): Promise<{ products: number; variants: number }> {
+  for (const tag of concerns) {
+    await prisma.concern.upsert({ where: { slug: tag.slug }, create: tag, update: { name: tag.name } });
+  }
+  for (const tag of areas) {
+    await prisma.treatmentArea.upsert({ where: { slug: tag.slug }, create: tag, update: { name: tag.name } });
+  }
+  const penIds = new Map<string, string>();
+  for (const pen of penModels) {
+    const row = await prisma.penModel.upsert({ where: { slug: pen.slug }, create: pen, update: pen });
+    penIds.set(pen.slug, row.id);
+  }
+  const penId = (slug: string) => {
+    const id = penIds.get(slug);
+    if (!id) throw new Error(`seed: unknown pen model ${slug}`);
+    return id;
+  };
+
+  let variantCount = 0;
+  for (const p of products) {
+    const fields = {
+      kind: p.kind,
+      name: p.name,
+      tagline: p.tagline,
+      description: p.description,
+      imagePath: `/images/products/${p.slug}.svg`,
+      publishedAt: new Date(p.publishedAt),
+      penModelId: p.penModel ? penId(p.penModel) : null,
+      concerns: { set: p.concerns.map((slug) => ({ slug })) },
+      areas: { set: p.areas.map((slug) => ({ slug })) },
+    };
+    const product = await prisma.product.upsert({
+      where: { slug: p.slug },
+      create: {
+        ...fields,
+        slug: p.slug,
+        concerns: { connect: p.concerns.map((slug) => ({ slug })) },
+        areas: { connect: p.areas.map((slug) => ({ slug })) },
+      },
+      update: fields,
+    });
+    for (const [position, v] of p.variants.entries()) {
+      const { stock, ...rest } = v;
+      await prisma.variant.upsert({
+        where: { sku: v.sku },
+        create: { ...v, position, productId: product.id },
+        update: { ...rest, position, productId: product.id },
+      });
+      variantCount++;
+    }
+    await prisma.cartridgeFit.deleteMany({ where: { productId: product.id } });
+    for (const fit of p.fits ?? []) {
+      await prisma.cartridgeFit.create({
+        data: { productId: product.id, penModelId: penId(fit.pen), verifiedAt: new Date(fit.verifiedAt) },
+      });
+    }
+  }
+
+  // Kit contents refer to variants of other products, so they come last.
+  for (const p of products) {
+    if (!p.kitItems) continue;
+    const kit = await prisma.product.findUniqueOrThrow({ where: { slug: p.slug } });
+    await prisma.kitItem.deleteMany({ where: { kitId: kit.id } });
+    for (const [position, item] of p.kitItems.entries()) {
+      const link =
+        "sku" in item
+          ? { variantId: (await prisma.variant.findUniqueOrThrow({ where: { sku: item.sku } })).id }
+          : "pen" in item
+            ? { penModelId: penId(item.pen) }
+            : { label: item.label };
+      await prisma.kitItem.create({ data: { kitId: kit.id, quantity: item.quantity, position, ...link } });
+    }
+  }
+  return { products: products.length, variants: variantCount };
+}
+
+export async function catalogIsEmpty(prisma: Db): Promise<boolean> {
+  return (await prisma.product.count()) === 0;
+}
+
+// `npm run db:seed` (with DATABASE_URL set).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { createDb } = await import("../lib/db");
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error("DATABASE_URL is not set.");
+    process.exit(2);
+  }
+  const prisma = createDb(url);
+  const counts = await seedCatalog(prisma);
+  console.log(`Seeded ${counts.products} products, ${counts.variants} variants.`);
+  await prisma.$disconnect();
+}

@@ -1,0 +1,127 @@
+// `npm start`: everything a fresh machine needs to serve the store.
+//
+// 1. With no DATABASE_URL, start the embedded PostgreSQL (PGlite) on
+//    127.0.0.1 with its data in .data/pglite, kept across restarts.
+//    With DATABASE_URL set, use that server and never start PGlite.
+// 2. Apply migrations (prisma migrate deploy).
+// 3. Seed the catalog if it is empty.
+// 4. Build the production bundle if the sources changed since the last build.
+// 5. Serve on PORT (default 3000) until Ctrl-C, then stop the server first and
+//    the database last, so nothing in flight is lost.
+//
+// `npm run dev` does the same with `next dev` instead of steps 4-5's build.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+const log = (message: string) => console.log(`[store] ${message}`);
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+    child.on("error", reject);
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args[0]} failed (${signal ?? code})`)),
+    );
+  });
+}
+
+/** A fingerprint of everything the production build is made from. */
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    const stat = statSync(p);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(p).sort()) visit(path.join(p, entry));
+    } else {
+      hash.update(`${path.relative(root, p)}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  for (const p of ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"]) {
+    visit(path.join(root, p));
+  }
+  return hash.digest("hex");
+}
+
+async function main() {
+  const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
+  let embedded: EmbeddedDb | undefined;
+  let server: ChildProcess | undefined;
+  let stopping = false;
+
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log("stopping…");
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once("exit", resolve));
+      server.kill("SIGTERM");
+      const timer = setTimeout(() => server!.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (embedded) {
+      await embedded.stop();
+      log("embedded database closed");
+    }
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    if (env.DATABASE_URL) {
+      log("using the PostgreSQL server given by DATABASE_URL");
+    } else {
+      const dataDir = path.join(root, ".data/pglite");
+      embedded = await startEmbeddedDb({ dataDir, port: Number(env.EMBEDDED_DB_PORT ?? 0) });
+      env.DATABASE_URL = embedded.url;
+      log(`embedded PostgreSQL (PGlite) on ${new URL(embedded.url).host}, data in .data/pglite`);
+    }
+
+    await run(bin("prisma"), ["migrate", "deploy"], env);
+
+    const { createDb } = await import("../lib/db");
+    const { catalogIsEmpty, seedCatalog } = await import("../prisma/seed");
+    const prisma = createDb(env.DATABASE_URL!, 2);
+    if (await catalogIsEmpty(prisma)) {
+      const counts = await seedCatalog(prisma);
+      log(`seeded the catalog: ${counts.products} products, ${counts.variants} variants`);
+    }
+    await prisma.$disconnect();
+
+    if (dev) {
+      server = spawn(bin("next"), ["dev", "-p", port], { cwd: root, env, stdio: "inherit" });
+    } else {
+      const stampFile = path.join(root, ".next/source-fingerprint");
+      const fingerprint = sourceFingerprint();
+      const built = existsSync(path.join(root, ".next/BUILD_ID")) && existsSync(stampFile)
+        && readFileSync(stampFile, "utf8") === fingerprint;
+      if (!built) {
+        log("building the store (first start, or the sources changed)…");
+        await run(bin("next"), ["build"], env);
+        writeFileSync(stampFile, fingerprint);
+      }
+      server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
+    }
+    log(`serving on http://localhost:${port}  (Ctrl-C stops the store)`);
+    server.on("exit", (code) => {
+      if (!stopping) {
+        log(`the web server exited (${code}); stopping`);
+        void stop(code ?? 1);
+      }
+    });
+  } catch (error) {
+    console.error(`[store] could not start: ${(error as Error).message}`);
+    await stop(1);
+  }
+}
+
+void main();
