@@ -11,44 +11,13 @@
 //
 // `npm run dev` does the same with `next dev` instead of steps 4-5's build.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { buildIsCurrent, markBuilt } from "./build-stamp";
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
+import { bin, root, run } from "./proc";
 
-const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
-const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 const log = (message: string) => console.log(`[store] ${message}`);
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
-    child.on("error", reject);
-    child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args[0]} failed (${signal ?? code})`)),
-    );
-  });
-}
-
-/** A fingerprint of everything the production build is made from. */
-function sourceFingerprint(): string {
-  const hash = createHash("sha256");
-  const visit = (p: string) => {
-    if (!existsSync(p)) return;
-    const stat = statSync(p);
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(p).sort()) visit(path.join(p, entry));
-    } else {
-      hash.update(`${path.relative(root, p)}:${stat.size}:${stat.mtimeMs}\n`);
-    }
-  };
-  for (const p of ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"]) {
-    visit(path.join(root, p));
-  }
-  return hash.digest("hex");
-}
 
 async function main() {
   const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
@@ -80,7 +49,7 @@ async function main() {
     if (env.DATABASE_URL) {
       log("using the PostgreSQL server given by DATABASE_URL");
     } else {
-      const dataDir = path.join(root, ".data/pglite");
+      const dataDir = `${root}/.data/pglite`;
       embedded = await startEmbeddedDb({ dataDir, port: Number(env.EMBEDDED_DB_PORT ?? 0) });
       env.DATABASE_URL = embedded.url;
       log(`embedded PostgreSQL (PGlite) on ${new URL(embedded.url).host}, data in .data/pglite`);
@@ -100,14 +69,10 @@ async function main() {
     if (dev) {
       server = spawn(bin("next"), ["dev", "-p", port], { cwd: root, env, stdio: "inherit" });
     } else {
-      const stampFile = path.join(root, ".next/source-fingerprint");
-      const fingerprint = sourceFingerprint();
-      const built = existsSync(path.join(root, ".next/BUILD_ID")) && existsSync(stampFile)
-        && readFileSync(stampFile, "utf8") === fingerprint;
-      if (!built) {
+      if (!buildIsCurrent()) {
         log("building the store (first start, or the sources changed)…");
         await run(bin("next"), ["build"], env);
-        writeFileSync(stampFile, fingerprint);
+        markBuilt();
       }
       server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
     }

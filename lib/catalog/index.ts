@@ -8,17 +8,26 @@ import type { Catalog, CatalogProduct } from "./types";
 
 export const CATALOG_TAG = "catalog";
 
-export const getCatalog: () => Promise<Catalog> = unstable_cache(() => loadCatalog(db()), ["catalog-v1"], {
-  tags: [CATALOG_TAG],
-  revalidate: 300,
-});
+// The data cache lives in .next/cache and outlives restarts, so its key names
+// the database: pointing the store at another database never shows old rows.
+const databaseKey = () => {
+  const url = new URL(process.env.DATABASE_URL ?? "postgresql://unset/");
+  return `${url.host}${url.pathname}`;
+};
+
+export async function getCatalog(): Promise<Catalog> {
+  return unstable_cache(() => loadCatalog(db()), ["catalog-v1", databaseKey()], {
+    tags: [CATALOG_TAG],
+    revalidate: 300,
+  })();
+}
 
 export async function getProduct(slug: string): Promise<CatalogProduct | undefined> {
   return (await getCatalog()).products.find((p) => p.slug === slug);
 }
 
-export async function getLiveStock(productId: string): Promise<Map<string, number>> {
-  return loadStock(db(), productId);
+export async function getLiveStock(productSlug: string): Promise<Map<string, number>> {
+  return loadStock(db(), productSlug);
 }
 
 export * from "./categories";

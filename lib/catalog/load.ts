@@ -70,7 +70,7 @@ export async function loadCatalog(prisma: Db): Promise<Catalog> {
 }
 
 /** Stock straight from the database, for pages that show availability. */
-export async function loadStock(prisma: Db, productId: string): Promise<Map<string, number>> {
-  const rows = await prisma.variant.findMany({ where: { productId }, select: { sku: true, stock: true } });
+export async function loadStock(prisma: Db, productSlug: string): Promise<Map<string, number>> {
+  const rows = await prisma.variant.findMany({ where: { product: { slug: productSlug } }, select: { sku: true, stock: true } });
   return new Map(rows.map((r) => [r.sku, r.stock]));
 }

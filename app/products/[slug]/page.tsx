@@ -48,7 +48,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function ProductPage({ params, searchParams }: Props) {
   const product = await getProduct((await params).slug);
   if (!product || product.variants.length === 0) notFound();
-  const [query, stock, savedPen] = await Promise.all([searchParams, getLiveStock(product.id), savedPenSlug()]);
+  const [query, stock, savedPen] = await Promise.all([searchParams, getLiveStock(product.slug), savedPenSlug()]);
   const variant = selectedVariant(product, query);
   const status = stockStatus(stock.get(variant.sku) ?? 0);
   const category = categoryForKind(product.kind);
@@ -129,7 +129,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
           )}
 
           {savedPenFit === false && (
-            <p role="alert" className="mt-6 rounded border border-danger/30 bg-red-50 p-3 text-sm text-danger">
+            <p role="alert" data-testid="fit-warning" className="mt-6 rounded border border-danger/30 bg-red-50 p-3 text-sm text-danger">
               This cartridge does not fit the pen you told us you have. See the pens it fits below.
             </p>
           )}

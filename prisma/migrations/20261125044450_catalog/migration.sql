@@ -184,3 +184,9 @@ ALTER TABLE "_ConcernToProduct" ADD CONSTRAINT "_ConcernToProduct_A_fkey" FOREIG
 -- AddForeignKey
 ALTER TABLE "_ConcernToProduct" ADD CONSTRAINT "_ConcernToProduct_B_fkey" FOREIGN KEY ("B") REFERENCES "Product"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- Rules the database keeps even if code forgets them (not expressible in schema.prisma).
+ALTER TABLE "Variant" ADD CONSTRAINT "Variant_priceCents_nonnegative" CHECK ("priceCents" >= 0);
+ALTER TABLE "Variant" ADD CONSTRAINT "Variant_stock_nonnegative" CHECK ("stock" >= 0);
+ALTER TABLE "Variant" ADD CONSTRAINT "Variant_packSize_positive" CHECK ("packSize" > 0);
+ALTER TABLE "KitItem" ADD CONSTRAINT "KitItem_quantity_positive" CHECK ("quantity" > 0);

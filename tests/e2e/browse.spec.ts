@@ -1,0 +1,69 @@
+import { expect, test } from "./fixtures";
+
+test("a visitor finds every kit from the home page", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("instructions included");
+  await page.getByRole("link", { name: "Browse pen kits" }).click();
+  await expect(page).toHaveURL(/\/shop\/kits$/);
+  const names = await page.getByTestId("product-grid").getByRole("heading", { level: 3 }).allTextContents();
+  expect(names.sort()).toEqual(["Home Complete Kit", "Home Starter Kit", "Professional Kit"]);
+});
+
+test("choosing a pen narrows cartridges to those that fit, and is remembered", async ({ page }) => {
+  await page.goto("/shop/cartridges");
+  const all = await page.getByTestId("product-grid").getByRole("listitem").count();
+  await page.getByLabel("Which pen do you have?").selectOption({ label: "Stillpoint H0 Home Pen (first edition)" });
+  await page.getByRole("button", { name: "Remember my pen" }).click();
+  await expect(page.getByTestId("pen-notice")).toContainText("Stillpoint H0 Home Pen (first edition)");
+  const fitting = await page.getByTestId("product-grid").getByRole("heading", { level: 3 }).allTextContents();
+  expect(fitting.length).toBeLessThan(all);
+  expect(fitting).not.toContain("Coverage 36 Cartridge");
+  expect(fitting).toContain("Precision 12 Cartridge");
+
+  // Then a needle configuration, through the filter form.
+  await page.getByLabel("Needle configuration").selectOption({ label: "12 pins" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/config=12-pin/);
+  expect(await page.getByTestId("product-grid").getByRole("heading", { level: 3 }).allTextContents()).toEqual(["Precision 12 Cartridge"]);
+
+  // The choice survives a fresh visit.
+  await page.goto("/shop/cartridges");
+  await expect(page.getByTestId("pen-notice")).toContainText("your saved pen");
+  // And a cartridge that does not fit says so on its page.
+  await page.goto("/products/coverage-36-cartridge");
+  await expect(page.getByTestId("fit-warning")).toContainText("does not fit the pen you told us you have");
+});
+
+test("a kit page shows price, stock, what is in the box and structured data", async ({ page }) => {
+  await page.goto("/products/home-starter-kit");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Home Starter Kit");
+  await expect(page.getByTestId("price")).toHaveText("$119.00");
+  await expect(page.getByTestId("stock-status")).toHaveText(/In stock|Only \d+ left/);
+  const box = page.getByTestId("kit-contents");
+  await expect(box).toContainText("Stillpoint H1 Home Pen");
+  await expect(box).toContainText("Home Sharps Container");
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(ld["@type"]).toBe("Product");
+  expect(ld.offers).toHaveLength(1);
+  expect(ld.offers[0]).toMatchObject({ sku: "KIT-HOME-S", price: "119.00", priceCurrency: "USD" });
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Home Starter Kit");
+});
+
+test("choosing a variant changes the URL, price and stock", async ({ page }) => {
+  await page.goto("/products/coverage-36-cartridge");
+  await expect(page.getByTestId("price")).toHaveText("$21.99");
+  await page.getByRole("link", { name: /25 cartridges/ }).click();
+  await expect(page).toHaveURL(/variant=CRT-36-25/);
+  await expect(page.getByTestId("price")).toHaveText("$47.99");
+  await expect(page.getByTestId("stock-status")).toHaveText("Out of stock");
+  await expect(page.getByTestId("compatible-pens")).toContainText("Stillpoint H1 Home Pen");
+  await expect(page.getByTestId("compatible-pens")).not.toContainText("H0");
+});
+
+test("search finds products by word", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Search the store").fill("sharps");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/shop\?q=sharps/);
+  await expect(page.getByTestId("product-grid")).toContainText("Home Sharps Container");
+});

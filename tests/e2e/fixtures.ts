@@ -1,0 +1,27 @@
+// Every end-to-end test fails if the browser logs an error or a page throws.
+// The one exception: Chromium logs a "404" for a page that is meant to be a
+// 404 (an unknown product); that is the behaviour under test, not an error.
+import { test as base, expect } from "@playwright/test";
+
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: { text: string; url: string }[] = [];
+      const notFoundDocuments = new Set<string>();
+      page.on("response", (response) => {
+        if (response.request().resourceType() === "document" && response.status() === 404) notFoundDocuments.add(response.url());
+      });
+      page.on("console", (msg) => {
+        if (msg.type() === "error") errors.push({ text: msg.text(), url: msg.location().url });
+      });
+      page.on("pageerror", (err) => errors.push({ text: err.message, url: "" }));
+      const texts = errors.map((e) => e.text);
+      await use(texts);
+      const unexpected = errors.filter((e) => !(notFoundDocuments.has(e.url) && e.text.includes("404")));
+      expect(unexpected.map((e) => `${e.text} ${e.url}`), "browser console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
