@@ -14,7 +14,7 @@ export function PenChooser({ pens, current, returnTo }: { pens: PenModelSummary[
           id="pen-choice"
           name="pen"
           defaultValue={current ?? ""}
-          className="mt-1 rounded border border-line bg-white px-2 py-1.5 text-sm"
+          className="mt-1 w-full max-w-xs rounded border border-line bg-white px-2 py-1.5 text-sm"
         >
           <option value="">I have not chosen a pen</option>
           {pens.map((p) => (
