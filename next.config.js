@@ -3,8 +3,9 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // PGlite and pg are server-only and must not be bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
+  // Server-only packages that read their own files at run time (PDFKit its
+  // fonts) or need Node built-ins: load them from node_modules, do not bundle.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "pdfkit"],
   async headers() {
     return [
       {

@@ -37,6 +37,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                     </Link>
                   </li>
                 ))}
+                <li>
+                  <Link href="/instructions" className="hover:text-brand hover:underline">
+                    Instructions
+                  </Link>
+                </li>
               </ul>
             </nav>
             <form action="/shop" method="get" role="search" className="ml-auto flex gap-2">

@@ -3,7 +3,10 @@
 // except stock, which belongs to the shop once it is trading.
 import { pathToFileURL } from "node:url";
 import type { Db } from "../lib/db";
+import { isDeepStrictEqual } from "node:util";
+import { loadCurrentGuide, publishGuide } from "../lib/guides/store";
 import { areas, concerns, penModels, products } from "./seed-data/catalog";
+import { guides } from "./seed-data/guides";
 
 export async function seedCatalog(prisma: Db): Promise<{ products: number; variants: number }> {
   for (const tag of concerns) {
@@ -78,7 +81,29 @@ export async function seedCatalog(prisma: Db): Promise<{ products: number; varia
       await prisma.kitItem.create({ data: { kitId: kit.id, quantity: item.quantity, position, ...link } });
     }
   }
+  await seedGuides(prisma);
   return { products: products.length, variants: variantCount };
+}
+
+/**
+ * Publishes each seed guide, unless its current version already says exactly
+ * this (so seeding again adds no versions), and attaches it to its products.
+ */
+export async function seedGuides(prisma: Db): Promise<void> {
+  for (const guide of guides) {
+    const current = await loadCurrentGuide(prisma, guide.slug);
+    if (!current || !isDeepStrictEqual(current.content, guide.content)) {
+      const audience = guide.audience === "home" ? "HOME" : "PROFESSIONAL";
+      await publishGuide(
+        prisma,
+        { slug: guide.slug, title: guide.title, summary: guide.summary, audience },
+        guide.content,
+        current ? "Updated from the seed content." : "First edition.",
+      );
+    }
+    const row = await prisma.guide.findUniqueOrThrow({ where: { slug: guide.slug } });
+    await prisma.product.updateMany({ where: { slug: { in: guide.productSlugs } }, data: { guideId: row.id } });
+  }
 }
 
 export async function catalogIsEmpty(prisma: Db): Promise<boolean> {

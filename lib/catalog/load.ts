@@ -11,6 +11,7 @@ export async function loadCatalog(prisma: Db): Promise<Catalog> {
       orderBy: [{ kind: "asc" }, { name: "asc" }],
       include: {
         penModel: { select: penSelect },
+        guide: { select: { slug: true } },
         concerns: { select: { slug: true, name: true }, orderBy: { name: "asc" } },
         areas: { select: { slug: true, name: true }, orderBy: { name: "asc" } },
         fits: { include: { penModel: { select: penSelect } }, orderBy: { penModel: { name: "asc" } } },
@@ -36,6 +37,7 @@ export async function loadCatalog(prisma: Db): Promise<Catalog> {
     imagePath: p.imagePath,
     publishedAt: p.publishedAt.toISOString(),
     penModel: p.penModel,
+    guideSlug: p.guide?.slug ?? null,
     concerns: p.concerns,
     areas: p.areas,
     fits: p.fits.map((f) => ({ pen: f.penModel as PenModelSummary, verifiedAt: f.verifiedAt.toISOString() })),

@@ -49,6 +49,8 @@ export type CatalogProduct = {
   imagePath: string;
   publishedAt: string;
   penModel: PenModelSummary | null;
+  /** The guide whose current version travels with this product. */
+  guideSlug: string | null;
   concerns: Tag[];
   areas: Tag[];
   fits: { pen: PenModelSummary; verifiedAt: string }[];

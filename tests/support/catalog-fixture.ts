@@ -18,7 +18,7 @@ function variant(sku: string, over: Partial<CatalogVariant> = {}): CatalogVarian
 function product(slug: string, over: Partial<CatalogProduct>): CatalogProduct {
   return {
     id: slug, slug, kind: "CARTRIDGE", name: slug, tagline: "", description: "", imagePath: "", publishedAt: "2026-01-01T00:00:00Z",
-    penModel: null, concerns: [], areas: [], fits: [], variants: [variant(`${slug}-v`)], kitContents: [],
+    penModel: null, guideSlug: null, concerns: [], areas: [], fits: [], variants: [variant(`${slug}-v`)], kitContents: [],
     ...over,
   };
 }

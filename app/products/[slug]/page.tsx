@@ -16,6 +16,9 @@ import {
   type SearchParams,
 } from "@/lib/catalog";
 import { jsonForScript, productJsonLd } from "@/lib/catalog/json-ld";
+import { DepthFinder } from "@/components/guide/depth-finder";
+import { GuideContents, GuideSections } from "@/components/guide/guide-document";
+import { getProductDocument } from "@/lib/guides";
 import { savedPenSlug } from "@/lib/catalog/pen-preference";
 import { siteUrl } from "@/lib/site";
 
@@ -48,7 +51,12 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function ProductPage({ params, searchParams }: Props) {
   const product = await getProduct((await params).slug);
   if (!product || product.variants.length === 0) notFound();
-  const [query, stock, savedPen] = await Promise.all([searchParams, getLiveStock(product.slug), savedPenSlug()]);
+  const [query, stock, savedPen, instructions] = await Promise.all([
+    searchParams,
+    getLiveStock(product.slug),
+    savedPenSlug(),
+    getProductDocument(product),
+  ]);
   const variant = selectedVariant(product, query);
   const status = stockStatus(stock.get(variant.sku) ?? 0);
   const category = categoryForKind(product.kind);
@@ -200,7 +208,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
         )}
 
         {product.kind === "CARTRIDGE" && (
-          <section aria-labelledby="fits-heading" id="compatible-pens">
+          <section aria-labelledby="fits-heading" id="pens">
             <h2 id="fits-heading" className="text-xl font-semibold">Pens this cartridge fits</h2>
             {product.fits.length === 0 ? (
               <p className="mt-3 text-sm">No pen has been fit-tested with this cartridge yet.</p>
@@ -220,6 +228,50 @@ export default async function ProductPage({ params, searchParams }: Props) {
           </section>
         )}
       </div>
+
+      {instructions && (
+        <section aria-labelledby="instructions-heading" className="mt-12" id="instructions">
+          <div className="flex flex-wrap items-baseline justify-between gap-3">
+            <h2 id="instructions-heading" className="text-2xl font-semibold">
+              {product.kind === "KIT" ? "Instructions" : "Instructions that come with it"}
+            </h2>
+            <p className="flex gap-4 text-sm no-print">
+              <Link href={`/products/${product.slug}/booklet`} className="underline">Printable booklet</Link>
+              <a href={`/products/${product.slug}/booklet.pdf`} className="underline" download>
+                Download PDF
+              </a>
+            </p>
+          </div>
+          <p className="mt-1 text-sm text-muted" data-testid="guide-version">{instructions.doc.versionLabel}</p>
+          <div className="mt-4 grid gap-8 lg:grid-cols-[16rem_1fr]">
+            <div className="lg:sticky lg:top-4 lg:self-start">
+              <GuideContents doc={pageDoc(instructions.doc)} />
+            </div>
+            <div className="space-y-8">
+              <GuideSections
+                doc={pageDoc(instructions.doc)}
+                before={{
+                  "depth-guide":
+                    instructions.guidance.kind === "full" ? (
+                      <DepthFinder
+                        guide={instructions.guidance.guide.content.DEPTH_GUIDE}
+                        action={`/products/${product.slug}`}
+                        hidden={query.variant && typeof query.variant === "string" ? { variant: query.variant } : {}}
+                        area={typeof query.area === "string" ? query.area : null}
+                        concern={typeof query.concern === "string" ? query.concern : null}
+                      />
+                    ) : undefined,
+                }}
+              />
+            </div>
+          </div>
+        </section>
+      )}
     </article>
   );
+}
+
+/** On the page the pens a cartridge fits are already shown above; the booklet keeps them. */
+function pageDoc<T extends { sections: { id: string }[] }>(doc: T): T {
+  return { ...doc, sections: doc.sections.filter((s) => s.id !== "compatible-pens") };
 }

@@ -75,39 +75,31 @@ ALTER TABLE "GuideSection" ADD CONSTRAINT "GuideSection_versionId_fkey" FOREIGN 
 -- instructions sold with this item", so neither the version row nor its
 -- sections may change or disappear once published. Publishing itself (DRAFT
 -- to PUBLISHED) is the last permitted change.
-CREATE FUNCTION guide_version_is_immutable() RETURNS trigger AS $$
-BEGIN
-  IF OLD."status" = 'PUBLISHED' THEN
-    RAISE EXCEPTION 'guide version % is published and cannot be changed', OLD."id" USING ERRCODE = 'check_violation';
-  END IF;
-  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
-  RETURN NEW;
-END;
-$$ LANGUAGE plpgsql;
+--
+-- The function bodies are E'' strings with \073 for each semicolon: Prisma's
+-- migration runner splits the script at every semicolon, quoted or not.
+CREATE FUNCTION guide_version_is_immutable() RETURNS trigger AS E'
+  BEGIN IF OLD."status" = ''PUBLISHED'' THEN RAISE EXCEPTION ''guide version % is published and cannot be changed'', OLD."id" USING ERRCODE = ''check_violation''\073
+  END IF\073
+  IF TG_OP = ''DELETE'' THEN RETURN OLD\073
+  END IF\073
+  RETURN NEW\073
+  END
+' LANGUAGE plpgsql;
 
 CREATE TRIGGER "GuideVersion_immutable_once_published"
   BEFORE UPDATE OR DELETE ON "GuideVersion"
   FOR EACH ROW EXECUTE FUNCTION guide_version_is_immutable();
 
-CREATE FUNCTION guide_section_is_immutable() RETURNS trigger AS $$
-DECLARE
-  version_status text;
-BEGIN
-  SELECT "status"::text INTO version_status FROM "GuideVersion"
-    WHERE "id" = CASE WHEN TG_OP = 'INSERT' THEN NEW."versionId" ELSE OLD."versionId" END;
-  IF version_status = 'PUBLISHED' THEN
-    RAISE EXCEPTION 'sections of a published guide version cannot be changed' USING ERRCODE = 'check_violation';
-  END IF;
-  IF TG_OP = 'UPDATE' AND NEW."versionId" <> OLD."versionId" THEN
-    SELECT "status"::text INTO version_status FROM "GuideVersion" WHERE "id" = NEW."versionId";
-    IF version_status = 'PUBLISHED' THEN
-      RAISE EXCEPTION 'sections of a published guide version cannot be changed' USING ERRCODE = 'check_violation';
-    END IF;
-  END IF;
-  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
-  RETURN NEW;
-END;
-$$ LANGUAGE plpgsql;
+-- A section may not be added to, changed in, moved into or removed from a published version.
+CREATE FUNCTION guide_section_is_immutable() RETURNS trigger AS E'
+  BEGIN IF (TG_OP <> ''INSERT'' AND EXISTS (SELECT 1 FROM "GuideVersion" v WHERE v."id" = OLD."versionId" AND v."status" = ''PUBLISHED'')) OR (TG_OP <> ''DELETE'' AND EXISTS (SELECT 1 FROM "GuideVersion" v WHERE v."id" = NEW."versionId" AND v."status" = ''PUBLISHED'')) THEN RAISE EXCEPTION ''sections of a published guide version cannot be changed'' USING ERRCODE = ''check_violation''\073
+  END IF\073
+  IF TG_OP = ''DELETE'' THEN RETURN OLD\073
+  END IF\073
+  RETURN NEW\073
+  END
+' LANGUAGE plpgsql;
 
 CREATE TRIGGER "GuideSection_immutable_once_published"
   BEFORE INSERT OR UPDATE OR DELETE ON "GuideSection"

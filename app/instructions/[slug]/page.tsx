@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DepthFinder } from "@/components/guide/depth-finder";
+import { GuideContents, GuideSections } from "@/components/guide/guide-document";
+import { formatDate } from "@/lib/catalog/format";
+import { getCatalog, type SearchParams } from "@/lib/catalog";
+import { getGuides, getGuideVersion, guidanceDocument } from "@/lib/guides";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const guide = (await getGuides()).find((g) => g.slug === slug);
+  return guide
+    ? { title: guide.title, description: guide.summary, alternates: { canonical: `/instructions/${guide.slug}` } }
+    : { title: "Not found" };
+}
+
+/** A whole guide: the current version, or an earlier published one with ?version=N. */
+export default async function GuidePage({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const guide = (await getGuides()).find((g) => g.slug === slug);
+  if (!guide || !guide.currentVersion) notFound();
+  const wanted = typeof query.version === "string" ? Number(query.version) : null;
+  const listed = wanted === null ? guide.versions[0] : guide.versions.find((v) => v.number === wanted);
+  if (!listed) notFound();
+  const version = await getGuideVersion(listed.id);
+  if (!version) notFound();
+  const names = new Map((await getCatalog()).products.map((p) => [p.slug, p.name]));
+  const doc = guidanceDocument({ slug: guide.slug, name: guide.title }, { kind: "full", guide: version }, (s) => names.get(s) ?? s);
+  const isCurrent = listed.id === guide.currentVersion.id;
+  return (
+    <article className="space-y-8">
+      <header>
+        <p className="text-sm text-muted">
+          <Link href="/instructions" className="underline">All instructions</Link>
+        </p>
+        <h1 className="mt-2 text-3xl font-semibold tracking-tight">{guide.title}</h1>
+        <p className="mt-2 max-w-2xl">{guide.summary}</p>
+        <p className="mt-2 text-sm text-muted" data-testid="guide-version">{doc.versionLabel}</p>
+        {!isCurrent && (
+          <p className="mt-3 rounded bg-warn-soft p-3 text-sm text-warn">
+            This is an earlier version kept for reference.{" "}
+            <Link href={`/instructions/${guide.slug}`} className="underline">Read the current version</Link>.
+          </p>
+        )}
+      </header>
+      <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
+        <div className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+          <GuideContents doc={doc} />
+          {guide.versions.length > 1 && (
+            <nav aria-label="Versions" className="rounded-lg border border-line bg-white p-4 text-sm">
+              <p className="font-semibold">Versions</p>
+              <ul className="mt-2 space-y-1">
+                {guide.versions.map((v) => (
+                  <li key={v.id}>
+                    <Link href={`/instructions/${guide.slug}?version=${v.number}`} aria-current={v.id === listed.id ? "page" : undefined} className="underline">
+                      Version {v.number}
+                    </Link>{" "}
+                    <span className="text-muted">· {formatDate(v.publishedAt)} · {v.changeNote}</span>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </div>
+        <div className="space-y-8">
+          <GuideSections
+            doc={doc}
+            before={{
+              "depth-guide": (
+                <DepthFinder
+                  guide={version.content.DEPTH_GUIDE}
+                  action={`/instructions/${guide.slug}`}
+                  hidden={wanted !== null ? { version: String(wanted) } : {}}
+                  area={typeof query.area === "string" ? query.area : null}
+                  concern={typeof query.concern === "string" ? query.concern : null}
+                />
+              ),
+            }}
+          />
+        </div>
+      </div>
+    </article>
+  );
+}

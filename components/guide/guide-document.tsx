@@ -1,0 +1,105 @@
+// Renders a guide document (lib/guides/document.ts) as accessible HTML:
+// a section per heading with an anchor, real lists and tables with headers.
+import type { Block, DocSection, GuideDocument } from "@/lib/guides/document";
+
+export function GuideContents({ doc, label = "Instructions contents" }: { doc: GuideDocument; label?: string }) {
+  return (
+    <nav aria-label={label} className="rounded-lg border border-line bg-white p-4 text-sm no-print">
+      <p className="font-semibold">On this page</p>
+      <ol className="mt-2 list-decimal space-y-1 pl-5">
+        {doc.sections.map((s) => (
+          <li key={s.id}>
+            <a href={`#${s.id}`} className="underline hover:text-brand">
+              {s.title}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export function GuideSections({ doc, before }: { doc: GuideDocument; before?: Partial<Record<string, React.ReactNode>> }) {
+  return (
+    <>
+      {doc.sections.map((section) => (
+        <GuideSection key={section.id} section={section} before={before?.[section.id]} />
+      ))}
+    </>
+  );
+}
+
+function GuideSection({ section, before }: { section: DocSection; before?: React.ReactNode }) {
+  return (
+    <section id={section.id} aria-labelledby={`${section.id}-heading`} className="scroll-mt-6 break-inside-avoid-page border-t border-line pt-6">
+      <h2 id={`${section.id}-heading`} className="text-xl font-semibold">
+        {section.title}
+      </h2>
+      <div className="mt-3 space-y-3">
+        {before}
+        {section.blocks.map((block, i) => (
+          <GuideBlock key={i} block={block} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function GuideBlock({ block }: { block: Block }) {
+  switch (block.type) {
+    case "h3":
+      return <h3 className="pt-2 font-semibold">{block.text}</h3>;
+    case "p":
+      return <p>{block.text}</p>;
+    case "note":
+      return (
+        <p className={`rounded border p-3 text-sm ${block.tone === "warn" ? "border-warn/30 bg-warn-soft text-warn" : "border-brand/20 bg-brand-soft"}`}>
+          {block.text}
+        </p>
+      );
+    case "list": {
+      const List = block.ordered ? "ol" : "ul";
+      return (
+        <List className={`space-y-1 pl-6 ${block.ordered ? "list-decimal" : "list-disc"}`}>
+          {block.items.map((item, i) => (
+            <li key={i}>{item}</li>
+          ))}
+        </List>
+      );
+    }
+    case "table":
+      return (
+        <div className="overflow-x-auto rounded-lg border border-line bg-white" tabIndex={0} role="region" aria-label={block.caption}>
+          <table className="w-full text-left text-sm">
+            <caption className="px-3 py-2 text-left text-muted">{block.caption}</caption>
+            <thead className="bg-paper">
+              <tr>
+                {block.head.map((h) => (
+                  <th key={h} scope="col" className="px-3 py-2 font-semibold">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {block.rows.map((row, i) => (
+                <tr key={i}>
+                  {row.map((cell, j) =>
+                    j === 0 ? (
+                      <th key={j} scope="row" className="px-3 py-2 font-medium">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={j} className="px-3 py-2">
+                        {cell}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+  }
+}

@@ -1,0 +1,66 @@
+// Which part of a guide travels with which product (the attachment rules):
+//   kits        the whole guide;
+//   cartridges  their depth card, single-use and disposal rules, and the pens they fit;
+//   aftercare   where they belong in the aftercare timeline (and its red flags);
+//   accessories the set-up and disposal rules they are used for.
+import type { CatalogProduct } from "@/lib/catalog/types";
+import type { GuideContent, SectionContent } from "./content";
+import { depthCard } from "./depth";
+
+export type GuideVersionView = {
+  guideSlug: string;
+  guideTitle: string;
+  audience: "HOME" | "PROFESSIONAL";
+  versionId: string;
+  number: number;
+  publishedAt: string;
+  changeNote: string;
+  content: GuideContent;
+};
+
+export type ProductGuidance =
+  | { kind: "full"; guide: GuideVersionView }
+  | {
+      kind: "cartridge";
+      guide: GuideVersionView;
+      maxDepthMm: number | null;
+      depthCard: ReturnType<typeof depthCard>;
+      disposal: SectionContent<"DISPOSAL">;
+      fits: CatalogProduct["fits"];
+    }
+  | {
+      kind: "aftercare";
+      guide: GuideVersionView;
+      timeline: SectionContent<"AFTERCARE">;
+      /** The windows this product belongs in. */
+      windows: SectionContent<"AFTERCARE">["windows"][number]["key"][];
+    }
+  | { kind: "accessory"; guide: GuideVersionView; penSetup: SectionContent<"PEN_SETUP">; disposal: SectionContent<"DISPOSAL"> };
+
+export function guidanceFor(product: CatalogProduct, guide: GuideVersionView): ProductGuidance {
+  switch (product.kind) {
+    case "KIT":
+      return { kind: "full", guide };
+    case "CARTRIDGE": {
+      const depths = product.variants.map((v) => v.maxDepthMm).filter((d): d is number => d !== null);
+      const maxDepthMm = depths.length ? Math.max(...depths) : null;
+      return {
+        kind: "cartridge",
+        guide,
+        maxDepthMm,
+        depthCard: depthCard(guide.content.DEPTH_GUIDE, { maxDepthMm, areaSlugs: product.areas.map((a) => a.slug) }),
+        disposal: guide.content.DISPOSAL,
+        fits: product.fits,
+      };
+    }
+    case "AFTERCARE":
+      return {
+        kind: "aftercare",
+        guide,
+        timeline: guide.content.AFTERCARE,
+        windows: guide.content.AFTERCARE.windows.filter((w) => w.productSlugs.includes(product.slug)).map((w) => w.key),
+      };
+    case "ACCESSORY":
+      return { kind: "accessory", guide, penSetup: guide.content.PEN_SETUP, disposal: guide.content.DISPOSAL };
+  }
+}

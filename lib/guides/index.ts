@@ -1,0 +1,42 @@
+// Guides as pages read them. The current version ids are read live (one small
+// query); a version's content is cached by its id with no expiry, which is
+// always correct because a published version never changes.
+import { unstable_cache } from "next/cache";
+import type { CatalogProduct } from "@/lib/catalog/types";
+import { db } from "@/lib/db";
+import { guidanceDocument } from "./document";
+import { guidanceFor, type GuideVersionView, type ProductGuidance } from "./guidance";
+import { currentVersionIds, listGuides, loadGuideVersion } from "./store";
+
+export function getGuideVersion(versionId: string): Promise<GuideVersionView | null> {
+  return unstable_cache(() => loadGuideVersion(db(), versionId), ["guide-version", versionId], { tags: ["guides"] })();
+}
+
+export async function getCurrentGuide(guideSlug: string): Promise<GuideVersionView | null> {
+  const id = (await currentVersionIds(db())).get(guideSlug);
+  return id ? getGuideVersion(id) : null;
+}
+
+export async function getProductGuidance(product: CatalogProduct): Promise<ProductGuidance | null> {
+  if (!product.guideSlug) return null;
+  const guide = await getCurrentGuide(product.guideSlug);
+  return guide ? guidanceFor(product, guide) : null;
+}
+
+export function getGuides() {
+  return listGuides(db());
+}
+
+export * from "./content";
+export * from "./depth";
+export * from "./guidance";
+
+/** The instructions document for a product, as it stands now, or null if it has no guide. */
+export async function getProductDocument(product: CatalogProduct) {
+  const guidance = await getProductGuidance(product);
+  if (!guidance) return null;
+  const { getCatalog } = await import("@/lib/catalog");
+  const names = new Map((await getCatalog()).products.map((p) => [p.slug, p.name]));
+  return { guidance, doc: guidanceDocument(product, guidance, (slug) => names.get(slug) ?? slug) };
+}
+export * from "./document";

@@ -1,0 +1,146 @@
+// Guides in the database: reading versions, drafting and publishing.
+// Published versions are immutable (enforced by a trigger, see the guides
+// migration); editing a guide always means a new version.
+import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { parseGuideContent, sectionKinds, sectionSchemas, type GuideContent, type SectionKind } from "./content";
+import type { GuideVersionView } from "./guidance";
+
+const versionInclude = { guide: true, sections: true } as const;
+
+type VersionRow = Prisma.GuideVersionGetPayload<{ include: typeof versionInclude }>;
+
+function toView(row: VersionRow): GuideVersionView {
+  const raw = Object.fromEntries(row.sections.map((s) => [s.kind, s.content]));
+  return {
+    guideSlug: row.guide.slug,
+    guideTitle: row.guide.title,
+    audience: row.guide.audience,
+    versionId: row.id,
+    number: row.number,
+    publishedAt: (row.publishedAt ?? row.createdAt).toISOString(),
+    changeNote: row.changeNote,
+    content: parseGuideContent(raw),
+  };
+}
+
+/** One version, published or draft, by id. */
+export async function loadGuideVersion(prisma: Db, versionId: string): Promise<GuideVersionView | null> {
+  const row = await prisma.guideVersion.findUnique({ where: { id: versionId }, include: versionInclude });
+  return row ? toView(row) : null;
+}
+
+/** guide slug → id of its newest published version. A small live query. */
+export async function currentVersionIds(prisma: Db): Promise<Map<string, string>> {
+  const rows = await prisma.guideVersion.findMany({
+    where: { status: "PUBLISHED" },
+    orderBy: [{ guideId: "asc" }, { number: "desc" }],
+    distinct: ["guideId"],
+    select: { id: true, guide: { select: { slug: true } } },
+  });
+  return new Map(rows.map((r) => [r.guide.slug, r.id]));
+}
+
+export async function loadCurrentGuide(prisma: Db, guideSlug: string): Promise<GuideVersionView | null> {
+  const id = (await currentVersionIds(prisma)).get(guideSlug);
+  return id ? loadGuideVersion(prisma, id) : null;
+}
+
+export type GuideSummary = {
+  slug: string;
+  title: string;
+  summary: string;
+  audience: "HOME" | "PROFESSIONAL";
+  currentVersion: { id: string; number: number; publishedAt: string } | null;
+  versions: { id: string; number: number; publishedAt: string; changeNote: string }[];
+  products: { slug: string; name: string; kind: string }[];
+};
+
+export async function listGuides(prisma: Db): Promise<GuideSummary[]> {
+  const guides = await prisma.guide.findMany({
+    orderBy: { title: "asc" },
+    include: {
+      versions: { where: { status: "PUBLISHED" }, orderBy: { number: "desc" } },
+      products: { select: { slug: true, name: true, kind: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] },
+    },
+  });
+  return guides.map((g) => {
+    const versions = g.versions.map((v) => ({
+      id: v.id,
+      number: v.number,
+      publishedAt: v.publishedAt!.toISOString(),
+      changeNote: v.changeNote,
+    }));
+    return {
+      slug: g.slug,
+      title: g.title,
+      summary: g.summary,
+      audience: g.audience,
+      currentVersion: versions[0] ? { id: versions[0].id, number: versions[0].number, publishedAt: versions[0].publishedAt } : null,
+      versions,
+      products: g.products,
+    };
+  });
+}
+
+/**
+ * Starts a new draft version of a guide from its newest version, with some
+ * sections replaced. Each replaced section is validated first.
+ */
+export async function createDraft(
+  prisma: Db,
+  guideSlug: string,
+  changeNote: string,
+  changes: Partial<GuideContent> = {},
+): Promise<string> {
+  for (const [kind, content] of Object.entries(changes)) {
+    sectionSchemas[kind as SectionKind].parse(content);
+  }
+  return prisma.$transaction(async (tx) => {
+    const guide = await tx.guide.findUniqueOrThrow({ where: { slug: guideSlug } });
+    const latest = await tx.guideVersion.findFirst({
+      where: { guideId: guide.id },
+      orderBy: { number: "desc" },
+      include: { sections: true },
+    });
+    const base = Object.fromEntries((latest?.sections ?? []).map((s) => [s.kind, s.content]));
+    const content = parseGuideContent({ ...base, ...changes });
+    const version = await tx.guideVersion.create({
+      data: { guideId: guide.id, number: (latest?.number ?? 0) + 1, changeNote, status: "DRAFT" },
+    });
+    await tx.guideSection.createMany({
+      data: sectionKinds.map((kind, position) => ({
+        versionId: version.id,
+        kind,
+        position,
+        content: content[kind] as Prisma.InputJsonValue,
+      })),
+    });
+    return version.id;
+  });
+}
+
+/** Publishes a draft. From then on it is what product pages show, and it never changes. */
+export async function publishVersion(prisma: Db, versionId: string): Promise<void> {
+  const row = await prisma.guideVersion.findUniqueOrThrow({ where: { id: versionId }, include: versionInclude });
+  if (row.status === "PUBLISHED") throw new Error(`Guide version ${row.number} of ${row.guide.slug} is already published.`);
+  toView(row); // refuses to publish content that does not validate
+  await prisma.guideVersion.update({ where: { id: versionId }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+}
+
+/** Creates the guide if needed, then drafts and publishes a version with this content. */
+export async function publishGuide(
+  prisma: Db,
+  guide: { slug: string; title: string; summary: string; audience: "HOME" | "PROFESSIONAL" },
+  content: GuideContent,
+  changeNote: string,
+): Promise<string> {
+  await prisma.guide.upsert({
+    where: { slug: guide.slug },
+    create: guide,
+    update: { title: guide.title, summary: guide.summary, audience: guide.audience },
+  });
+  const versionId = await createDraft(prisma, guide.slug, changeNote, content);
+  await publishVersion(prisma, versionId);
+  return versionId;
+}
