@@ -13,6 +13,11 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   reporter: [["list"], ["json"]],
+  projects: [
+    { name: "store", testIgnore: /publishing\.spec\.ts/ },
+    // Tests that change shared content run last, so no other test sees it mid-change.
+    { name: "publishing", testMatch: /publishing\.spec\.ts/, dependencies: ["store"] },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
