@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { categories } from "@/lib/catalog/categories";
+import { demoPaymentsEnabled } from "@/lib/payments";
 import { siteName, siteTagline, siteUrl } from "@/lib/site";
 import "./globals.css";
 
@@ -23,6 +24,12 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to content
         </a>
+        {demoPaymentsEnabled() && (
+          <div className="bg-warn-soft px-4 py-2 text-center text-sm text-warn no-print" data-testid="demo-banner">
+            Demo store: payments are simulated and no money is taken. Emails are kept in the{" "}
+            <Link href="/outbox" className="underline">outbox</Link> instead of being sent.
+          </div>
+        )}
         <header className="border-b border-line bg-white no-print">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
             <Link href="/" className="text-xl font-semibold tracking-tight text-brand-dark">
@@ -59,6 +66,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 Search
               </button>
             </form>
+            <Link href="/cart" className="text-sm font-medium hover:underline">
+              Cart
+            </Link>
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">

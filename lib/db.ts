@@ -6,7 +6,16 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 export type Db = PrismaClient;
 
 export function createDb(connectionString: string, maxConnections = 5): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: maxConnections }) });
+  // The embedded PGlite is one session shared by every connection, and its
+  // socket multiplexer can interleave the protocol messages of two clients'
+  // statements. One connection per process keeps each statement whole; the
+  // database then runs transactions one at a time, as PGlite does anyway.
+  const max = process.env.EMBEDDED_DB === "1" ? 1 : maxConnections;
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max }),
+    // Checkout under load queues for connections: wait for one rather than fail.
+    transactionOptions: { maxWait: 15_000, timeout: 20_000 },
+  });
 }
 
 const holder = globalThis as unknown as { __storeDb?: Db };

@@ -6,6 +6,7 @@ import type { Db } from "../lib/db";
 import { isDeepStrictEqual } from "node:util";
 import { loadCurrentGuide, publishGuide } from "../lib/guides/store";
 import { areas, concerns, penModels, products } from "./seed-data/catalog";
+import { promoCodes, shippingMethods } from "./seed-data/checkout";
 import { guides } from "./seed-data/guides";
 
 export async function seedCatalog(prisma: Db): Promise<{ products: number; variants: number }> {
@@ -82,6 +83,13 @@ export async function seedCatalog(prisma: Db): Promise<{ products: number; varia
     }
   }
   await seedGuides(prisma);
+  for (const m of shippingMethods) {
+    await prisma.shippingMethod.upsert({ where: { code: m.code }, create: m, update: m });
+  }
+  for (const p of promoCodes) {
+    // Usage counts belong to the shop: never reset them.
+    await prisma.promoCode.upsert({ where: { code: p.code }, create: p, update: p });
+  }
   return { products: products.length, variants: variantCount };
 }
 

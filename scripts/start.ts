@@ -52,6 +52,7 @@ async function main() {
       const dataDir = `${root}/.data/pglite`;
       embedded = await startEmbeddedDb({ dataDir, port: Number(env.EMBEDDED_DB_PORT ?? 0) });
       env.DATABASE_URL = embedded.url;
+      env.EMBEDDED_DB = process.env.EMBEDDED_DB = "1";
       log(`embedded PostgreSQL (PGlite) on ${new URL(embedded.url).host}, data in .data/pglite`);
     }
 

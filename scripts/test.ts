@@ -68,6 +68,7 @@ async function main() {
     } else {
       embedded = await startEmbeddedDb({});
       env.DATABASE_URL = embedded.url;
+      env.EMBEDDED_DB = process.env.EMBEDDED_DB = "1";
       log(`embedded PostgreSQL (PGlite, in memory) on ${new URL(embedded.url).host}`);
     }
 

@@ -5,9 +5,11 @@ import type { Catalog, CatalogProduct, PenModelSummary } from "./types";
 
 const penSelect = { slug: true, name: true, connector: true, maxDepthMm: true, homeUse: true, summary: true } as const;
 
-export async function loadCatalog(prisma: Db): Promise<Catalog> {
+/** The whole catalog, or with `slugs` only those products (checkout reads just what it sells). */
+export async function loadCatalog(prisma: Db, slugs?: string[]): Promise<Catalog> {
   const [rows, penModels, concerns, areas] = await Promise.all([
     prisma.product.findMany({
+      where: slugs ? { slug: { in: slugs } } : undefined,
       orderBy: [{ kind: "asc" }, { name: "asc" }],
       include: {
         penModel: { select: penSelect },

@@ -16,6 +16,7 @@ import {
   type SearchParams,
 } from "@/lib/catalog";
 import { jsonForScript, productJsonLd } from "@/lib/catalog/json-ld";
+import { AddToCart } from "@/components/add-to-cart";
 import { DepthFinder } from "@/components/guide/depth-finder";
 import { GuideContents, GuideSections } from "@/components/guide/guide-document";
 import { getProductDocument } from "@/lib/guides";
@@ -128,6 +129,8 @@ export default async function ProductPage({ params, searchParams }: Props) {
               </ul>
             </fieldset>
           )}
+
+          <AddToCart key={variant.id} variantId={variant.id} inStock={status.inStock} productName={product.name} />
 
           {!variant.homeUse && (
             <p className="mt-6 rounded border border-warn/30 bg-warn-soft p-3 text-sm text-warn">

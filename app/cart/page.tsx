@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { updateCartLine } from "./actions";
+import { getCatalog, formatMoney, stockStatus, type SearchParams } from "@/lib/catalog";
+import { loadCart } from "@/lib/cart";
+import { cartToken } from "@/lib/cart/cookie";
+import { savedPenSlug } from "@/lib/catalog/pen-preference";
+import { db } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Your cart", robots: { index: false } };
+
+export default async function CartPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [token, penSlug, catalog, query] = await Promise.all([cartToken(), savedPenSlug(), getCatalog(), searchParams]);
+  const pen = catalog.penModels.find((p) => p.slug === penSlug) ?? null;
+  const cart = await loadCart(db(), token, pen ? { slug: pen.slug, name: pen.name } : null);
+  const errorLine = typeof query.line === "string" ? query.line : null;
+  const error = typeof query.error === "string" ? query.error.slice(0, 200) : null;
+
+  return (
+    <>
+      <h1 className="text-3xl font-semibold tracking-tight">Your cart</h1>
+      {cart.lines.length === 0 ? (
+        <p className="mt-6 rounded border border-line bg-white p-6">
+          Your cart is empty. <Link href="/shop/kits" className="underline">Browse the kits</Link> or{" "}
+          <Link href="/shop/cartridges" className="underline">find cartridges for your pen</Link>.
+        </p>
+      ) : (
+        <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_20rem]">
+          <div>
+            {cart.fitWarnings.length > 0 && (
+              <div role="alert" className="mb-4 rounded border border-danger/30 bg-red-50 p-3 text-sm text-danger" data-testid="fit-warnings">
+                <p className="font-semibold">Check your cartridges fit</p>
+                <ul className="mt-1 list-disc pl-5">
+                  {cart.fitWarnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <ul className="divide-y divide-line rounded-lg border border-line bg-white" data-testid="cart-lines">
+              {cart.lines.map((line) => {
+                const lineError = errorLine === line.variantId ? error : null;
+                const status = stockStatus(line.stock);
+                return (
+                  <li key={line.variantId} className="flex flex-wrap gap-4 p-4">
+                    {/* eslint-disable-next-line @next/next/no-img-element -- local SVG */}
+                    <img src={line.imagePath} alt="" width={80} height={80} className="h-20 w-20 rounded border border-line" />
+                    <div className="min-w-0 flex-1">
+                      <p className="font-semibold">
+                        <Link href={`/products/${line.productSlug}?variant=${encodeURIComponent(line.sku)}`} className="hover:underline">
+                          {line.productName}
+                        </Link>
+                      </p>
+                      <p className="text-sm text-muted">
+                        {line.variantLabel} · {formatMoney(line.unitPriceCents, line.currency)} each ·{" "}
+                        <span className={status.tone === "ok" ? "" : "text-warn"}>{status.label}</span>
+                      </p>
+                      <form action={updateCartLine} className="mt-2 flex flex-wrap items-end gap-2">
+                        <input type="hidden" name="variantId" value={line.variantId} />
+                        <label className="text-sm" htmlFor={`qty-${line.variantId}`}>
+                          Quantity
+                        </label>
+                        <input
+                          id={`qty-${line.variantId}`}
+                          name="quantity"
+                          type="number"
+                          min={0}
+                          max={99}
+                          defaultValue={line.quantity}
+                          aria-invalid={lineError ? true : undefined}
+                          aria-describedby={lineError ? `err-${line.variantId}` : undefined}
+                          className="w-20 rounded border border-line px-2 py-1"
+                        />
+                        <button type="submit" className="rounded border border-line px-3 py-1 text-sm hover:border-brand">
+                          Update
+                        </button>
+                        <button type="submit" name="remove" value="1" className="rounded px-3 py-1 text-sm text-danger underline">
+                          Remove
+                        </button>
+                      </form>
+                      {lineError && (
+                        <p id={`err-${line.variantId}`} role="alert" className="mt-1 text-sm text-danger">
+                          {lineError}
+                        </p>
+                      )}
+                    </div>
+                    <p className="font-semibold">{formatMoney(line.lineTotalCents, line.currency)}</p>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+          <aside className="h-fit rounded-lg border border-line bg-white p-4">
+            <p className="flex justify-between">
+              <span>Subtotal</span>
+              <span className="font-semibold" data-testid="cart-subtotal">{formatMoney(cart.subtotalCents)}</span>
+            </p>
+            <p className="mt-1 text-sm text-muted">Shipping and any promo code are applied at checkout.</p>
+            <Link href="/checkout" className="mt-4 block rounded bg-brand px-4 py-2.5 text-center font-medium text-white hover:bg-brand-dark">
+              Check out
+            </Link>
+          </aside>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { CheckoutForm } from "./checkout-form";
+import { formatMoney } from "@/lib/catalog";
+import { loadCart } from "@/lib/cart";
+import { cartToken } from "@/lib/cart/cookie";
+import { countries } from "@/lib/checkout/input";
+import { needsSafetyConfirmation } from "@/lib/checkout/start";
+import { db } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
+
+export default async function CheckoutPage() {
+  const cart = await loadCart(db(), await cartToken());
+  if (cart.lines.length === 0) redirect("/cart");
+  const methods = await db().shippingMethod.findMany({ where: { active: true }, orderBy: { position: "asc" } });
+  const guideSlug = cart.lines.some((l) => l.productKind === "KIT" || l.productKind === "CARTRIDGE")
+    ? `/products/${cart.lines.find((l) => l.productKind === "KIT" || l.productKind === "CARTRIDGE")!.productSlug}#who-must-not-use`
+    : "/instructions";
+  return (
+    <>
+      <h1 className="text-3xl font-semibold tracking-tight">Checkout</h1>
+      <div className="mt-6 grid gap-10 lg:grid-cols-[1fr_22rem]">
+        <CheckoutForm
+          countries={countries}
+          shipping={methods.map((m) => ({
+            code: m.code,
+            label: `${m.name}: ${formatMoney(m.priceCents)}, ${m.minDays}–${m.maxDays} working days${m.freeOverCents !== null ? ` (free over ${formatMoney(m.freeOverCents)})` : ""}`,
+          }))}
+          needsSafety={needsSafetyConfirmation(cart)}
+          safetyHref={guideSlug}
+        />
+        <aside className="h-fit rounded-lg border border-line bg-white p-4" aria-labelledby="summary-heading">
+          <h2 id="summary-heading" className="font-semibold">Your order</h2>
+          <ul className="mt-3 space-y-2 text-sm">
+            {cart.lines.map((l) => (
+              <li key={l.variantId} className="flex justify-between gap-3">
+                <span>
+                  {l.quantity} × {l.productName} ({l.variantLabel})
+                </span>
+                <span>{formatMoney(l.lineTotalCents, l.currency)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-3 flex justify-between border-t border-line pt-3 font-semibold">
+            <span>Subtotal</span>
+            <span>{formatMoney(cart.subtotalCents)}</span>
+          </p>
+          <p className="mt-2 text-sm text-muted">Shipping and discounts are added on the next step.</p>
+          <Link href="/cart" className="mt-3 inline-block text-sm underline">Change your cart</Link>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+"use server";
+// The demo payment outcome: the same applyPaymentEvent call that Stripe's
+// webhook makes. Refused when Stripe is configured.
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { applyPaymentEvent } from "@/lib/orders/payment-events";
+import { loadOrderByToken } from "@/lib/orders/view";
+import { demoPaymentsEnabled } from "@/lib/payments";
+
+export async function demoPaymentAction(formData: FormData): Promise<void> {
+  const token = String(formData.get("token") ?? "");
+  const outcome = formData.get("outcome") === "pay" ? "pay" : "decline";
+  if (!demoPaymentsEnabled()) redirect("/");
+  const order = await loadOrderByToken(db(), token);
+  if (!order || order.paymentProvider !== "DEMO") redirect("/");
+  await applyPaymentEvent(db(), {
+    provider: "DEMO",
+    // One event per order and outcome: pressing the button twice changes nothing.
+    eventId: `demo:${order.id}:${outcome}`,
+    rawType: outcome === "pay" ? "demo.payment_succeeded" : "demo.payment_declined",
+    kind: outcome === "pay" ? "paid" : "failed",
+    orderId: order.id,
+    amountCents: outcome === "pay" ? order.totalCents : undefined,
+    currency: order.currency,
+  });
+  redirect(`/orders/${token}`);
+}

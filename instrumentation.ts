@@ -1,0 +1,13 @@
+// Runs once per server instance: a minute-by-minute sweep that releases the
+// stock of unpaid orders whose hold has lapsed. Every instance may sweep; each
+// release happens once (see lib/orders/sweeper.ts).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
+  const { db } = await import("@/lib/db");
+  const { releaseExpiredHolds } = await import("@/lib/orders/sweeper");
+  const sweep = () =>
+    releaseExpiredHolds(db())
+      .then((n) => n && console.log(`[stock] released the holds of ${n} unpaid order(s)`))
+      .catch((e) => console.error("[stock] hold sweep failed:", (e as Error).message));
+  setInterval(sweep, 60_000).unref();
+}

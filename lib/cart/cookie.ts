@@ -1,0 +1,16 @@
+import { cookies } from "next/headers";
+import { CART_COOKIE } from "./index";
+
+export async function cartToken(): Promise<string | null> {
+  return (await cookies()).get(CART_COOKIE)?.value ?? null;
+}
+
+export async function setCartToken(token: string): Promise<void> {
+  (await cookies()).set(CART_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.NODE_ENV === "production" && (process.env.SITE_URL ?? "").startsWith("https:"),
+    maxAge: 60 * 60 * 24 * 60,
+  });
+}

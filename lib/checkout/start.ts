@@ -1,0 +1,186 @@
+// Starting checkout: validate, hold stock and the promo use atomically,
+// snapshot what is being sold (names, prices, the instructions as they stand
+// today), then hand over to the payment provider. Any failure leaves stock,
+// promo counts and the cart as they were.
+import type { Db } from "@/lib/db";
+import { loadCart, type CartView } from "@/lib/cart";
+import { loadCatalog } from "@/lib/catalog/load";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { guidanceDocument, guidanceFor } from "@/lib/guides";
+import { loadCurrentGuide } from "@/lib/guides/store";
+import { OutOfStockError, takeStock } from "@/lib/inventory";
+import { applyPaymentEvent } from "@/lib/orders/payment-events";
+import { hashToken, newOrderId, newOrderNumber, orderAccessToken } from "@/lib/orders/tokens";
+import { HOLD_MINUTES, paymentGateway, type PaymentGateway } from "@/lib/payments";
+import { parseCheckoutInput, type FieldErrors } from "./input";
+import { computeTotals, promoMessage, promoProblem, type Promo } from "./totals";
+
+export type StartCheckoutResult =
+  | { ok: true; orderId: string; orderNumber: string; accessToken: string; redirectUrl: string }
+  | { ok: false; errors: FieldErrors; formError?: string };
+
+/** Kits and cartridges need the "who must not use it" confirmation. */
+export function needsSafetyConfirmation(cart: Pick<CartView, "lines">): boolean {
+  return cart.lines.some((l) => l.productKind === "KIT" || l.productKind === "CARTRIDGE");
+}
+
+export async function startCheckout(
+  prisma: Db,
+  cartToken: string | null | undefined,
+  raw: Record<string, unknown>,
+  options: { baseUrl: string; now?: Date; gateway?: PaymentGateway },
+): Promise<StartCheckoutResult> {
+  const now = options.now ?? new Date();
+  const { data, errors } = parseCheckoutInput(raw);
+  const cart = await loadCart(prisma, cartToken);
+  if (cart.lines.length === 0) return { ok: false, errors: { ...errors, cart: "Your cart is empty." } };
+  if (data && needsSafetyConfirmation(cart) && !data.confirmSafety) {
+    errors.confirmSafety = "Please confirm you have read who must not use these products, and that you are 18 or over.";
+  }
+  const shipping = data ? await prisma.shippingMethod.findFirst({ where: { code: data.shippingMethod, active: true } }) : null;
+  if (data && !shipping) errors.shippingMethod = "Choose one of the shipping methods listed.";
+  let promo: Promo | null = null;
+  if (data?.promoCode) {
+    promo = await prisma.promoCode.findUnique({ where: { code: data.promoCode } });
+    const problem = promoProblem(promo, cart.subtotalCents, now);
+    if (problem) errors.promoCode = promoMessage(problem, promo);
+  }
+  if (!data || !shipping || Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const gateway = options.gateway ?? (await paymentGateway());
+  await supersedeUnpaidOrders(prisma, cart.id!, gateway);
+
+  // What is being sold, with the instructions that travel with it today.
+  const catalog = await loadCatalog(prisma, [...new Set(cart.lines.map((l) => l.productSlug))]);
+  const names = new Map(catalog.products.map((p) => [p.slug, p.name]));
+  const guides = new Map<string, Awaited<ReturnType<typeof loadCurrentGuide>>>();
+  for (const p of catalog.products) {
+    if (p.guideSlug && !guides.has(p.guideSlug)) guides.set(p.guideSlug, await loadCurrentGuide(prisma, p.guideSlug));
+  }
+
+  const orderId = newOrderId();
+  const accessToken = orderAccessToken(orderId);
+  let order: { id: string; number: string; holdExpiresAt: Date; totalCents: number; shippingCents: number; discountCents: number };
+  try {
+    order = await createHeldOrder();
+  } catch (error) {
+    if (error instanceof OutOfStockError) {
+      return { ok: false, errors: { cart: error.message + " Please change the quantity in your cart." }, formError: error.message };
+    }
+    if (error instanceof PromoUsedUp) return { ok: false, errors: { promoCode: promoMessage("used-up", promo) } };
+    throw error;
+  }
+
+  async function createHeldOrder() {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await prisma.$transaction(async (tx) => {
+          await takeStock(tx, cart.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })));
+          if (promo) {
+            const taken = await tx.promoCode.updateMany({
+              where: { code: promo.code, active: true, ...(promo.maxUses !== null ? { usedCount: { lt: promo.maxUses } } : {}) },
+              data: { usedCount: { increment: 1 } },
+            });
+            if (taken.count === 0) throw new PromoUsedUp();
+          }
+          const totals = computeTotals(cart.lines, { code: shipping!.code, name: shipping!.name, priceCents: shipping!.priceCents, freeOverCents: shipping!.freeOverCents }, promo);
+          return tx.order.create({
+            data: {
+              id: orderId,
+              number: newOrderNumber(),
+              accessTokenHash: hashToken(accessToken),
+              email: data!.email.toLowerCase(),
+              shipName: data!.name,
+              shipLine1: data!.line1,
+              shipLine2: data!.line2,
+              shipCity: data!.city,
+              shipRegion: data!.region,
+              shipPostalCode: data!.postalCode.toUpperCase(),
+              shipCountry: data!.country,
+              shippingMethodCode: shipping!.code,
+              shippingMethodName: shipping!.name,
+              subtotalCents: totals.subtotalCents,
+              discountCents: totals.discountCents,
+              shippingCents: totals.shippingCents,
+              totalCents: totals.totalCents,
+              currency: cart.lines[0]!.currency,
+              promoCode: promo?.code ?? null,
+              contraindicationsConfirmedAt: data!.confirmSafety ? now : null,
+              cartId: cart.id,
+              paymentProvider: gateway.provider,
+              holdExpiresAt: new Date(now.getTime() + HOLD_MINUTES * 60_000),
+              items: {
+                create: cart.lines.map((l) => {
+                  const product = catalog.products.find((p) => p.slug === l.productSlug);
+                  const guide = product?.guideSlug ? guides.get(product.guideSlug) : null;
+                  return {
+                    variantId: l.variantId,
+                    productSlug: l.productSlug,
+                    productKind: l.productKind,
+                    name: l.productName,
+                    variantLabel: l.variantLabel,
+                    sku: l.sku,
+                    unitPriceCents: l.unitPriceCents,
+                    quantity: l.quantity,
+                    lineTotalCents: l.lineTotalCents,
+                    guideVersionId: guide?.versionId ?? null,
+                    instructions:
+                      product && guide
+                        ? (guidanceDocument(product, guidanceFor(product, guide), (s) => names.get(s) ?? s) as unknown as Prisma.InputJsonValue)
+                        : Prisma.DbNull,
+                  };
+                }),
+              },
+            },
+            select: { id: true, number: true, holdExpiresAt: true, totalCents: true, shippingCents: true, discountCents: true },
+          });
+        });
+      } catch (error) {
+        // A clash of random order numbers: try again with a new one.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && attempt < 3) continue;
+        throw error;
+      }
+    }
+  }
+
+  try {
+    const started = await gateway.start(
+      {
+        id: order.id,
+        number: order.number,
+        email: data.email,
+        currency: cart.lines[0]!.currency,
+        totalCents: order.totalCents,
+        shippingCents: order.shippingCents,
+        shippingMethodName: shipping.name,
+        discountCents: order.discountCents,
+        holdExpiresAt: order.holdExpiresAt,
+        items: cart.lines.map((l) => ({ name: `${l.productName} (${l.variantLabel})`, sku: l.sku, unitPriceCents: l.unitPriceCents, quantity: l.quantity })),
+      },
+      { baseUrl: options.baseUrl, accessToken },
+    );
+    await prisma.order.update({ where: { id: order.id }, data: { paymentReference: started.reference } });
+    return { ok: true, orderId: order.id, orderNumber: order.number, accessToken, redirectUrl: started.redirectUrl };
+  } catch (error) {
+    console.error(`[checkout] payment could not start for order ${order.number}:`, (error as Error).message);
+    await applyPaymentEvent(prisma, {
+      provider: gateway.provider,
+      eventId: `start-failed:${order.id}`,
+      rawType: "store.payment_start_failed",
+      kind: "failed",
+      orderId: order.id,
+    });
+    return { ok: false, errors: {}, formError: "We could not reach the payment service, so nothing was charged and your cart is unchanged. Please try again in a moment." };
+  }
+}
+
+class PromoUsedUp extends Error {}
+
+/** A new checkout from the same cart releases the stock an unpaid earlier attempt still holds. */
+async function supersedeUnpaidOrders(prisma: Db, cartId: string, gateway: PaymentGateway) {
+  const unpaid = await prisma.order.findMany({ where: { cartId, status: "AWAITING_PAYMENT" }, select: { id: true, paymentReference: true, paymentProvider: true } });
+  for (const o of unpaid) {
+    if (o.paymentReference && o.paymentProvider === gateway.provider) await gateway.cancel(o.paymentReference).catch(() => {});
+    await applyPaymentEvent(prisma, { provider: o.paymentProvider, eventId: `superseded:${o.id}`, rawType: "store.checkout_superseded", kind: "expired", orderId: o.id });
+  }
+}

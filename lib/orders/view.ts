@@ -1,0 +1,98 @@
+// An order as the customer sees it: on the confirmation page, in the email
+// and in its booklets. Instructions come from the snapshot taken at the
+// sale, never from the current guide.
+import type { Db } from "@/lib/db";
+import type { GuideDocument } from "@/lib/guides/document";
+import { hashToken, looksLikeToken } from "./tokens";
+import type { OrderStatus } from "./status";
+
+export type OrderItemView = {
+  id: string;
+  productSlug: string;
+  productKind: "KIT" | "CARTRIDGE" | "AFTERCARE" | "ACCESSORY";
+  name: string;
+  variantLabel: string;
+  sku: string;
+  unitPriceCents: number;
+  quantity: number;
+  lineTotalCents: number;
+  guideVersionId: string | null;
+  /** The instructions exactly as they stood when this item was sold. */
+  instructions: GuideDocument | null;
+};
+
+export type OrderView = {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  email: string;
+  shipping: { name: string; line1: string; line2: string | null; city: string; region: string | null; postalCode: string; country: string };
+  shippingMethodName: string;
+  subtotalCents: number;
+  discountCents: number;
+  shippingCents: number;
+  totalCents: number;
+  currency: string;
+  promoCode: string | null;
+  paymentProvider: "STRIPE" | "DEMO";
+  contraindicationsConfirmedAt: string | null;
+  createdAt: string;
+  paidAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  refundedAt: string | null;
+  holdExpiresAt: string;
+  items: OrderItemView[];
+};
+
+const include = { items: { orderBy: { id: "asc" as const } } };
+
+export async function loadOrderView(prisma: Db, orderId: string): Promise<OrderView | null> {
+  const o = await prisma.order.findUnique({ where: { id: orderId }, include });
+  if (!o) return null;
+  return {
+    id: o.id,
+    number: o.number,
+    status: o.status,
+    email: o.email,
+    shipping: { name: o.shipName, line1: o.shipLine1, line2: o.shipLine2, city: o.shipCity, region: o.shipRegion, postalCode: o.shipPostalCode, country: o.shipCountry },
+    shippingMethodName: o.shippingMethodName,
+    subtotalCents: o.subtotalCents,
+    discountCents: o.discountCents,
+    shippingCents: o.shippingCents,
+    totalCents: o.totalCents,
+    currency: o.currency,
+    promoCode: o.promoCode,
+    paymentProvider: o.paymentProvider,
+    contraindicationsConfirmedAt: o.contraindicationsConfirmedAt?.toISOString() ?? null,
+    createdAt: o.createdAt.toISOString(),
+    paidAt: o.paidAt?.toISOString() ?? null,
+    cancelledAt: o.cancelledAt?.toISOString() ?? null,
+    cancelReason: o.cancelReason,
+    refundedAt: o.refundedAt?.toISOString() ?? null,
+    holdExpiresAt: o.holdExpiresAt.toISOString(),
+    items: o.items.map((i) => ({
+      id: i.id,
+      productSlug: i.productSlug,
+      productKind: i.productKind,
+      name: i.name,
+      variantLabel: i.variantLabel,
+      sku: i.sku,
+      unitPriceCents: i.unitPriceCents,
+      quantity: i.quantity,
+      lineTotalCents: i.lineTotalCents,
+      guideVersionId: i.guideVersionId,
+      instructions: (i.instructions as GuideDocument | null) ?? null,
+    })),
+  };
+}
+
+/**
+ * The order behind a confirmation-link token. A wrong, malformed or unknown
+ * token gives null, the same as an order that does not exist.
+ */
+export async function loadOrderByToken(prisma: Db, token: string): Promise<OrderView | null> {
+  if (!looksLikeToken(token)) return null;
+  const row = await prisma.order.findUnique({ where: { accessTokenHash: hashToken(token) }, select: { id: true } });
+  return row ? loadOrderView(prisma, row.id) : null;
+}

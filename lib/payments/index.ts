@@ -1,0 +1,51 @@
+// Payments behind one interface with two providers:
+//   Stripe  when STRIPE_SECRET_KEY is set (Checkout Session + signed webhook);
+//   demo    otherwise: a clearly labelled page in the store where the
+//           customer chooses "pay" or "decline". It drives exactly the same
+//           order code (applyPaymentEvent) as Stripe's webhook, and it cannot
+//           be active while a Stripe key is set.
+export type CheckoutOrder = {
+  id: string;
+  number: string;
+  email: string;
+  currency: string;
+  totalCents: number;
+  shippingCents: number;
+  shippingMethodName: string;
+  discountCents: number;
+  holdExpiresAt: Date;
+  items: { name: string; sku: string; unitPriceCents: number; quantity: number }[];
+};
+
+export type StartedPayment = { redirectUrl: string; reference: string };
+
+export interface PaymentGateway {
+  readonly provider: "STRIPE" | "DEMO";
+  /** Starts payment for an order whose stock is already held. */
+  start(order: CheckoutOrder, urls: { baseUrl: string; accessToken: string }): Promise<StartedPayment>;
+  /** Stops a started payment from completing (the hold is being released). */
+  cancel(reference: string): Promise<void>;
+  /** Returns the money for a payment that cannot be fulfilled. */
+  refund(reference: string): Promise<void>;
+}
+
+export function stripeConfigured(): boolean {
+  return Boolean(process.env.STRIPE_SECRET_KEY);
+}
+
+/** Demo payments are on exactly when Stripe is not configured. */
+export function demoPaymentsEnabled(): boolean {
+  return !stripeConfigured();
+}
+
+export async function paymentGateway(): Promise<PaymentGateway> {
+  if (stripeConfigured()) {
+    const { stripeGateway } = await import("./stripe");
+    return stripeGateway();
+  }
+  const { demoGateway } = await import("./demo");
+  return demoGateway;
+}
+
+/** How long stock is held for a started payment. Stripe allows 30 min to 24 h. */
+export const HOLD_MINUTES = 30;

@@ -1,0 +1,150 @@
+// Stripe's webhook: verify the signature over the raw body, turn the event
+// into a payment outcome for one order, and apply it through
+// applyPaymentEvent, which records the event id in the same transaction as
+// its effect (duplicates do nothing) and reaches the same final state in any
+// order of arrival. The answer tells Stripe whether to deliver again: 400 for
+// a request that is not from Stripe, 500 when applying failed (retry), 200
+// otherwise. Bodies are short fixed words: no error detail ever leaves here.
+import type Stripe from "stripe";
+import type { Db } from "@/lib/db";
+import { applyPaymentEvent, type PaymentEventInput, type PaymentEventResult } from "@/lib/orders/payment-events";
+import { stripeClient, stripeGateway } from "./stripe";
+
+export type WebhookResponse = { status: number; body: string };
+
+type Outcome =
+  | { action: "apply"; input: PaymentEventInput; sessionId: string | null }
+  | { action: "ignore"; reason: string };
+
+export async function handleStripeWebhook(prisma: Db, rawBody: string, signature: string | null): Promise<WebhookResponse> {
+  const secret = process.env.STRIPE_WEBHOOK_SECRET;
+  if (!secret) {
+    // Misconfigured, not a bad request: 500 so Stripe keeps the event and retries.
+    console.error("[stripe webhook] STRIPE_WEBHOOK_SECRET is not set");
+    return { status: 500, body: "not configured" };
+  }
+  if (!signature) return { status: 400, body: "missing signature" };
+
+  let event: Stripe.Event;
+  try {
+    event = stripeClient().webhooks.constructEvent(rawBody, signature, secret);
+  } catch {
+    return { status: 400, body: "invalid signature" };
+  }
+  if (!event || typeof event.id !== "string" || typeof event.type !== "string" || !event.data?.object) {
+    return { status: 400, body: "invalid event" };
+  }
+
+  let outcome: Outcome;
+  try {
+    outcome = await toPaymentEvent(event);
+  } catch (error) {
+    // Reading the PaymentIntent from Stripe failed: let Stripe deliver again.
+    console.error(`[stripe webhook] ${event.id} (${event.type}): could not read from Stripe: ${describe(error)}`);
+    return { status: 500, body: "retry" };
+  }
+  if (outcome.action === "ignore") return { status: 200, body: "ignored" };
+
+  let result: PaymentEventResult;
+  try {
+    result = await applyPaymentEvent(prisma, outcome.input);
+  } catch (error) {
+    console.error(`[stripe webhook] ${event.id} (${event.type}) for order ${outcome.input.orderId} failed: ${describe(error)}`);
+    return { status: 500, body: "retry" };
+  }
+
+  if (outcome.sessionId && (await refundDue(prisma, event.id, result))) {
+    try {
+      // Idempotent by session: a repeat after a failure never refunds twice.
+      await stripeGateway().refund(outcome.sessionId);
+      console.warn(`[stripe webhook] order ${result.orderId} was paid after its stock was gone: refunded session ${outcome.sessionId}`);
+    } catch (error) {
+      // The event is recorded; Stripe's retry comes back as a duplicate and tries the refund again.
+      console.error(`[stripe webhook] refund for order ${result.orderId} (session ${outcome.sessionId}) failed: ${describe(error)}`);
+      return { status: 500, body: "retry" };
+    }
+  }
+  return { status: 200, body: result.outcome === "duplicate" ? "duplicate" : "ok" };
+}
+
+/**
+ * A payment landed after the hold lapsed and the stock was gone. Also true for
+ * a redelivery of that event, so a refund that failed the first time is tried again.
+ */
+async function refundDue(prisma: Db, eventId: string, result: PaymentEventResult): Promise<boolean> {
+  if (result.outcome === "late-payment-no-stock") return true;
+  if (result.outcome !== "duplicate" || result.status !== "CANCELLED") return false;
+  const recorded = await prisma.paymentEvent.findUnique({ where: { id: eventId }, select: { outcome: true } });
+  return recorded?.outcome === "late-payment-no-stock";
+}
+
+async function toPaymentEvent(event: Stripe.Event): Promise<Outcome> {
+  const base = { provider: "STRIPE" as const, eventId: event.id, rawType: event.type };
+
+  const fromSession = (session: Stripe.Checkout.Session, kind: PaymentEventInput["kind"], withAmount = false): Outcome => {
+    const orderId = session.metadata?.orderId ?? session.client_reference_id;
+    if (!orderId) return { action: "ignore", reason: "session without an order" };
+    const amount = withAmount
+      ? {
+          // A paid session always carries its total; without one there is nothing
+          // to check against the order, so it must not count as a match.
+          amountCents: session.amount_total ?? -1,
+          currency: session.currency ?? "",
+        }
+      : {};
+    return { action: "apply", input: { ...base, kind, orderId, ...amount }, sessionId: session.id };
+  };
+
+  switch (event.type) {
+    case "checkout.session.completed": {
+      const session = event.data.object;
+      if (session.payment_status === "paid" || session.payment_status === "no_payment_required") {
+        return fromSession(session, "paid", true);
+      }
+      // "unpaid": a delayed method (bank debit); the outcome comes as async_payment_*.
+      return fromSession(session, "pending");
+    }
+    case "checkout.session.async_payment_succeeded":
+      return fromSession(event.data.object, "paid", true);
+    case "checkout.session.async_payment_failed":
+      return fromSession(event.data.object, "failed");
+    case "checkout.session.expired":
+      return fromSession(event.data.object, "expired");
+
+    case "charge.refunded": {
+      const charge = event.data.object;
+      // Only a full refund refunds the order; a partial one is handled by hand.
+      if (!charge.refunded || charge.amount_refunded !== charge.amount) return { action: "ignore", reason: "partial refund" };
+      const orderId = charge.metadata?.orderId ?? (await paymentIntentOrder(charge.payment_intent))?.orderId;
+      if (!orderId) return { action: "ignore", reason: "charge without an order" };
+      return { action: "apply", input: { ...base, kind: "refunded", orderId }, sessionId: null };
+    }
+    case "refund.created":
+    case "refund.updated": {
+      const refund = event.data.object;
+      if (refund.status !== "succeeded") return { action: "ignore", reason: `refund ${refund.status}` };
+      const pi = await paymentIntentOrder(refund.payment_intent);
+      const orderId = refund.metadata?.orderId ?? pi?.orderId;
+      if (!orderId || !pi) return { action: "ignore", reason: "refund without an order" };
+      if (refund.amount !== pi.amount) return { action: "ignore", reason: "partial refund" };
+      return { action: "apply", input: { ...base, kind: "refunded", orderId }, sessionId: null };
+    }
+
+    default:
+      return { action: "ignore", reason: "not handled" };
+  }
+}
+
+/** The order id and amount from a PaymentIntent's metadata (set by the gateway when the session was made). */
+async function paymentIntentOrder(ref: string | Stripe.PaymentIntent | null): Promise<{ orderId: string | null; amount: number } | null> {
+  if (!ref) return null;
+  const pi = typeof ref === "string" ? await stripeClient().paymentIntents.retrieve(ref) : ref;
+  return { orderId: pi.metadata?.orderId ?? null, amount: pi.amount };
+}
+
+/** For the log only: the error's kind and message, never a stack. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const kind = "type" in error && typeof error.type === "string" ? error.type : error.name;
+  return `${kind}: ${error.message}`;
+}

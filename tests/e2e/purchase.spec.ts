@@ -1,0 +1,119 @@
+// A new visitor buys a kit with demo payments and reads its instructions on
+// the confirmation page and in the outbox email; stock goes down. A declined
+// payment leaves stock as it was.
+import { createDb } from "@/lib/db";
+import { expect, test } from "./fixtures";
+
+async function stockOf(sku: string): Promise<number> {
+  const prisma = createDb(process.env.DATABASE_URL!, 1);
+  try {
+    return (await prisma.variant.findUniqueOrThrow({ where: { sku } })).stock;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+async function fillCheckout(page: import("@playwright/test").Page, email: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Full name").fill("Grace Hopper");
+  await page.getByLabel("Address line 1").fill("7 Harbour Street");
+  await page.getByLabel("Town or city").fill("Portland");
+  await page.getByLabel("State, county or region (optional)").fill("ME");
+  await page.getByLabel("Postal code").fill("04101");
+  await page.getByLabel("Country").selectOption("US");
+}
+
+test("a visitor buys a kit with demo payments and reads its instructions afterwards", async ({ page }) => {
+  const before = await stockOf("KIT-HOME-S");
+  await page.goto("/products/home-starter-kit");
+  await expect(page.getByTestId("demo-banner")).toContainText("payments are simulated");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await page.getByRole("link", { name: "View cart and check out" }).click();
+  await expect(page.getByTestId("cart-lines")).toContainText("Home Starter Kit");
+  await expect(page.getByTestId("cart-subtotal")).toHaveText("$119.00");
+  await page.getByRole("link", { name: "Check out" }).click();
+
+  await fillCheckout(page, "grace@example.com");
+  // Submitting without the safety confirmation keeps everything typed and says what is missing.
+  await page.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(page.getByText("Please confirm you have read who must not use these products")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue("grace@example.com");
+  await page.getByRole("checkbox", { name: /who must not use these products/ }).check();
+  await page.getByLabel("Code (optional)").fill("welcome10");
+  await page.getByRole("button", { name: "Continue to payment" }).click();
+
+  await expect(page).toHaveURL(/\/pay\/demo\//);
+  await expect(page.getByText("Demo payment page")).toBeVisible();
+  // 119.00 − 10% = 107.10, free standard shipping over $75.
+  await expect(page.getByTestId("demo-total")).toHaveText("$107.10");
+  expect(await stockOf("KIT-HOME-S")).toBe(before - 1);
+  await page.getByRole("button", { name: /^Pay / }).click();
+
+  await expect(page).toHaveURL(/\/orders\//);
+  await expect(page.getByTestId("order-heading")).toHaveText("Thank you, your order is confirmed");
+  await expect(page.getByTestId("order-total")).toHaveText("$107.10");
+  const instructions = page.getByTestId("order-instructions");
+  await expect(instructions.getByRole("heading", { name: "Who must not use it" })).toBeVisible();
+  await expect(instructions.getByRole("heading", { name: "Aftercare timeline" })).toBeVisible();
+  await expect(page.getByTestId("order-guide-version")).toContainText(/version \d+, published/);
+  const orderNumber = (await page.getByText(/^Order SP-/).textContent())!.match(/SP-[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
+  expect(await stockOf("KIT-HOME-S")).toBe(before - 1);
+
+  // The booklet as sold.
+  const pdf = await page.request.get(await page.getByRole("link", { name: "Download the booklet (PDF)" }).first().getAttribute("href") ?? "");
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+
+  // The confirmation email, in the demo outbox, with the same instructions.
+  await page.goto("/outbox");
+  await page.getByRole("link", { name: new RegExp(orderNumber) }).first().click();
+  await expect(page.getByText("grace@example.com").first()).toBeVisible();
+  // The HTML body sits in a script-less sandboxed frame; its plain-text twin is on the page.
+  await expect(page.locator('iframe[title="Email body"]')).toHaveAttribute("sandbox", "");
+  const text = page.locator("pre");
+  await expect(text).toContainText("Who must not use it");
+  await expect(text).toContainText("Aftercare timeline");
+  await expect(text).toContainText(orderNumber);
+  await expect(page.getByText("home-starter-kit-instructions.pdf").first()).toBeVisible();
+});
+
+test("a declined payment leaves stock as it was and the cart ready to try again", async ({ page }) => {
+  const before = await stockOf("SRM-HA-30");
+  await page.goto("/products/soothing-hydrating-serum");
+  await page.getByLabel("Quantity").fill("2");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText("Added Soothing Hydrating Serum to your cart.")).toBeVisible();
+  await page.goto("/checkout");
+  await fillCheckout(page, "decline@example.com");
+  await page.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(page).toHaveURL(/\/pay\/demo\//);
+  expect(await stockOf("SRM-HA-30")).toBe(before - 2);
+  await page.getByRole("button", { name: "Decline payment" }).click();
+  await expect(page.getByTestId("order-status")).toContainText("Cancelled");
+  expect(await stockOf("SRM-HA-30")).toBe(before);
+  await page.goto("/cart");
+  await expect(page.getByTestId("cart-lines")).toContainText("Soothing Hydrating Serum");
+});
+
+test("asking for more than is in stock is refused next to the quantity", async ({ page }) => {
+  await page.goto("/products/home-complete-kit");
+  const stock = await stockOf("KIT-HOME-C");
+  await page.getByLabel("Quantity").fill(String(stock + 1));
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.locator("#quantity-error")).toHaveText(`Only ${stock} left in stock, so we cannot add ${stock + 1}.`);
+});
+
+test("cartridges that do not fit the kit's pen are flagged in the cart", async ({ page }) => {
+  await page.goto("/products/home-starter-kit");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText("Added Home Starter Kit")).toBeVisible();
+  await page.goto("/products/wide-42-cartridge");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText("Added Wide 42 Cartridge")).toBeVisible();
+  await page.goto("/cart");
+  await expect(page.getByTestId("fit-warnings")).toContainText("Wide 42 Cartridge does not fit the Stillpoint H1 Home Pen in your cart");
+});
+
+test("an unknown order link is a plain 404", async ({ page }) => {
+  const response = await page.goto("/orders/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  expect(response?.status()).toBe(404);
+});

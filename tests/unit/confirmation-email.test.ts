@@ -1,0 +1,189 @@
+import { describe, expect, it } from "vitest";
+import { formatMoney } from "@/lib/catalog/format";
+import { describeFindings, findClaims } from "@/lib/copy/claims";
+import { guidanceDocument, guidanceFor, type GuideDocument, type GuideVersionView } from "@/lib/guides";
+import { confirmationAttachments, escapeHtml, renderConfirmationEmail } from "@/lib/orders/confirmation-email";
+import type { OrderItemView, OrderView } from "@/lib/orders/view";
+import { guides } from "@/prisma/seed-data/guides";
+import { products } from "../support/catalog-fixture";
+import { pdfText } from "../support/pdf-text";
+
+const seed = guides.find((g) => g.slug === "home-microneedling-guide")!;
+const guide: GuideVersionView = {
+  guideSlug: seed.slug,
+  guideTitle: seed.title,
+  audience: "HOME",
+  versionId: "v3",
+  number: 3,
+  publishedAt: "2026-10-01T00:00:00.000Z",
+  changeNote: "",
+  content: seed.content,
+};
+const product = (slug: string) => products.find((p) => p.slug === slug)!;
+const documentFor = (slug: string): GuideDocument => {
+  const p = product(slug);
+  return guidanceDocument(p, guidanceFor(p, guide), (s) => products.find((x) => x.slug === s)?.name ?? s);
+};
+
+const kitDoc = documentFor("kit");
+const nanoDoc = documentFor("nano");
+
+function item(over: Partial<OrderItemView> & Pick<OrderItemView, "id" | "productSlug" | "name" | "unitPriceCents" | "quantity">): OrderItemView {
+  return {
+    productKind: "CARTRIDGE",
+    variantLabel: "",
+    sku: `${over.productSlug}-sku`,
+    lineTotalCents: over.unitPriceCents * over.quantity,
+    guideVersionId: "v3",
+    instructions: null,
+    ...over,
+  };
+}
+
+const SCRIPT_NAME = "Prep pads <script>alert(1)</script>";
+
+function order(items: OrderItemView[]): OrderView {
+  const subtotalCents = items.reduce((sum, i) => sum + i.lineTotalCents, 0);
+  return {
+    id: "order-1",
+    number: "SP-7K4Q-9XM2",
+    status: "PAID",
+    email: "ada@example.com",
+    shipping: { name: "Ada Lovelace", line1: "12 Analytical Way", line2: "Flat 3", city: "Portland", region: "OR", postalCode: "97201", country: "US" },
+    shippingMethodName: "Standard",
+    subtotalCents,
+    discountCents: 500,
+    shippingCents: 595,
+    totalCents: subtotalCents - 500 + 595,
+    currency: "USD",
+    promoCode: "WELCOME5",
+    paymentProvider: "DEMO",
+    contraindicationsConfirmedAt: "2026-11-20T10:00:00.000Z",
+    createdAt: "2026-11-20T10:00:00.000Z",
+    paidAt: "2026-11-20T10:01:00.000Z",
+    cancelledAt: null,
+    cancelReason: null,
+    refundedAt: null,
+    holdExpiresAt: "2026-11-20T10:30:00.000Z",
+    items,
+  };
+}
+
+// Two pack sizes of one cartridge carry equal (but separately stored) documents.
+const items = [
+  item({ id: "i1", productSlug: "kit", productKind: "KIT", name: "Home Kit", variantLabel: "Kit", unitPriceCents: 11900, quantity: 1, instructions: kitDoc }),
+  item({ id: "i2", productSlug: "nano", name: "Nano Tips", variantLabel: "10 cartridges", unitPriceCents: 2299, quantity: 2, instructions: structuredClone(nanoDoc) }),
+  item({ id: "i3", productSlug: "nano", name: "Nano Tips", variantLabel: "25 cartridges", unitPriceCents: 4999, quantity: 1, instructions: structuredClone(nanoDoc) }),
+  item({ id: "i4", productSlug: "prep-pads", productKind: "ACCESSORY", name: SCRIPT_NAME, unitPriceCents: 499, quantity: 3 }),
+];
+const theOrder = order(items);
+const TOKEN = "a".repeat(43);
+const email = renderConfirmationEmail(theOrder, { siteUrl: "https://shop.example/", accessToken: TOKEN });
+const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+describe("the order confirmation email", () => {
+  it("names the order in the subject", () => {
+    expect(email.subject).toBe("Your Stillpoint order SP-7K4Q-9XM2");
+  });
+
+  it("lists every item with its quantity and price, and the totals in the order's currency", () => {
+    const money = (c: number) => formatMoney(c, "USD");
+    for (const i of items) {
+      expect(email.text).toContain(i.name);
+      expect(email.html).toContain(escapeHtml(i.name));
+      expect(email.text).toContain(`${i.quantity} × ${money(i.unitPriceCents)} = ${money(i.lineTotalCents)}`);
+      expect(email.html).toContain(money(i.lineTotalCents));
+    }
+    expect(theOrder.totalCents).toBe(11900 + 4598 + 4999 + 1497 - 500 + 595);
+    for (const body of [email.text, email.html]) {
+      expect(body).toContain(money(theOrder.totalCents));
+      expect(body).toContain(money(theOrder.subtotalCents));
+      expect(body).toContain("Discount (WELCOME5)");
+      expect(body).toContain(`−${money(500)}`);
+      expect(body).toContain(money(595));
+    }
+    expect(email.text).toContain(`Total: ${money(theOrder.totalCents)}`);
+  });
+
+  it("gives the shipping address and the link to the order page", () => {
+    for (const body of [email.text, email.html]) {
+      for (const part of ["Ada Lovelace", "12 Analytical Way", "Flat 3", "Portland, OR 97201"]) expect(body).toContain(part);
+      expect(body).toContain(`https://shop.example/orders/${TOKEN}`);
+    }
+    const noLink = renderConfirmationEmail(theOrder, { siteUrl: "https://shop.example", accessToken: null });
+    expect(noLink.text).not.toContain("/orders/");
+    expect(noLink.html).not.toContain("/orders/");
+  });
+
+  it("carries the kit's instructions as sold: the version label and every section, in text and HTML", () => {
+    expect(kitDoc.sections.length).toBeGreaterThanOrEqual(6);
+    for (const body of [email.text, email.html]) expect(body).toContain(kitDoc.versionLabel);
+    for (const section of kitDoc.sections) {
+      expect(email.text).toContain(section.title);
+      expect(email.html).toContain(escapeHtml(section.title));
+    }
+    // Blocks are rendered, not just headings: a list item and a table row of the depth guide.
+    const steps = kitDoc.sections[0]!.blocks.find((b) => b.type === "list" && b.ordered);
+    expect(steps?.type).toBe("list");
+    if (steps?.type !== "list") return;
+    expect(email.text).toContain(`1. ${steps.items[0]}`);
+    expect(email.html).toContain(`${escapeHtml(steps.items[0]!)}</li>`);
+    const depth = kitDoc.sections.find((s) => s.id === "depth-guide")!.blocks.find((b) => b.type === "table");
+    if (depth?.type !== "table") throw new Error("the depth guide has no table");
+    const [area, concern, home] = depth.rows[0]!;
+    expect(email.text).toContain(`• ${area} — ${concern}: ${home}`);
+    expect(email.html).toContain(`<th scope="row"`);
+    expect(email.html).toContain(escapeHtml(home!));
+  });
+
+  it("escapes every piece of text in the HTML", () => {
+    expect(email.html).not.toMatch(/<script/i);
+    expect(email.html).toContain("Prep pads &lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(email.text).toContain(SCRIPT_NAME);
+  });
+
+  it("renders a document shared by several items once, and says which items it covers", () => {
+    for (const body of [email.text, email.html]) {
+      expect(count(body, "Instructions: Nano Tips")).toBe(1);
+      expect(count(body, "Instructions: Home Kit")).toBe(1);
+      expect(body).toContain("These instructions cover: Nano Tips, 10 cartridges and Nano Tips, 25 cartridges.");
+    }
+    // Same product, different document (say, bought under another guide version): both are shown.
+    const other = { ...structuredClone(nanoDoc), versionLabel: `${seed.title}, version 4, published Nov 1, 2026` };
+    const split = renderConfirmationEmail(order([items[1]!, { ...items[2]!, instructions: other }]), { siteUrl: "https://shop.example", accessToken: null });
+    expect(count(split.text, "Instructions: Nano Tips")).toBe(2);
+    expect(split.text).toContain(other.versionLabel);
+    expect(split.text).not.toContain("These instructions cover");
+  });
+
+  it("makes no claim the store must not make", () => {
+    const found = findClaims([
+      { source: "email", field: "text", text: email.text },
+      { source: "email", field: "html", text: email.html },
+      { source: "email", field: "subject", text: email.subject },
+    ]);
+    expect(describeFindings(found)).toBe("");
+  });
+});
+
+describe("the booklets attached to the confirmation", () => {
+  it("attaches one PDF per distinct document, named for the product, with its instructions inside", async () => {
+    const attachments = await confirmationAttachments(theOrder);
+    expect(attachments.map((a) => a.filename)).toEqual(["kit-instructions.pdf", "nano-instructions.pdf"]);
+    for (const a of attachments) {
+      expect(a.contentType).toBe("application/pdf");
+      expect(a.content.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    }
+    const kit = await pdfText(new Uint8Array(attachments[0]!.content));
+    expect(kit.pages).toBeGreaterThan(1);
+    for (const section of kitDoc.sections) expect(kit.text).toContain(section.title);
+    expect(kit.text).toContain("version 3");
+    const nano = await pdfText(new Uint8Array(attachments[1]!.content));
+    expect(nano.text).toContain("Depth card");
+    expect(nano.text).not.toContain("How to use it, step by step");
+  });
+
+  it("attaches nothing for an order without instructions", async () => {
+    expect(await confirmationAttachments(order([items[3]!]))).toEqual([]);
+  });
+});
