@@ -454,3 +454,36 @@ describe("the webhook route", () => {
     }
   });
 });
+
+describe("a customer's purchase through Stripe", () => {
+  it("checkout makes a session for the order's total, and the signed webhook completes it exactly once", async () => {
+    const { startCheckout } = await import("@/lib/checkout/start");
+    const { cartWith, validInput } = await import("../support/checkout");
+    const before = await stockOf("KIT-HOME-S");
+    const token = await cartWith(prisma, [["KIT-HOME-S", 1], [SKU, 1]]);
+    const result = await startCheckout(prisma, token, { ...validInput, promoCode: "WELCOME10", shippingMethod: "express" }, { baseUrl: "https://shop.test" });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    orderIds.push(result.orderId);
+    const order = await orderRow(result.orderId);
+    expect(order).toMatchObject({ paymentProvider: "STRIPE", status: "AWAITING_PAYMENT" });
+    expect(result.redirectUrl).toMatch(/^https:\/\/checkout\.stripe\.test\/pay\//);
+    const session = standIn.sessions.get(order.paymentReference!)!;
+    // 119.00 + 19.99 − 10% (13.89) + 14.95 express.
+    expect(order.totalCents).toBe(11900 + 1999 - 1389 + 1495);
+    expect(session.amount_total).toBe(order.totalCents);
+    expect(session.client_reference_id).toBe(order.id);
+    expect(await stockOf("KIT-HOME-S")).toBe(before - 1);
+
+    const paid = completed(session, "paid");
+    const responses = await Promise.all(Array.from({ length: 5 }, () => deliver(paid)));
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    expect((await deliver(paid)).status).toBe(200);
+    expect((await orderRow(order.id)).status).toBe("PAID");
+    expect(await eventsFor(order.id)).toHaveLength(1);
+    expect(await stockOf("KIT-HOME-S")).toBe(before - 1);
+    expect(mailsAbout(order.number)).toBe(1);
+    // Put the kit back for the other tests (afterAll restores the cartridge).
+    await prisma.variant.update({ where: { sku: "KIT-HOME-S" }, data: { stock: { increment: 1 } } });
+  });
+});
