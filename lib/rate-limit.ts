@@ -1,0 +1,19 @@
+// A fixed-window rate limit counted in the database, so it holds across every
+// instance of the store. One atomic upsert per hit: a new window resets the
+// count, otherwise it is incremented.
+import type { Db } from "@/lib/db";
+
+export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
+
+export async function hitRateLimit(prisma: Db, key: string, limit: number, windowSeconds: number, now = new Date()): Promise<RateLimitResult> {
+  const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
+  const rows = await prisma.$queryRaw<{ count: number }[]>`
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimitBucket"."windowStart" = EXCLUDED."windowStart" THEN "RateLimitBucket"."count" + 1 ELSE 1 END,
+      "windowStart" = EXCLUDED."windowStart"
+    RETURNING "count"`;
+  const count = Number(rows[0]?.count ?? 1);
+  const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000);
+  return { allowed: count <= limit, count, retryAfterSeconds };
+}
