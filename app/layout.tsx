@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { AccountLink } from "@/components/account-link";
 import { categories } from "@/lib/catalog/categories";
 import { demoPaymentsEnabled } from "@/lib/payments";
 import { siteName, siteTagline, siteUrl } from "@/lib/site";
@@ -66,6 +67,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 Search
               </button>
             </form>
+            <AccountLink />
             <Link href="/cart" className="text-sm font-medium hover:underline">
               Cart
             </Link>

@@ -4,7 +4,10 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getCatalog } from "@/lib/catalog";
-import { PEN_COOKIE } from "@/lib/catalog/pen-preference";
+import { savePenModel } from "@/lib/accounts";
+import { currentUserId } from "@/lib/accounts/session";
+import { PEN_COOKIE, PEN_COOKIE_OPTIONS } from "@/lib/catalog/pen-preference";
+import { db } from "@/lib/db";
 
 const input = z.object({
   pen: z.string().max(60),
@@ -19,10 +22,13 @@ export async function choosePen(formData: FormData): Promise<void> {
   const pen = parsed.success ? parsed.data.pen : "";
   const known = (await getCatalog()).penModels.some((m) => m.slug === pen);
   if (known) {
-    jar.set(PEN_COOKIE, pen, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax", httpOnly: true });
+    jar.set(PEN_COOKIE, pen, PEN_COOKIE_OPTIONS);
   } else {
     jar.delete(PEN_COOKIE);
   }
+  // Signed in, the choice is the account's saved pen too.
+  const userId = await currentUserId();
+  if (userId) await savePenModel(db(), userId, known ? pen : "");
   // Drop an explicit pen from the return URL so the saved choice applies.
   const url = new URL(returnTo, "http://store.local");
   url.searchParams.delete("pen");

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { addToCart, CartError, setCartQuantity } from "@/lib/cart";
-import { cartToken, setCartToken } from "@/lib/cart/cookie";
+import { currentCartOwner, setCartToken } from "@/lib/cart/cookie";
 import { db } from "@/lib/db";
 
 export type AddToCartState = { error?: string; added?: boolean };
@@ -20,8 +20,9 @@ export async function addToCartAction(_prev: AddToCartState, formData: FormData)
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter a quantity from 1 to 99." };
   if (parsed.data.quantity < 1) return { error: "Enter a quantity from 1 to 99." };
   try {
-    const token = await addToCart(db(), await cartToken(), parsed.data.variantId, parsed.data.quantity);
-    await setCartToken(token);
+    const token = await addToCart(db(), await currentCartOwner(), parsed.data.variantId, parsed.data.quantity);
+    // A guest keeps the cart token in a cookie; an account's cart needs none.
+    if (token) await setCartToken(token);
   } catch (error) {
     if (error instanceof CartError) return { error: error.message };
     throw error;
@@ -36,7 +37,7 @@ export async function updateCartLine(formData: FormData): Promise<void> {
   const variantId = String(formData.get("variantId") ?? "");
   if (!parsed.success) redirect(`/cart?line=${encodeURIComponent(variantId)}&error=${encodeURIComponent(parsed.error.issues[0]?.message ?? "Enter a quantity from 0 to 99.")}`);
   try {
-    await setCartQuantity(db(), await cartToken(), parsed.data.variantId, parsed.data.quantity);
+    await setCartQuantity(db(), await currentCartOwner(), parsed.data.variantId, parsed.data.quantity);
   } catch (error) {
     if (error instanceof CartError) redirect(`/cart?line=${encodeURIComponent(variantId)}&error=${encodeURIComponent(error.message)}`);
     throw error;

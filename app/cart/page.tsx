@@ -3,16 +3,16 @@ import Link from "next/link";
 import { updateCartLine } from "./actions";
 import { getCatalog, formatMoney, stockStatus, type SearchParams } from "@/lib/catalog";
 import { loadCart } from "@/lib/cart";
-import { cartToken } from "@/lib/cart/cookie";
+import { currentCartOwner } from "@/lib/cart/cookie";
 import { savedPenSlug } from "@/lib/catalog/pen-preference";
 import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Your cart", robots: { index: false } };
 
 export default async function CartPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [token, penSlug, catalog, query] = await Promise.all([cartToken(), savedPenSlug(), getCatalog(), searchParams]);
+  const [owner, penSlug, catalog, query] = await Promise.all([currentCartOwner(), savedPenSlug(), getCatalog(), searchParams]);
   const pen = catalog.penModels.find((p) => p.slug === penSlug) ?? null;
-  const cart = await loadCart(db(), token, pen ? { slug: pen.slug, name: pen.name } : null);
+  const cart = await loadCart(db(), owner, pen ? { slug: pen.slug, name: pen.name } : null);
   const errorLine = typeof query.line === "string" ? query.line : null;
   const error = typeof query.error === "string" ? query.error.slice(0, 200) : null;
 

@@ -1,6 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { currentUserId } from "@/lib/accounts/session";
 import { cartToken } from "@/lib/cart/cookie";
 import type { FieldErrors } from "@/lib/checkout/input";
 import { startCheckout } from "@/lib/checkout/start";
@@ -18,7 +19,9 @@ export async function checkoutAction(_prev: CheckoutState, formData: FormData): 
     const v = formData.get(f);
     if (typeof v === "string") raw[f] = v;
   }
-  const result = await startCheckout(db(), await cartToken(), raw, { baseUrl: await baseUrl() });
+  // Signed in, the account's cart is used and the order belongs to the account.
+  const userId = await currentUserId();
+  const result = await startCheckout(db(), await cartToken(), raw, { baseUrl: await baseUrl(), userId });
   if (!result.ok) return { errors: result.errors, formError: result.formError, values: raw };
   redirect(result.redirectUrl);
 }

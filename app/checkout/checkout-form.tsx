@@ -9,10 +9,12 @@ type Props = {
   shipping: { code: string; label: string }[];
   needsSafety: boolean;
   safetyHref: string;
+  /** A signed-in customer's email and first saved address, to start from. */
+  initialValues?: Record<string, string>;
 };
 
-export function CheckoutForm({ countries, shipping, needsSafety, safetyHref }: Props) {
-  const [state, action, pending] = useActionState<CheckoutState, FormData>(checkoutAction, { errors: {}, values: {} });
+export function CheckoutForm({ countries, shipping, needsSafety, safetyHref, initialValues = {} }: Props) {
+  const [state, action, pending] = useActionState<CheckoutState, FormData>(checkoutAction, { errors: {}, values: initialValues });
   const v = state.values;
   const e = state.errors;
   const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (

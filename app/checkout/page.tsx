@@ -4,20 +4,30 @@ import { redirect } from "next/navigation";
 import { CheckoutForm } from "./checkout-form";
 import { formatMoney } from "@/lib/catalog";
 import { loadCart } from "@/lib/cart";
-import { cartToken } from "@/lib/cart/cookie";
+import { currentCartOwner } from "@/lib/cart/cookie";
 import { countries } from "@/lib/checkout/input";
 import { needsSafetyConfirmation } from "@/lib/checkout/start";
 import { db } from "@/lib/db";
+import { listAddresses } from "@/lib/accounts";
+import { currentUser } from "@/lib/accounts/session";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
 export default async function CheckoutPage() {
-  const cart = await loadCart(db(), await cartToken());
+  const cart = await loadCart(db(), await currentCartOwner());
   if (cart.lines.length === 0) redirect("/cart");
   const methods = await db().shippingMethod.findMany({ where: { active: true }, orderBy: { position: "asc" } });
   const guideSlug = cart.lines.some((l) => l.productKind === "KIT" || l.productKind === "CARTRIDGE")
     ? `/products/${cart.lines.find((l) => l.productKind === "KIT" || l.productKind === "CARTRIDGE")!.productSlug}#who-must-not-use`
     : "/instructions";
+  // Signed in: start from the account's email and its first saved address.
+  const user = await currentUser();
+  const address = user ? (await listAddresses(db(), user.id))[0] : undefined;
+  const initialValues: Record<string, string> = {};
+  if (user) initialValues.email = user.email;
+  if (address) {
+    for (const [key, value] of Object.entries(address)) if (key !== "id" && value) initialValues[key] = value;
+  }
   return (
     <>
       <h1 className="text-3xl font-semibold tracking-tight">Checkout</h1>
@@ -30,6 +40,7 @@ export default async function CheckoutPage() {
           }))}
           needsSafety={needsSafetyConfirmation(cart)}
           safetyHref={guideSlug}
+          initialValues={initialValues}
         />
         <aside className="h-fit rounded-lg border border-line bg-white p-4" aria-labelledby="summary-heading">
           <h2 id="summary-heading" className="font-semibold">Your order</h2>

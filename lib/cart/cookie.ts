@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
-import { CART_COOKIE } from "./index";
+import { currentUserId } from "@/lib/accounts/session";
+import { CART_COOKIE, cartOwner, type CartOwner } from "./index";
 
 export async function cartToken(): Promise<string | null> {
   return (await cookies()).get(CART_COOKIE)?.value ?? null;
@@ -13,4 +14,10 @@ export async function setCartToken(token: string): Promise<void> {
     secure: process.env.NODE_ENV === "production" && (process.env.SITE_URL ?? "").startsWith("https:"),
     maxAge: 60 * 60 * 24 * 60,
   });
+}
+
+/** Whose cart this request uses: the signed-in account's, else the cookie's. */
+export async function currentCartOwner(): Promise<CartOwner> {
+  const [userId, token] = await Promise.all([currentUserId(), cartToken()]);
+  return cartOwner(userId, token);
 }

@@ -1,6 +1,8 @@
 // The cart: rows in the database, found by the hash of a random token kept
-// in an HttpOnly cookie. Prices and stock are always read live here, never
-// from the catalog cache.
+// in an HttpOnly cookie (a guest), or by the account that owns it (a signed-in
+// customer; Cart.userId). An account's cart also has a token hash, from a
+// token nobody is ever given, so a cookie can never open it. Prices and stock
+// are always read live here, never from the catalog cache.
 import type { Db } from "@/lib/db";
 import { hashToken, newAccessToken } from "@/lib/orders/tokens";
 
@@ -39,14 +41,31 @@ export class CartError extends Error {
 
 const empty: CartView = { id: null, lines: [], subtotalCents: 0, itemCount: 0, fitWarnings: [] };
 
-async function cartId(prisma: Db, token: string | null | undefined): Promise<string | null> {
-  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const cart = await prisma.cart.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true } });
-  return cart?.id ?? null;
+/** Whose cart: a guest's cookie token, or a signed-in account. */
+export type CartOwner = string | null | undefined | { userId: string };
+
+/** The cart owner for a request: the account when signed in, else the cookie token. */
+export function cartOwner(userId: string | null | undefined, token: string | null | undefined): CartOwner {
+  return userId ? { userId } : token;
 }
 
-export async function loadCart(prisma: Db, token: string | null | undefined, savedPen: { slug: string; name: string } | null = null): Promise<CartView> {
-  const id = await cartId(prisma, token);
+export function looksLikeCartToken(token: string | null | undefined): token is string {
+  return typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+async function cartId(prisma: Db, owner: CartOwner): Promise<string | null> {
+  if (owner && typeof owner === "object") {
+    const cart = await prisma.cart.findUnique({ where: { userId: owner.userId }, select: { id: true } });
+    return cart?.id ?? null;
+  }
+  if (!looksLikeCartToken(owner)) return null;
+  const cart = await prisma.cart.findUnique({ where: { tokenHash: hashToken(owner) }, select: { id: true, userId: true } });
+  // A guest token never opens an account's cart.
+  return cart && cart.userId === null ? cart.id : null;
+}
+
+export async function loadCart(prisma: Db, owner: CartOwner, savedPen: { slug: string; name: string } | null = null): Promise<CartView> {
+  const id = await cartId(prisma, owner);
   if (!id) return empty;
   const items = await prisma.cartItem.findMany({
     where: { cartId: id },
@@ -103,16 +122,24 @@ export function fitWarnings(lines: CartLine[], savedPen: { slug: string; name: s
   return warnings;
 }
 
-/** Adds to the cart (creating it if needed) and returns the cart token. */
-export async function addToCart(prisma: Db, token: string | null | undefined, variantId: string, quantity: number): Promise<string> {
+/**
+ * Adds to the cart (creating it if needed). For a guest it returns the cart
+ * token to keep in the cookie; for an account, null (no cookie needed).
+ */
+export async function addToCart(prisma: Db, token: string | null | undefined, variantId: string, quantity: number): Promise<string>;
+export async function addToCart(prisma: Db, owner: CartOwner, variantId: string, quantity: number): Promise<string | null>;
+export async function addToCart(prisma: Db, owner: CartOwner, variantId: string, quantity: number): Promise<string | null> {
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_LINE_QUANTITY) {
     throw new CartError(`Choose a quantity from 1 to ${MAX_LINE_QUANTITY}.`);
   }
   const variant = await prisma.variant.findUnique({ where: { id: variantId }, select: { id: true, sku: true, stock: true } });
   if (!variant) throw new CartError("That product is no longer available.");
-  let id = await cartId(prisma, token);
-  let useToken = token ?? null;
-  if (!id) {
+  let id = await cartId(prisma, owner);
+  const userId = owner && typeof owner === "object" ? owner.userId : null;
+  let useToken = userId ? null : ((owner as string | null | undefined) ?? null);
+  if (!id && userId) {
+    id = await accountCartId(prisma, userId);
+  } else if (!id) {
     useToken = newAccessToken();
     id = (await prisma.cart.create({ data: { tokenHash: hashToken(useToken) } })).id;
   }
@@ -125,11 +152,22 @@ export async function addToCart(prisma: Db, token: string | null | undefined, va
     update: { quantity: wanted },
   });
   await prisma.cart.update({ where: { id }, data: { updatedAt: new Date() } });
-  return useToken!;
+  return useToken;
 }
 
-export async function setCartQuantity(prisma: Db, token: string | null | undefined, variantId: string, quantity: number): Promise<void> {
-  const id = await cartId(prisma, token);
+/** The account's cart, created (with a token nobody holds) if it has none. */
+export async function accountCartId(prisma: Pick<Db, "cart">, userId: string): Promise<string> {
+  const cart = await prisma.cart.upsert({
+    where: { userId },
+    create: { userId, tokenHash: hashToken(newAccessToken()) },
+    update: {},
+    select: { id: true },
+  });
+  return cart.id;
+}
+
+export async function setCartQuantity(prisma: Db, owner: CartOwner, variantId: string, quantity: number): Promise<void> {
+  const id = await cartId(prisma, owner);
   if (!id) throw new CartError("Your cart is empty.");
   if (!Number.isInteger(quantity) || quantity < 0 || quantity > MAX_LINE_QUANTITY) {
     throw new CartError(`Choose a quantity from 0 to ${MAX_LINE_QUANTITY}.`);

@@ -8,3 +8,6 @@ export async function savedPenSlug(): Promise<string | null> {
   const value = (await cookies()).get(PEN_COOKIE)?.value;
   return value && /^[a-z0-9-]{1,60}$/.test(value) ? value : null;
 }
+
+/** How the pen cookie is set, wherever it is set. */
+export const PEN_COOKIE_OPTIONS = { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax", httpOnly: true } as const;

@@ -3,7 +3,7 @@
 // today), then hand over to the payment provider. Any failure leaves stock,
 // promo counts and the cart as they were.
 import type { Db } from "@/lib/db";
-import { loadCart, type CartView } from "@/lib/cart";
+import { cartOwner, loadCart, type CartView } from "@/lib/cart";
 import { loadCatalog } from "@/lib/catalog/load";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { guidanceDocument, guidanceFor } from "@/lib/guides";
@@ -28,11 +28,12 @@ export async function startCheckout(
   prisma: Db,
   cartToken: string | null | undefined,
   raw: Record<string, unknown>,
-  options: { baseUrl: string; now?: Date; gateway?: PaymentGateway },
+  /** userId: a signed-in customer; their account cart is used and the order is theirs. */
+  options: { baseUrl: string; now?: Date; gateway?: PaymentGateway; userId?: string | null },
 ): Promise<StartCheckoutResult> {
   const now = options.now ?? new Date();
   const { data, errors } = parseCheckoutInput(raw);
-  const cart = await loadCart(prisma, cartToken);
+  const cart = await loadCart(prisma, cartOwner(options.userId, cartToken));
   if (cart.lines.length === 0) return { ok: false, errors: { ...errors, cart: "Your cart is empty." } };
   if (data && needsSafetyConfirmation(cart) && !data.confirmSafety) {
     errors.confirmSafety = "Please confirm you have read who must not use these products, and that you are 18 or over.";
@@ -107,6 +108,7 @@ export async function startCheckout(
               promoCode: promo?.code ?? null,
               contraindicationsConfirmedAt: data!.confirmSafety ? now : null,
               cartId: cart.id,
+              userId: options.userId ?? null,
               paymentProvider: gateway.provider,
               holdExpiresAt: new Date(now.getTime() + HOLD_MINUTES * 60_000),
               items: {

@@ -1,0 +1,55 @@
+"use server";
+// Account changes. Each action finds the signed-in customer itself and hands
+// lib/accounts that id: nothing the browser sends can name another account.
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { signOut } from "@/auth";
+import { addAddress, deleteAddress, savePenModel, type AddressErrors } from "@/lib/accounts";
+import { currentUserId } from "@/lib/accounts/session";
+import { PEN_COOKIE, PEN_COOKIE_OPTIONS } from "@/lib/catalog/pen-preference";
+import { db } from "@/lib/db";
+
+export type AddressFormState = { errors: AddressErrors; formError?: string; values: Record<string, string>; saved?: boolean };
+
+const addressFields = ["name", "line1", "line2", "city", "region", "postalCode", "country"];
+
+async function requireUserId(): Promise<string> {
+  const userId = await currentUserId();
+  if (!userId) redirect("/signin?callbackUrl=/account");
+  return userId;
+}
+
+export async function addAddressAction(_prev: AddressFormState, formData: FormData): Promise<AddressFormState> {
+  const userId = await requireUserId();
+  const raw: Record<string, string> = {};
+  for (const f of addressFields) {
+    const v = formData.get(f);
+    if (typeof v === "string") raw[f] = v;
+  }
+  const result = await addAddress(db(), userId, raw);
+  if (!result.ok) return { errors: result.errors, formError: result.formError, values: raw };
+  revalidatePath("/account");
+  return { errors: {}, values: {}, saved: true };
+}
+
+export async function deleteAddressAction(formData: FormData): Promise<void> {
+  const userId = await requireUserId();
+  await deleteAddress(db(), userId, String(formData.get("addressId") ?? ""));
+  revalidatePath("/account");
+}
+
+export async function savePenAction(formData: FormData): Promise<void> {
+  const userId = await requireUserId();
+  const result = await savePenModel(db(), userId, String(formData.get("pen") ?? ""));
+  if (!result.ok) redirect(`/account?penError=${encodeURIComponent(result.error)}#pen`);
+  // The listings read the pen from its cookie; keep the two in step.
+  const jar = await cookies();
+  if (result.slug) jar.set(PEN_COOKIE, result.slug, PEN_COOKIE_OPTIONS);
+  else jar.delete(PEN_COOKIE);
+  redirect("/account?pen=saved#pen");
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

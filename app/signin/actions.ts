@@ -1,0 +1,35 @@
+"use server";
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { oauthProviders, signIn } from "@/auth";
+import { safeReturnPath } from "@/lib/accounts/redirect";
+
+export type SignInState = { error?: string; formError?: string; email?: string };
+
+const emailInput = z.string({ error: "Enter your email address." }).trim().min(1, "Enter your email address.").max(200, "Enter a shorter email address.").pipe(z.email("Enter an email address like name@example.com."));
+
+export async function signInWithEmail(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const raw = formData.get("email");
+  const parsed = emailInput.safeParse(typeof raw === "string" ? raw : "");
+  const typed = typeof raw === "string" ? raw : "";
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email address.", email: typed };
+  try {
+    // Sends the link. Auth.js would redirect to its own /api/auth/verify-request,
+    // which only redirects again; go straight to our page instead.
+    await signIn("nodemailer", { email: parsed.data.toLowerCase(), redirectTo: safeReturnPath(formData.get("callbackUrl")), redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      console.error(`[accounts] sign-in link not sent: ${error.type}`);
+      return { formError: "We could not send the sign-in link just now. Please try again in a moment.", email: typed };
+    }
+    throw error;
+  }
+  redirect("/signin/check-email");
+}
+
+export async function signInWithProvider(formData: FormData): Promise<void> {
+  const provider = String(formData.get("provider") ?? "");
+  if (!oauthProviders().some((p) => p.id === provider)) return;
+  await signIn(provider, { redirectTo: safeReturnPath(formData.get("callbackUrl")) });
+}

@@ -1,0 +1,161 @@
+// Accounts: what a signed-in customer keeps (addresses, their pen model) and
+// what happens at sign-in (the guest cart joins the account's cart, guest
+// orders placed with the verified email attach). Every function takes the
+// owner's user id and reads or writes only that owner's rows.
+import { z } from "zod";
+import { accountCartId, looksLikeCartToken, MAX_LINE_QUANTITY } from "@/lib/cart";
+import { countries } from "@/lib/checkout/input";
+import type { Db } from "@/lib/db";
+import { hashToken, newAccessToken } from "@/lib/orders/tokens";
+
+// ---------------------------------------------------------------- addresses
+
+const required = (what: string, max = 120) =>
+  z.string({ error: `Enter ${what}.` }).trim().min(1, `Enter ${what}.`).max(max, `Keep ${what} under ${max} characters.`);
+
+export const addressInput = z.object({
+  name: required("the full name"),
+  line1: required("the first line of the address"),
+  line2: z.string().trim().max(120, "Keep this line under 120 characters.").optional().transform((v) => v || null),
+  city: required("the town or city", 80),
+  region: z.string().trim().max(80, "Keep this under 80 characters.").optional().transform((v) => v || null),
+  postalCode: required("the postal code", 20)
+    .pipe(z.string().regex(/^[A-Za-z0-9 -]{2,12}$/, "Enter a valid postal code."))
+    .transform((v) => v.toUpperCase()),
+  country: z.string({ error: "Choose a country we ship to." }).refine((c) => c in countries, "Choose a country we ship to."),
+});
+
+export type AddressInput = z.infer<typeof addressInput>;
+export type AddressField = keyof AddressInput;
+export type AddressErrors = Partial<Record<AddressField, string>>;
+export type SavedAddress = AddressInput & { id: string };
+
+/** An account may keep this many addresses. */
+export const MAX_ADDRESSES = 20;
+
+export async function listAddresses(prisma: Db, userId: string): Promise<SavedAddress[]> {
+  return prisma.address.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, line1: true, line2: true, city: true, region: true, postalCode: true, country: true },
+  });
+}
+
+export async function addAddress(
+  prisma: Db,
+  userId: string,
+  raw: Record<string, unknown>,
+): Promise<{ ok: true; id: string } | { ok: false; errors: AddressErrors; formError?: string }> {
+  const result = addressInput.safeParse(raw);
+  if (!result.success) {
+    const errors: AddressErrors = {};
+    for (const issue of result.error.issues) {
+      const key = issue.path[0] as AddressField;
+      if (key && !errors[key]) errors[key] = issue.message;
+    }
+    return { ok: false, errors };
+  }
+  if ((await prisma.address.count({ where: { userId } })) >= MAX_ADDRESSES) {
+    return { ok: false, errors: {}, formError: `You can keep up to ${MAX_ADDRESSES} addresses. Delete one to add another.` };
+  }
+  const row = await prisma.address.create({ data: { ...result.data, userId }, select: { id: true } });
+  return { ok: true, id: row.id };
+}
+
+/** Deletes one of the owner's addresses. Someone else's address, or none, is "not found". */
+export async function deleteAddress(prisma: Db, userId: string, addressId: string): Promise<boolean> {
+  if (typeof addressId !== "string" || addressId.length === 0 || addressId.length > 64) return false;
+  const { count } = await prisma.address.deleteMany({ where: { id: addressId, userId } });
+  return count > 0;
+}
+
+// ---------------------------------------------------------------- pen model
+
+export async function savedPenModel(prisma: Db, userId: string): Promise<{ slug: string; name: string } | null> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { penModelSlug: true } });
+  if (!user?.penModelSlug) return null;
+  return prisma.penModel.findUnique({ where: { slug: user.penModelSlug }, select: { slug: true, name: true } });
+}
+
+/** Saves the pen the customer has; an empty slug clears it. Unknown slugs are refused. */
+export async function savePenModel(prisma: Db, userId: string, slug: string): Promise<{ ok: true; slug: string | null } | { ok: false; error: string }> {
+  if (slug === "") {
+    await prisma.user.update({ where: { id: userId }, data: { penModelSlug: null } });
+    return { ok: true, slug: null };
+  }
+  const known = typeof slug === "string" && slug.length <= 60 && (await prisma.penModel.findUnique({ where: { slug }, select: { slug: true } }));
+  if (!known) return { ok: false, error: "Choose one of the pen models listed." };
+  await prisma.user.update({ where: { id: userId }, data: { penModelSlug: known.slug } });
+  return { ok: true, slug: known.slug };
+}
+
+/**
+ * At sign-in, the pen the visitor chose as a guest and the account's saved pen
+ * become one: the account's wins when it has one, otherwise the guest's choice
+ * is saved to the account. Returns the slug the pen cookie should hold.
+ */
+export async function reconcilePenAtSignIn(prisma: Db, userId: string, cookieSlug: string | null): Promise<string | null> {
+  const saved = await savedPenModel(prisma, userId);
+  if (saved) return saved.slug;
+  if (!cookieSlug) return null;
+  const result = await savePenModel(prisma, userId, cookieSlug);
+  return result.ok ? result.slug : null;
+}
+
+// ---------------------------------------------------------------- sign-in
+
+export type SignInResult = { mergedLines: number; attachedOrders: number };
+
+/**
+ * After a successful sign-in: (a) the guest cart named by the cookie token
+ * joins the account's cart (quantities summed per variant, capped at 99 and at
+ * stock) and is deleted, or simply becomes the account's cart, with a fresh
+ * token nobody holds, when the account has none; (b) guest orders placed with
+ * the account's verified email are attached to it. Orders are matched only
+ * when the email is verified (the magic link proves it; an OAuth provider's
+ * claim alone does not).
+ */
+export async function onSignIn(prisma: Db, userId: string, email: string | null, guestCartToken: string | null | undefined): Promise<SignInResult> {
+  const mergedLines = await mergeGuestCart(prisma, userId, guestCartToken);
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true, emailVerified: true } });
+  let attachedOrders = 0;
+  if (user?.emailVerified && (!email || email.toLowerCase() === user.email.toLowerCase())) {
+    const { count } = await prisma.order.updateMany({ where: { email: user.email.toLowerCase(), userId: null }, data: { userId } });
+    attachedOrders = count;
+  }
+  return { mergedLines, attachedOrders };
+}
+
+async function mergeGuestCart(prisma: Db, userId: string, token: string | null | undefined): Promise<number> {
+  if (!looksLikeCartToken(token)) return 0;
+  return prisma.$transaction(async (tx) => {
+    const guest = await tx.cart.findUnique({
+      where: { tokenHash: hashToken(token) },
+      select: { id: true, userId: true, items: { select: { variantId: true, quantity: true, variant: { select: { stock: true } } } } },
+    });
+    if (!guest || guest.userId !== null) return 0;
+    const existing = await tx.cart.findUnique({ where: { userId }, select: { id: true } });
+    if (!existing) {
+      // The guest cart becomes the account's; its old token stops opening it.
+      await tx.cart.update({ where: { id: guest.id }, data: { userId, tokenHash: hashToken(newAccessToken()) } });
+      return guest.items.length;
+    }
+    const targetId = await accountCartId(tx, userId);
+    const mine = await tx.cartItem.findMany({ where: { cartId: targetId }, select: { variantId: true, quantity: true } });
+    const have = new Map(mine.map((i) => [i.variantId, i.quantity]));
+    for (const item of guest.items) {
+      const cap = Math.min(MAX_LINE_QUANTITY, Math.max(item.variant.stock, 0));
+      const sum = (have.get(item.variantId) ?? 0) + item.quantity;
+      const quantity = Math.min(sum, cap);
+      if (quantity < 1) continue;
+      await tx.cartItem.upsert({
+        where: { cartId_variantId: { cartId: targetId, variantId: item.variantId } },
+        create: { cartId: targetId, variantId: item.variantId, quantity },
+        update: { quantity },
+      });
+    }
+    await tx.cart.delete({ where: { id: guest.id } });
+    await tx.cart.update({ where: { id: targetId }, data: { updatedAt: new Date() } });
+    return guest.items.length;
+  });
+}
