@@ -161,7 +161,7 @@ function isMissing(error: unknown): boolean {
 export async function listOutbox(): Promise<OutboxSummary[]> {
   let names: string[];
   try {
-    names = await readdir(outboxDir());
+    names = await readdir(/*turbopackIgnore: true*/ outboxDir());
   } catch (error) {
     if (isMissing(error)) return [];
     throw error;

@@ -38,3 +38,17 @@ export async function accountOrders(prisma: Db, userId: string) {
     select: { id: true, number: true, status: true, totalCents: true, currency: true, createdAt: true, items: { select: { name: true, quantity: true } } },
   });
 }
+
+/** The order a confirmation-link token opens, through readableOrder; null otherwise. */
+export async function readableOrderByConfirmationToken(prisma: Db, token: string): Promise<OrderView | null> {
+  if (typeof token !== "string" || !looksLikeToken(token)) return null;
+  const row = await prisma.order.findUnique({ where: { accessTokenHash: hashToken(token) }, select: { id: true } });
+  return row ? readableOrder(prisma, row.id, { confirmationToken: token }) : null;
+}
+
+/** The order a tracking-link token opens, through readableOrder; null if unknown, malformed or expired. */
+export async function readableOrderByTrackingToken(prisma: Db, token: string, now = new Date()): Promise<OrderView | null> {
+  if (typeof token !== "string") return null;
+  const orderId = await trackingTokenOrderId(prisma, token, now);
+  return orderId ? readableOrder(prisma, orderId, { trackingToken: token }, now) : null;
+}

@@ -8,6 +8,7 @@ import type { OrderStatus } from "./status";
 
 export type OrderItemView = {
   id: string;
+  variantId: string;
   productSlug: string;
   productKind: "KIT" | "CARTRIDGE" | "AFTERCARE" | "ACCESSORY";
   name: string;
@@ -38,6 +39,11 @@ export type OrderView = {
   contraindicationsConfirmedAt: string | null;
   createdAt: string;
   paidAt: string | null;
+  packedAt: string | null;
+  shippedAt: string | null;
+  deliveredAt: string | null;
+  carrier: string | null;
+  trackingNumber: string | null;
   cancelledAt: string | null;
   cancelReason: string | null;
   refundedAt: string | null;
@@ -67,12 +73,18 @@ export async function loadOrderView(prisma: Db, orderId: string): Promise<OrderV
     contraindicationsConfirmedAt: o.contraindicationsConfirmedAt?.toISOString() ?? null,
     createdAt: o.createdAt.toISOString(),
     paidAt: o.paidAt?.toISOString() ?? null,
+    packedAt: o.packedAt?.toISOString() ?? null,
+    shippedAt: o.shippedAt?.toISOString() ?? null,
+    deliveredAt: o.deliveredAt?.toISOString() ?? null,
+    carrier: o.carrier,
+    trackingNumber: o.trackingNumber,
     cancelledAt: o.cancelledAt?.toISOString() ?? null,
     cancelReason: o.cancelReason,
     refundedAt: o.refundedAt?.toISOString() ?? null,
     holdExpiresAt: o.holdExpiresAt.toISOString(),
     items: o.items.map((i) => ({
       id: i.id,
+      variantId: i.variantId,
       productSlug: i.productSlug,
       productKind: i.productKind,
       name: i.name,

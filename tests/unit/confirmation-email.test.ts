@@ -30,6 +30,7 @@ const nanoDoc = documentFor("nano");
 
 function item(over: Partial<OrderItemView> & Pick<OrderItemView, "id" | "productSlug" | "name" | "unitPriceCents" | "quantity">): OrderItemView {
   return {
+    variantId: `${over.id}-variant`,
     productKind: "CARTRIDGE",
     variantLabel: "",
     sku: `${over.productSlug}-sku`,
@@ -61,6 +62,11 @@ function order(items: OrderItemView[]): OrderView {
     contraindicationsConfirmedAt: "2026-11-20T10:00:00.000Z",
     createdAt: "2026-11-20T10:00:00.000Z",
     paidAt: "2026-11-20T10:01:00.000Z",
+    packedAt: null,
+    shippedAt: null,
+    deliveredAt: null,
+    carrier: null,
+    trackingNumber: null,
     cancelledAt: null,
     cancelReason: null,
     refundedAt: null,

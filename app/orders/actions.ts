@@ -1,0 +1,42 @@
+"use server";
+// "Buy the same cartridges again", from any page that shows an order. The
+// form says how the order was opened (its confirmation link, a tracking link,
+// or the signed-in account); the order is read again through readableOrder,
+// so the form can never reach an order the visitor could not open.
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { currentUserId } from "@/lib/accounts/session";
+import { currentCartOwner, setCartToken } from "@/lib/cart/cookie";
+import { db } from "@/lib/db";
+import { readableOrder, readableOrderByConfirmationToken, readableOrderByTrackingToken } from "@/lib/orders/access";
+import { reorderCartridges } from "@/lib/orders/reorder";
+
+export type ReorderState = { message?: string; error?: string };
+
+const input = z.object({ via: z.enum(["confirmation", "tracking", "account"]), ref: z.string().min(1).max(128) });
+
+export async function reorderAction(_prev: ReorderState, formData: FormData): Promise<ReorderState> {
+  const parsed = input.safeParse({ via: formData.get("via"), ref: formData.get("ref") });
+  if (!parsed.success) return { error: "We could not find that order." };
+  const { via, ref } = parsed.data;
+  const prisma = db();
+  const order =
+    via === "confirmation"
+      ? await readableOrderByConfirmationToken(prisma, ref)
+      : via === "tracking"
+        ? await readableOrderByTrackingToken(prisma, ref)
+        : await readableOrder(prisma, ref, { userId: await currentUserId() });
+  if (!order) return { error: "We could not find that order." };
+
+  const result = await reorderCartridges(prisma, order, await currentCartOwner());
+  if (result.cartToken) await setCartToken(result.cartToken);
+  if (!result.added.length && !result.capped.length) {
+    return { error: result.soldOut.length ? `Sorry, ${result.soldOut.join(", ")} ${result.soldOut.length > 1 ? "are" : "is"} sold out right now.` : "This order has no cartridges to buy again." };
+  }
+  if (!result.soldOut.length && !result.capped.length) redirect("/cart");
+  const notes = [
+    ...result.capped.map((c) => `only ${c.quantity} of ${c.wanted} × ${c.name} ${c.quantity > 1 ? "are" : "is"} in stock, so we added ${c.quantity}`),
+    ...result.soldOut.map((n) => `${n} is sold out, so we left it out`),
+  ];
+  return { message: `Added to your cart, but ${notes.join("; ")}.` };
+}

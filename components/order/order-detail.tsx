@@ -1,0 +1,179 @@
+// One order as its customer sees it, wherever they open it (the confirmation
+// link, a tracking link, their account): where it is, what was in it, the
+// instructions exactly as sold, an aftercare calendar and a quick reorder.
+// Pages pass an order already authorised by lib/orders/access.ts.
+import { GuideContents, GuideSections } from "@/components/guide/guide-document";
+import { formatMoney } from "@/lib/catalog/format";
+import type { GuideDocument } from "@/lib/guides/document";
+import { carrierTrackingUrl, orderTimeline } from "@/lib/orders/tracking";
+import type { OrderItemView, OrderView } from "@/lib/orders/view";
+import { ReorderForm } from "./reorder-form";
+
+function formatTime(iso: string): string {
+  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso)) + " UTC";
+}
+
+export function OrderTracking({ order }: { order: OrderView }) {
+  const steps = orderTimeline(order);
+  const carrierUrl = carrierTrackingUrl(order.carrier, order.trackingNumber);
+  return (
+    <section aria-labelledby="tracking-heading" className="rounded-lg border border-line bg-white p-4" data-testid="order-tracking">
+      <h2 id="tracking-heading" className="text-xl font-semibold">Where your order is</h2>
+      {order.status === "AWAITING_PAYMENT" && <p className="mt-2 text-sm text-muted">We are waiting for the payment to be confirmed.</p>}
+      <ol className="mt-3 space-y-2" data-testid="order-timeline">
+        {steps.map((s) => (
+          <li key={s.key} data-state={s.state} aria-current={s.state === "current" ? "step" : undefined} className="flex items-baseline gap-3">
+            <span
+              aria-hidden="true"
+              className={`inline-block h-3 w-3 shrink-0 rounded-full border-2 ${s.state === "upcoming" ? "border-line bg-white" : s.state === "current" ? "border-brand bg-brand" : "border-brand bg-brand-soft"}`}
+            />
+            <span className={s.state === "current" ? "font-semibold" : s.state === "upcoming" ? "text-muted" : ""}>{s.label}</span>
+            <span className="text-sm text-muted">
+              {s.time ? <time dateTime={s.time}>{formatTime(s.time)}</time> : s.state === "upcoming" ? "Not yet" : ""}
+              {s.state === "current" && <span className="sr-only"> (current step)</span>}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {order.carrier && order.trackingNumber && (
+        <p className="mt-3 text-sm" data-testid="order-shipment">
+          Shipped with <strong>{order.carrier}</strong>, tracking number <strong className="font-mono">{order.trackingNumber}</strong>
+          {carrierUrl && (
+            <>
+              {" · "}
+              <a href={carrierUrl} className="underline" rel="noopener noreferrer" target="_blank">
+                Track it on {order.carrier}&rsquo;s site
+              </a>
+            </>
+          )}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function AftercareCalendarForm({ action }: { action: string }) {
+  return (
+    <section aria-labelledby="calendar-heading" className="rounded-lg border border-line bg-white p-4">
+      <h2 id="calendar-heading" className="text-xl font-semibold">Aftercare calendar</h2>
+      <p className="mt-1 text-sm text-muted">
+        Reminders for 24 hours, 72 hours and 7 days after a session, and the earliest day for the next one, for your calendar app.
+      </p>
+      <form method="get" action={action} className="mt-3 flex flex-wrap items-end gap-3" data-testid="calendar-form">
+        <div className="flex flex-col text-sm">
+          <label htmlFor="calendar-date">Treatment date</label>
+          <input id="calendar-date" type="date" name="date" required className="mt-1 rounded-md border border-line px-2 py-1" />
+        </div>
+        <div className="flex flex-col text-sm">
+          <label htmlFor="calendar-depth">Depth</label>
+          <select id="calendar-depth" name="depth" defaultValue="0.25" className="mt-1 rounded-md border border-line px-2 py-1">
+            <option value="0.25">0.25 mm</option>
+            <option value="0.5">0.5 mm</option>
+          </select>
+        </div>
+        <button type="submit" className="rounded-md bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark">
+          Download
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function OrderDetail({
+  order,
+  calendarAction,
+  reorder,
+  bookletHref,
+  showShipping = true,
+}: {
+  order: OrderView;
+  calendarAction: string;
+  reorder: { via: "confirmation" | "tracking" | "account"; reference: string };
+  bookletHref?: (item: OrderItemView) => string;
+  /** The address is left off pages opened by a tracking link, which may have been forwarded. */
+  showShipping?: boolean;
+}) {
+  const docs = new Map<string, { doc: GuideDocument; items: OrderItemView[] }>();
+  for (const item of order.items) {
+    if (!item.instructions) continue;
+    const key = JSON.stringify(item.instructions);
+    const entry = docs.get(key) ?? { doc: item.instructions, items: [] };
+    entry.items.push(item);
+    docs.set(key, entry);
+  }
+  const paid = order.paidAt !== null && order.status !== "CANCELLED";
+  const hasCartridges = order.items.some((i) => i.productKind === "CARTRIDGE");
+
+  return (
+    <>
+      <OrderTracking order={order} />
+
+      <section aria-labelledby="summary-heading" className="rounded-lg border border-line bg-white p-4">
+        <h2 id="summary-heading" className="text-xl font-semibold">Order summary</h2>
+        <table className="mt-3 w-full text-sm">
+          <caption className="sr-only">Items in this order</caption>
+          <thead>
+            <tr className="text-left text-muted">
+              <th scope="col" className="py-1">Item</th>
+              <th scope="col" className="py-1">SKU</th>
+              <th scope="col" className="py-1 text-right">Qty</th>
+              <th scope="col" className="py-1 text-right">Price</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line">
+            {order.items.map((i) => (
+              <tr key={i.id}>
+                <th scope="row" className="py-2 text-left font-medium">{i.name} <span className="font-normal text-muted">({i.variantLabel})</span></th>
+                <td className="py-2">{i.sku}</td>
+                <td className="py-2 text-right">{i.quantity}</td>
+                <td className="py-2 text-right">{formatMoney(i.lineTotalCents, order.currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <dl className="mt-3 space-y-1 border-t border-line pt-3 text-sm">
+          <div className="flex justify-between"><dt>Subtotal</dt><dd>{formatMoney(order.subtotalCents, order.currency)}</dd></div>
+          {order.discountCents > 0 && <div className="flex justify-between"><dt>Discount ({order.promoCode})</dt><dd>−{formatMoney(order.discountCents, order.currency)}</dd></div>}
+          <div className="flex justify-between"><dt>Shipping ({order.shippingMethodName})</dt><dd>{order.shippingCents === 0 ? "Free" : formatMoney(order.shippingCents, order.currency)}</dd></div>
+          <div className="flex justify-between text-base font-semibold"><dt>Total</dt><dd data-testid="order-total">{formatMoney(order.totalCents, order.currency)}</dd></div>
+        </dl>
+        {showShipping && (
+          <p className="mt-3 text-sm text-muted">
+            Shipping to {order.shipping.name}, {order.shipping.line1}, {order.shipping.city} {order.shipping.postalCode}, {order.shipping.country}.
+          </p>
+        )}
+        {paid && hasCartridges && (
+          <div className="mt-4 border-t border-line pt-4">
+            <ReorderForm via={reorder.via} reference={reorder.reference} />
+          </div>
+        )}
+      </section>
+
+      {paid && <AftercareCalendarForm action={calendarAction} />}
+
+      {docs.size > 0 && (
+        <section aria-labelledby="instructions-heading" className="space-y-10">
+          <h2 id="instructions-heading" className="text-2xl font-semibold">Your instructions</h2>
+          <p className="text-muted">These are the instructions as they stood when you bought each item; later edits never change them.</p>
+          {[...docs.values()].map(({ doc, items }, n) => (
+            <section key={n} aria-labelledby={`doc-${n}`} className="space-y-6 rounded-lg border border-line bg-white p-5" data-testid="order-instructions">
+              <div className="flex flex-wrap items-baseline justify-between gap-3">
+                <h3 id={`doc-${n}`} className="text-xl font-semibold">For {items.map((i) => i.name).join(", ")}</h3>
+                {bookletHref && (
+                  <p className="flex gap-3 text-sm">
+                    <a href={bookletHref(items[0]!)} className="underline" download>
+                      Download the booklet (PDF)
+                    </a>
+                  </p>
+                )}
+              </div>
+              <p className="text-sm text-muted" data-testid="order-guide-version">{doc.versionLabel}</p>
+              <GuideContents doc={doc} label={`Contents of the instructions for ${items[0]!.name}`} />
+              <GuideSections doc={doc} />
+            </section>
+          ))}
+        </section>
+      )}
+    </>
+  );
+}

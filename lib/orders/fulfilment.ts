@@ -1,0 +1,153 @@
+// The shop's side of an order after payment: packed, shipped, delivered.
+// Each step locks the order row, checks the move against the status machine
+// (an impossible move throws TransitionError and changes nothing), and stamps
+// its time. The customer hears about shipping and delivery by email, sent
+// only after the change has committed; a failed send is logged, not undone.
+import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { sendMail } from "@/lib/mail";
+import { siteName } from "@/lib/site";
+import { escapeHtml } from "./confirmation-email";
+import { assertTransition, type OrderStatus } from "./status";
+import { carrierTrackingUrl, carriers, issueTrackingToken, normalizeTrackingNumber, parseCarrier, carrierNames } from "./tracking";
+
+export class FulfilmentError extends Error {}
+
+export type FulfilledOrder = { id: string; number: string; status: OrderStatus };
+
+type LockedOrder = Prisma.OrderGetPayload<{ select: typeof lockedSelect }>;
+const lockedSelect = { id: true, number: true, status: true, email: true, shipName: true, carrier: true, trackingNumber: true } as const;
+
+async function move(
+  prisma: Db,
+  orderId: string,
+  to: OrderStatus,
+  data: (order: LockedOrder, now: Date) => Prisma.OrderUpdateInput,
+  now: Date,
+): Promise<LockedOrder> {
+  return prisma.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
+    if (!locked.length) throw new FulfilmentError("No such order.");
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: lockedSelect });
+    assertTransition(order.status, to);
+    return tx.order.update({ where: { id: orderId }, data: { ...data(order, now), status: to }, select: lockedSelect });
+  });
+}
+
+export async function markPacked(prisma: Db, orderId: string, now = new Date()): Promise<FulfilledOrder> {
+  const o = await move(prisma, orderId, "PACKED", () => ({ packedAt: now }), now);
+  return { id: o.id, number: o.number, status: o.status };
+}
+
+export async function markShipped(
+  prisma: Db,
+  orderId: string,
+  shipment: { carrier: string; trackingNumber: string },
+  now = new Date(),
+): Promise<FulfilledOrder> {
+  const carrier = parseCarrier(shipment.carrier);
+  if (!carrier) throw new FulfilmentError(`Unknown carrier "${shipment.carrier}". Use one of: ${carrierNames.join(", ")}.`);
+  const trackingNumber = normalizeTrackingNumber(shipment.trackingNumber);
+  if (!trackingNumber) throw new FulfilmentError("A tracking number is 6 to 40 letters, digits, spaces or hyphens.");
+  const o = await move(prisma, orderId, "SHIPPED", () => ({ shippedAt: now, carrier, trackingNumber }), now);
+  await notify(prisma, o, "shipped", now);
+  return { id: o.id, number: o.number, status: o.status };
+}
+
+export async function markDelivered(prisma: Db, orderId: string, now = new Date()): Promise<FulfilledOrder> {
+  const o = await move(prisma, orderId, "DELIVERED", () => ({ deliveredAt: now }), now);
+  await notify(prisma, o, "delivered", now);
+  return { id: o.id, number: o.number, status: o.status };
+}
+
+/** The order with this number (e.g. "SP-7K4Q-9XM2"), for the shop's own tools. */
+export async function orderIdByNumber(prisma: Db, number: string): Promise<string | null> {
+  const row = await prisma.order.findUnique({ where: { number: number.trim().toUpperCase() }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+// ------------------------------------------------------------------ emails
+
+async function notify(prisma: Db, order: LockedOrder, kind: "shipped" | "delivered", now: Date) {
+  try {
+    const { url } = await issueTrackingToken(prisma, order.id, now);
+    const email = kind === "shipped" ? shippedEmail(order, url) : deliveredEmail(order, url);
+    await sendMail({ to: order.email, ...email });
+  } catch (error) {
+    console.error(`[mail] ${kind} email for order ${order.number} not sent:`, (error as Error).message);
+  }
+}
+
+type Email = { subject: string; text: string; html: string };
+
+const P = "margin:0 0 10px;font-size:15px;line-height:1.5;color:#1f2a2e;font-family:-apple-system,'Segoe UI',Roboto,Arial,sans-serif;";
+const A = "color:#2f6b63;";
+
+function html(paragraphs: (string | { text: string; href: string; before?: string })[]): string {
+  return paragraphs
+    .map((p) =>
+      typeof p === "string"
+        ? `<p style="${P}">${escapeHtml(p)}</p>`
+        : `<p style="${P}">${escapeHtml(p.before ?? "")}<a href="${escapeHtml(p.href)}" style="${A}">${escapeHtml(p.text)}</a></p>`,
+    )
+    .join("\n");
+}
+
+export function shippedEmail(order: Pick<LockedOrder, "number" | "shipName" | "carrier" | "trackingNumber">, trackingPage: string): Email {
+  const carrierName = order.carrier ? (carriers[order.carrier as keyof typeof carriers]?.name ?? order.carrier) : "our carrier";
+  const carrierLink = carrierTrackingUrl(order.carrier, order.trackingNumber);
+  const subject = `Your ${siteName} order ${order.number} is on its way`;
+  const text = [
+    `Hello ${order.shipName},`,
+    "",
+    `Your order ${order.number} has shipped with ${carrierName}.`,
+    `Tracking number: ${order.trackingNumber ?? ""}`,
+    ...(carrierLink ? [`Follow it on ${carrierName}'s site: ${carrierLink}`] : []),
+    "",
+    "Your order, its progress and the instructions that came with it:",
+    trackingPage,
+    "",
+    "This link works for 7 days; you can ask for a new one at any time on our order lookup page.",
+  ].join("\n");
+  return {
+    subject,
+    text: text + "\n",
+    html: html([
+      `Hello ${order.shipName},`,
+      `Your order ${order.number} has shipped with ${carrierName}. Tracking number: ${order.trackingNumber ?? ""}.`,
+      ...(carrierLink ? [{ before: `Follow it on ${carrierName}'s site: `, text: carrierLink, href: carrierLink }] : []),
+      { before: "Your order, its progress and its instructions: ", text: trackingPage, href: trackingPage },
+      "This link works for 7 days; you can ask for a new one at any time on our order lookup page.",
+    ]),
+  };
+}
+
+export function deliveredEmail(order: Pick<LockedOrder, "number" | "shipName">, trackingPage: string): Email {
+  const subject = `Your ${siteName} order ${order.number} has been delivered`;
+  const reminder =
+    "Before your first session, read the instructions that came with your order again, especially “Who must not use it” and the aftercare timeline. " +
+    "For the first 24 hours after a session keep your skin clean and calm: no makeup, no sweaty exercise, no direct sun; wear sunscreen every day afterwards and leave at least the time the guide gives before the next session.";
+  const text = [
+    `Hello ${order.shipName},`,
+    "",
+    `Your order ${order.number} has been delivered.`,
+    "",
+    reminder,
+    "",
+    "You can reread the instructions exactly as they came with your order, and add your aftercare dates to your calendar, here:",
+    trackingPage,
+    "",
+    "The printed booklets in your confirmation email say the same.",
+  ].join("\n");
+  return {
+    subject,
+    text: text + "\n",
+    html: html([
+      `Hello ${order.shipName},`,
+      `Your order ${order.number} has been delivered.`,
+      reminder,
+      { before: "Reread the instructions as they came with your order, and add your aftercare dates to your calendar: ", text: trackingPage, href: trackingPage },
+      "The printed booklets in your confirmation email say the same.",
+    ]),
+  };
+}

@@ -1,0 +1,114 @@
+// Guest order lookup. An order number and an email address are not secrets
+// (both sit on a packing slip), so they never open an order directly: a
+// match only sends a fresh tracking link to the order's own email address.
+// The caller gets the same answer, in about the same time, whether or not
+// anything matched, so the form cannot be used to learn which orders or
+// addresses exist. Both the address and the IP are rate-limited in the
+// database, so the limits hold across every instance of the store.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { sendMail } from "@/lib/mail";
+import { hitRateLimit } from "@/lib/rate-limit";
+import { siteName } from "@/lib/site";
+import { escapeHtml } from "./confirmation-email";
+import { issueTrackingToken, TRACKING_TOKEN_DAYS } from "./tracking";
+
+export const LOOKUP_LIMITS = {
+  ip: { limit: 10, windowSeconds: 15 * 60 },
+  email: { limit: 5, windowSeconds: 15 * 60 },
+} as const;
+
+/** Every answer takes at least this long, so a match cannot be told from a miss by timing. */
+const MIN_DURATION_MS = 300;
+
+export type LookupFieldErrors = Partial<Record<"orderNumber" | "email", string>>;
+export type LookupResult =
+  | { status: "sent" }
+  | { status: "rate-limited"; retryAfterSeconds: number }
+  | { status: "invalid"; errors: LookupFieldErrors };
+
+const schema = z.object({
+  orderNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^SP-[A-Z0-9]{4}-[A-Z0-9]{4}$/, "Enter the order number as it appears in your email, like SP-7K4Q-9XM2."),
+  email: z.string().trim().toLowerCase().max(254, "That email address is too long.").email("Enter the email address you ordered with."),
+});
+
+export function parseLookupInput(raw: { orderNumber?: unknown; email?: unknown }):
+  | { ok: true; orderNumber: string; email: string }
+  | { ok: false; errors: LookupFieldErrors } {
+  const parsed = schema.safeParse({ orderNumber: String(raw.orderNumber ?? ""), email: String(raw.email ?? "") });
+  if (parsed.success) return { ok: true, ...parsed.data };
+  const errors: LookupFieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as keyof LookupFieldErrors;
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+const emailKey = (email: string) => `lookup:email:${createHash("sha256").update(email).digest("hex")}`;
+
+export async function requestOrderLookup(
+  prisma: Db,
+  input: { orderNumber: unknown; email: unknown; ip: string | null },
+  now = new Date(),
+  options: { minDurationMs?: number } = {},
+): Promise<LookupResult> {
+  const started = Date.now();
+  const parsed = parseLookupInput(input);
+  if (!parsed.ok) return { status: "invalid", errors: parsed.errors };
+
+  const result = await lookup(prisma, parsed.orderNumber, parsed.email, input.ip, now);
+  const wait = (options.minDurationMs ?? MIN_DURATION_MS) - (Date.now() - started);
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  return result;
+}
+
+async function lookup(prisma: Db, orderNumber: string, email: string, ip: string | null, now: Date): Promise<LookupResult> {
+  // Both counters are hit every time, so neither can be probed without the other counting.
+  // Without a known address (no trusted proxy to say it) only the email limit applies:
+  // one shared bucket would let a single visitor lock everyone else out.
+  const [byIp, byEmail] = await Promise.all([
+    ip ? hitRateLimit(prisma, `lookup:ip:${ip}`, LOOKUP_LIMITS.ip.limit, LOOKUP_LIMITS.ip.windowSeconds, now) : { allowed: true, retryAfterSeconds: 0 },
+    hitRateLimit(prisma, emailKey(email), LOOKUP_LIMITS.email.limit, LOOKUP_LIMITS.email.windowSeconds, now),
+  ]);
+  if (!byIp.allowed || !byEmail.allowed) {
+    const blocked = [byIp, byEmail].filter((r) => !r.allowed);
+    return { status: "rate-limited", retryAfterSeconds: Math.max(...blocked.map((r) => r.retryAfterSeconds)) };
+  }
+
+  const order = await prisma.order.findUnique({ where: { number: orderNumber }, select: { id: true, number: true, email: true, shipName: true } });
+  if (order && order.email.trim().toLowerCase() === email) {
+    try {
+      const { url } = await issueTrackingToken(prisma, order.id, now);
+      await sendMail({ to: order.email, ...lookupEmail(order.number, url) });
+    } catch (error) {
+      // The caller must not learn that this one matched; the log says why no mail went.
+      console.error(`[lookup] link for order ${order.number} not sent:`, (error as Error).message);
+    }
+  }
+  return { status: "sent" };
+}
+
+export function lookupEmail(number: string, url: string): { subject: string; text: string; html: string } {
+  const subject = `Your tracking link for ${siteName} order ${number}`;
+  const text = [
+    `Someone (we hope you) asked to see order ${number}.`,
+    "",
+    "Follow your order and reread its instructions here:",
+    url,
+    "",
+    `This link works for ${TRACKING_TOKEN_DAYS} days. If you did not ask for it, you can ignore this email: nobody can open the order without the link.`,
+  ].join("\n");
+  const p = "margin:0 0 10px;font-size:15px;line-height:1.5;color:#1f2a2e;font-family:-apple-system,'Segoe UI',Roboto,Arial,sans-serif;";
+  const html = [
+    `<p style="${p}">Someone (we hope you) asked to see order ${escapeHtml(number)}.</p>`,
+    `<p style="${p}">Follow your order and reread its instructions here: <a href="${escapeHtml(url)}" style="color:#2f6b63;">${escapeHtml(url)}</a></p>`,
+    `<p style="${p}">This link works for ${TRACKING_TOKEN_DAYS} days. If you did not ask for it, you can ignore this email: nobody can open the order without the link.</p>`,
+  ].join("\n");
+  return { subject, text: text + "\n", html };
+}

@@ -1,0 +1,93 @@
+// `npm run fulfil -- <step> <order number> [options]`: move a paid order on.
+//
+//   npm run fulfil -- packed SP-7K4Q-9XM2
+//   npm run fulfil -- shipped SP-7K4Q-9XM2 --carrier UPS --tracking 1Z999AA10123456784
+//   npm run fulfil -- delivered SP-7K4Q-9XM2
+//
+// Uses DATABASE_URL when set; otherwise the embedded database in .data/pglite,
+// which only one process may open at a time, so stop `npm start` first. The
+// customer is emailed on shipped and delivered. Prints the new status, or a
+// clear error and exits 1.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { createDb } from "@/lib/db";
+import { FulfilmentError, markDelivered, markPacked, markShipped, orderIdByNumber } from "@/lib/orders/fulfilment";
+import { label, TransitionError } from "@/lib/orders/status";
+import { carrierNames } from "@/lib/orders/tracking";
+import { type EmbeddedDb, EmbeddedDbInUse, startEmbeddedDb } from "./embedded-db";
+
+const usage = `Usage:
+  npm run fulfil -- packed <order number>
+  npm run fulfil -- shipped <order number> --carrier <${carrierNames.join("|")}> --tracking <number>
+  npm run fulfil -- delivered <order number>`;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const [step, number] = args;
+  if (!step || !number || !["packed", "shipped", "delivered"].includes(step)) {
+    console.error(usage);
+    return 1;
+  }
+  let url = process.env.DATABASE_URL;
+  let embedded: EmbeddedDb | null = null;
+  if (!url) {
+    const dataDir = path.join(process.cwd(), ".data", "pglite");
+    if (!existsSync(dataDir)) {
+      console.error("There is no embedded database in .data/pglite yet: run `npm start` once, or set DATABASE_URL.");
+      return 1;
+    }
+    try {
+      embedded = await startEmbeddedDb({ dataDir });
+    } catch (error) {
+      if (!(error instanceof EmbeddedDbInUse)) throw error;
+      console.error(`${error.message}. Stop it first, or set DATABASE_URL to the store's database server.`);
+      return 1;
+    }
+    url = embedded.url;
+    process.env.EMBEDDED_DB = "1";
+  }
+  const prisma = createDb(url, 1);
+  try {
+    const id = await orderIdByNumber(prisma, number);
+    if (!id) {
+      console.error(`No order numbered ${number}.`);
+      return 1;
+    }
+    let result;
+    if (step === "packed") result = await markPacked(prisma, id);
+    else if (step === "delivered") result = await markDelivered(prisma, id);
+    else {
+      const carrier = option(args, "--carrier");
+      const tracking = option(args, "--tracking");
+      if (!carrier || !tracking) {
+        console.error(`Shipping needs --carrier and --tracking.\n${usage}`);
+        return 1;
+      }
+      result = await markShipped(prisma, id, { carrier, trackingNumber: tracking });
+    }
+    console.log(`${result.number}: ${label(result.status)}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof TransitionError || error instanceof FulfilmentError) {
+      console.error(`${number}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await prisma.$disconnect();
+    await embedded?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
