@@ -54,6 +54,31 @@ test("a guest signs in by email link, keeps their cart, and signs out", async ({
   await page.getByLabel("Country").selectOption("GB");
   await page.getByRole("button", { name: "Save address" }).click();
   await expect(page.getByTestId("saved-addresses")).toContainText("12 Marsh Lane");
+
+  // Checkout starts from the account's email and saved address.
+  await page.goto("/checkout");
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  await expect(page.getByLabel("Full name")).toHaveValue("Ada Lovelace");
+  await expect(page.getByLabel("Address line 1")).toHaveValue("12 Marsh Lane");
+  await expect(page.getByLabel("Postal code")).toHaveValue("LS1 4AP");
+  await expect(page.getByLabel("Country")).toHaveValue("GB");
+
+  // Bought while signed in, the order is listed on the account and opens
+  // there with its instructions, without any link from an email.
+  await page.getByRole("checkbox", { name: /who must not use these products/ }).check();
+  await page.getByRole("button", { name: "Continue to payment" }).click();
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByTestId("order-heading")).toHaveText("Thank you, your order is confirmed");
+  const orderNumber = (await page.getByText(/^Order SP-/).textContent())!.match(/SP-[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
+  await page.goto("/account");
+  await page.getByTestId("account-orders").getByRole("link", { name: `Order ${orderNumber}` }).click();
+  await expect(page).toHaveURL(/\/account\/orders\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByTestId("order-heading")).toHaveText(`Order ${orderNumber}`);
+  await expect(page.getByTestId("order-timeline").locator('[data-state="current"]')).toContainText("Paid");
+  await expect(page.getByTestId("order-instructions").first().getByRole("heading", { name: "Who must not use it" })).toBeVisible();
+  const accountOrderUrl = page.url();
+
+  await page.goto("/account");
   await page.getByRole("button", { name: /Delete the address for Ada Lovelace/ }).click();
   await expect(page.getByText("No saved addresses yet.")).toBeVisible();
 
@@ -63,4 +88,7 @@ test("a guest signs in by email link, keeps their cart, and signs out", async ({
   await expect(page.getByTestId("account-link")).toHaveText("Sign in");
   await page.goto("/account");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=(%2F|\/)account$/);
+  // Signed out, the account's order page is the same 404 as a missing order.
+  const response = await page.goto(accountOrderUrl);
+  expect(response?.status()).toBe(404);
 });
