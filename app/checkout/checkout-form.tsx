@@ -3,6 +3,7 @@
 // lost. Without JavaScript it posts to the same server action.
 import { useActionState } from "react";
 import { checkoutAction, type CheckoutState } from "./actions";
+import { AddressFields, TextField } from "@/components/form-fields";
 
 type Props = {
   countries: Record<string, string>;
@@ -17,27 +18,6 @@ export function CheckoutForm({ countries, shipping, needsSafety, safetyHref, ini
   const [state, action, pending] = useActionState<CheckoutState, FormData>(checkoutAction, { errors: {}, values: initialValues });
   const v = state.values;
   const e = state.errors;
-  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        defaultValue={v[name] ?? ""}
-        aria-invalid={e[name as keyof typeof e] ? true : undefined}
-        aria-describedby={e[name as keyof typeof e] ? `${name}-error` : undefined}
-        className="mt-1 w-full rounded border border-line px-3 py-2"
-        {...props}
-      />
-      {e[name as keyof typeof e] && (
-        <p id={`${name}-error`} className="mt-1 text-sm text-danger">
-          {e[name as keyof typeof e]}
-        </p>
-      )}
-    </div>
-  );
   return (
     <form action={action} className="space-y-6" noValidate>
       {(state.formError || e.cart) && (
@@ -47,43 +27,11 @@ export function CheckoutForm({ countries, shipping, needsSafety, safetyHref, ini
       )}
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">Contact</legend>
-        {field("email", "Email", { type: "email", autoComplete: "email", required: true })}
+        <TextField values={v} errors={e} name="email" label="Email" type="email" autoComplete="email" required />
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">Shipping address</legend>
-        {field("name", "Full name", { autoComplete: "name", required: true })}
-        {field("line1", "Address line 1", { autoComplete: "address-line1", required: true })}
-        {field("line2", "Address line 2 (optional)", { autoComplete: "address-line2" })}
-        <div className="grid gap-4 sm:grid-cols-2">
-          {field("city", "Town or city", { autoComplete: "address-level2", required: true })}
-          {field("region", "State, county or region (optional)", { autoComplete: "address-level1" })}
-          {field("postalCode", "Postal code", { autoComplete: "postal-code", required: true })}
-          <div>
-            <label htmlFor="country" className="block text-sm font-medium">
-              Country
-            </label>
-            <select
-              id="country"
-              name="country"
-              defaultValue={v.country ?? "US"}
-              autoComplete="country"
-              aria-invalid={e.country ? true : undefined}
-              aria-describedby={e.country ? "country-error" : undefined}
-              className="mt-1 w-full rounded border border-line bg-white px-3 py-2"
-            >
-              {Object.entries(countries).map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-            </select>
-            {e.country && (
-              <p id="country-error" className="mt-1 text-sm text-danger">
-                {e.country}
-              </p>
-            )}
-          </div>
-        </div>
+        <AddressFields values={v} errors={e} countries={countries} />
       </fieldset>
       <fieldset aria-describedby={e.shippingMethod ? "shippingMethod-error" : undefined}>
         <legend className="text-lg font-semibold">Shipping method</legend>
@@ -103,7 +51,7 @@ export function CheckoutForm({ countries, shipping, needsSafety, safetyHref, ini
       </fieldset>
       <fieldset>
         <legend className="text-lg font-semibold">Promo code</legend>
-        {field("promoCode", "Code (optional)", { autoComplete: "off", className: "mt-1 w-48 rounded border border-line px-3 py-2 uppercase" })}
+        <TextField values={v} errors={e} name="promoCode" label="Code (optional)" autoComplete="off" className="mt-1 w-48 rounded border border-line px-3 py-2 uppercase" />
       </fieldset>
       {needsSafety && (
         <div>

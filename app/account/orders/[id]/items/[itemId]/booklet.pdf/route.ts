@@ -1,24 +1,11 @@
 import { currentUserId } from "@/lib/accounts/session";
 import { db } from "@/lib/db";
-import { renderBookletPdf } from "@/lib/guides/booklet-pdf";
 import { readableOrder } from "@/lib/orders/access";
-import { siteName } from "@/lib/site";
+import { orderBookletResponse } from "@/lib/orders/booklet-response";
 
 /** The booklet of one item as it was sold, for one of the signed-in account's orders. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; itemId: string }> }) {
   const { id, itemId } = await params;
   const userId = await currentUserId();
-  const order = userId ? await readableOrder(db(), id, { userId }) : null;
-  const item = order?.items.find((i) => i.id === itemId);
-  if (!order || !item?.instructions) {
-    return new Response("Not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
-  const pdf = await renderBookletPdf(item.instructions, `${siteName} · order ${order.number} · ${item.instructions.versionLabel}`);
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${item.productSlug}-instructions-${order.number}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return orderBookletResponse(userId ? await readableOrder(db(), id, { userId }) : null, itemId);
 }
