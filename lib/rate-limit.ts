@@ -1,6 +1,7 @@
 // A fixed-window rate limit counted in the database, so it holds across every
 // instance of the store. One atomic upsert per hit: a new window resets the
 // count, otherwise it is incremented.
+import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db";
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
@@ -16,4 +17,21 @@ export async function hitRateLimit(prisma: Db, key: string, limit: number, windo
   const count = Number(rows[0]?.count ?? 1);
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000);
   return { allowed: count <= limit, count, retryAfterSeconds };
+}
+
+export type Limit = { key: string; limit: number; windowSeconds: number };
+
+/**
+ * Counts one hit against every limit (all of them, every time, so none can be
+ * probed without the others counting) and answers whether all still allow it.
+ */
+export async function hitRateLimits(prisma: Db, limits: Limit[], now = new Date()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const results = await Promise.all(limits.map((l) => hitRateLimit(prisma, l.key, l.limit, l.windowSeconds, now)));
+  const blocked = results.filter((r) => !r.allowed);
+  return { allowed: blocked.length === 0, retryAfterSeconds: blocked.length ? Math.max(...blocked.map((r) => r.retryAfterSeconds)) : 0 };
+}
+
+/** A rate-limit key for an email address that does not store the address itself. */
+export function emailLimitKey(scope: string, email: string): string {
+  return `${scope}:email:${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
 }

@@ -1,9 +1,13 @@
 "use server";
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { oauthProviders, signIn } from "@/auth";
+import { allowSignInLink } from "@/lib/accounts";
 import { safeReturnPath } from "@/lib/accounts/redirect";
+import { clientIpFrom } from "@/lib/client-ip";
+import { db } from "@/lib/db";
 
 export type SignInState = { error?: string; formError?: string; email?: string };
 
@@ -14,6 +18,14 @@ export async function signInWithEmail(_prev: SignInState, formData: FormData): P
   const parsed = emailInput.safeParse(typeof raw === "string" ? raw : "");
   const typed = typeof raw === "string" ? raw : "";
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email address.", email: typed };
+  const limit = await allowSignInLink(db(), parsed.data, clientIpFrom(await headers()));
+  if (!limit.allowed) {
+    const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
+    return {
+      formError: `Too many sign-in links have been asked for just now. Use the newest link in your inbox, or try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      email: typed,
+    };
+  }
   try {
     // Sends the link. Auth.js would redirect to its own /api/auth/verify-request,
     // which only redirects again; go straight to our page instead.

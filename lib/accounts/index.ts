@@ -6,6 +6,7 @@ import { z } from "zod";
 import { accountCartId, looksLikeCartToken, MAX_LINE_QUANTITY } from "@/lib/cart";
 import { countries } from "@/lib/checkout/input";
 import type { Db } from "@/lib/db";
+import { emailLimitKey, hitRateLimits, type Limit } from "@/lib/rate-limit";
 import { hashToken, newAccessToken } from "@/lib/orders/tokens";
 
 // ---------------------------------------------------------------- addresses
@@ -103,6 +104,23 @@ export async function reconcilePenAtSignIn(prisma: Db, userId: string, cookieSlu
 }
 
 // ---------------------------------------------------------------- sign-in
+
+/** Sign-in links per email and per client address, counted in the database. */
+export const SIGN_IN_LIMITS = {
+  email: { limit: 5, windowSeconds: 15 * 60 },
+  ip: { limit: 20, windowSeconds: 15 * 60 },
+} as const;
+
+/**
+ * Whether another sign-in link may be sent now: stops a script from flooding
+ * someone's inbox with links, or trying addresses wholesale. Every request
+ * counts, allowed or not.
+ */
+export async function allowSignInLink(prisma: Db, email: string, ip: string | null, now = new Date()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const limits: Limit[] = [{ key: emailLimitKey("sign-in", email), ...SIGN_IN_LIMITS.email }];
+  if (ip) limits.push({ key: `sign-in:ip:${ip}`, ...SIGN_IN_LIMITS.ip });
+  return hitRateLimits(prisma, limits, now);
+}
 
 export type SignInResult = { mergedLines: number; attachedOrders: number };
 

@@ -5,11 +5,10 @@
 // anything matched, so the form cannot be used to learn which orders or
 // addresses exist. Both the address and the IP are rate-limited in the
 // database, so the limits hold across every instance of the store.
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { sendMail } from "@/lib/mail";
-import { hitRateLimit } from "@/lib/rate-limit";
+import { emailLimitKey, hitRateLimits, type Limit } from "@/lib/rate-limit";
 import { siteName } from "@/lib/site";
 import { escapeHtml } from "./confirmation-email";
 import { issueTrackingToken, TRACKING_TOKEN_DAYS } from "./tracking";
@@ -50,8 +49,6 @@ export function parseLookupInput(raw: { orderNumber?: unknown; email?: unknown }
   return { ok: false, errors };
 }
 
-const emailKey = (email: string) => `lookup:email:${createHash("sha256").update(email).digest("hex")}`;
-
 export async function requestOrderLookup(
   prisma: Db,
   input: { orderNumber: unknown; email: unknown; ip: string | null },
@@ -69,17 +66,12 @@ export async function requestOrderLookup(
 }
 
 async function lookup(prisma: Db, orderNumber: string, email: string, ip: string | null, now: Date): Promise<LookupResult> {
-  // Both counters are hit every time, so neither can be probed without the other counting.
   // Without a known address (no trusted proxy to say it) only the email limit applies:
   // one shared bucket would let a single visitor lock everyone else out.
-  const [byIp, byEmail] = await Promise.all([
-    ip ? hitRateLimit(prisma, `lookup:ip:${ip}`, LOOKUP_LIMITS.ip.limit, LOOKUP_LIMITS.ip.windowSeconds, now) : { allowed: true, retryAfterSeconds: 0 },
-    hitRateLimit(prisma, emailKey(email), LOOKUP_LIMITS.email.limit, LOOKUP_LIMITS.email.windowSeconds, now),
-  ]);
-  if (!byIp.allowed || !byEmail.allowed) {
-    const blocked = [byIp, byEmail].filter((r) => !r.allowed);
-    return { status: "rate-limited", retryAfterSeconds: Math.max(...blocked.map((r) => r.retryAfterSeconds)) };
-  }
+  const limits: Limit[] = [{ key: emailLimitKey("lookup", email), ...LOOKUP_LIMITS.email }];
+  if (ip) limits.push({ key: `lookup:ip:${ip}`, ...LOOKUP_LIMITS.ip });
+  const verdict = await hitRateLimits(prisma, limits, now);
+  if (!verdict.allowed) return { status: "rate-limited", retryAfterSeconds: verdict.retryAfterSeconds };
 
   const order = await prisma.order.findUnique({ where: { number: orderNumber }, select: { id: true, number: true, email: true, shipName: true } });
   if (order && order.email.trim().toLowerCase() === email) {

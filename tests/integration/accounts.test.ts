@@ -4,7 +4,7 @@
 // has a unique email and is removed afterwards.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addAddress, deleteAddress, listAddresses, onSignIn, reconcilePenAtSignIn, savePenModel, savedPenModel } from "@/lib/accounts";
+import { addAddress, allowSignInLink, deleteAddress, listAddresses, onSignIn, reconcilePenAtSignIn, savePenModel, savedPenModel, SIGN_IN_LIMITS } from "@/lib/accounts";
 import { addToCart, loadCart, MAX_LINE_QUANTITY, setCartQuantity } from "@/lib/cart";
 import { startCheckout } from "@/lib/checkout/start";
 import { createDb } from "@/lib/db";
@@ -209,5 +209,36 @@ describe("saved pen model", () => {
     expect(await reconcilePenAtSignIn(prisma, none.id, "no-such-pen")).toBeNull();
     expect(await reconcilePenAtSignIn(prisma, none.id, null)).toBeNull();
     expect(await savedPenModel(prisma, none.id)).toBeNull();
+  });
+});
+
+describe("sign-in links", () => {
+  it("are limited per email and per address, in the database, and each limit is independent", async () => {
+    const now = new Date();
+    const email = uniqueEmail("flood");
+    const ip = `203.0.113.${Math.floor(Math.random() * 250)}-${randomUUID().slice(0, 6)}`;
+    for (let n = 0; n < SIGN_IN_LIMITS.email.limit; n++) {
+      expect((await allowSignInLink(prisma, email, `${ip}-${n}`, now)).allowed).toBe(true);
+    }
+    // A second instance sees the same count: the limit lives in the database.
+    const other = createDb(process.env.DATABASE_URL!, 1);
+    try {
+      const over = await allowSignInLink(other, email.toUpperCase(), `${ip}-x`, now);
+      expect(over.allowed).toBe(false);
+      expect(over.retryAfterSeconds).toBeGreaterThan(0);
+      expect(over.retryAfterSeconds).toBeLessThanOrEqual(SIGN_IN_LIMITS.email.windowSeconds);
+    } finally {
+      await other.$disconnect();
+    }
+    // Another address is not held back by that email...
+    expect((await allowSignInLink(prisma, uniqueEmail("fresh"), `${ip}-y`, now)).allowed).toBe(true);
+    // ...but one client asking for many addresses is.
+    const results = [];
+    for (let n = 0; n <= SIGN_IN_LIMITS.ip.limit; n++) results.push((await allowSignInLink(prisma, uniqueEmail(`spray${n}`), ip, now)).allowed);
+    expect(results.filter((a) => !a)).toHaveLength(1);
+    expect(results.at(-1)).toBe(false);
+    // A new window starts afresh.
+    const later = new Date(now.getTime() + SIGN_IN_LIMITS.email.windowSeconds * 1000);
+    expect((await allowSignInLink(prisma, email, `${ip}-z`, later)).allowed).toBe(true);
   });
 });
