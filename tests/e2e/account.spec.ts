@@ -10,6 +10,12 @@ test("a guest signs in by email link, keeps their cart, and signs out", async ({
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByRole("link", { name: "View cart and check out" })).toBeVisible();
 
+  // A pen chosen as a guest...
+  await page.goto("/shop/cartridges");
+  await page.getByLabel("Which pen do you have?").selectOption({ label: "Stillpoint H1 Home Pen" });
+  await page.getByRole("button", { name: "Remember my pen" }).click();
+  await expect(page.getByTestId("pen-notice")).toContainText("Stillpoint H1 Home Pen");
+
   // The account page sends a guest to sign in, and brings them back after.
   await page.goto("/account");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=(%2F|\/)account$/);
@@ -38,6 +44,9 @@ test("a guest signs in by email link, keeps their cart, and signs out", async ({
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId("account-email")).toHaveText(`Signed in as ${email}`);
   await expect(page.getByTestId("account-link")).toHaveText("Account");
+  // ...is the account's saved pen once signed in.
+  await expect(page.getByLabel("Pen model")).toHaveValue(/./);
+  await expect(page.getByLabel("Pen model").locator("option:checked")).toHaveText("Stillpoint H1 Home Pen");
 
   // The guest cart became the account's cart.
   await page.goto("/cart");
