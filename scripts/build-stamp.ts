@@ -3,8 +3,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { root } from "./proc";
 
-const root = path.resolve(import.meta.dirname, "..");
 const stampFile = path.join(root, ".next/source-fingerprint");
 const inputs = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 

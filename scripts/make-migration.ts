@@ -12,8 +12,8 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { startEmbeddedDb } from "./embedded-db";
+import { bin, root } from "./proc";
 
-const root = path.resolve(import.meta.dirname, "..");
 const migrationsDir = path.join(root, "prisma/migrations");
 const schema = path.join(root, "prisma/schema.prisma");
 const snapshot = path.join(migrationsDir, "schema-at-last-migration.prisma");
@@ -30,7 +30,7 @@ let sql: string;
 try {
   // Asynchronous on purpose: the database answers from this process's event loop.
   const result = await promisify(execFile)(
-    path.join(root, "node_modules/.bin/prisma"),
+    bin("prisma"),
     ["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"],
     { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: scratch.url } },
   );

@@ -6,9 +6,9 @@
 // sometimes logs "Blocked script execution in 'about:srcdoc'" when Playwright
 // tries to set up its own helper inside that frame. The store runs no script
 // there; the mail HTML has none (tests/unit/confirmation-email.test.ts).
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{ consoleErrors: void }>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors: { text: string; url: string }[] = [];
@@ -20,8 +20,7 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         if (msg.type() === "error") errors.push({ text: msg.text(), url: msg.location().url });
       });
       page.on("pageerror", (err) => errors.push({ text: err.message, url: "" }));
-      const texts = errors.map((e) => e.text);
-      await use(texts);
+      await use();
       const expected = (e: { text: string; url: string }) =>
         (notFoundDocuments.has(e.url) && e.text.includes("404")) ||
         (e.url === "about:srcdoc" && e.text.startsWith("Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed"));
@@ -33,3 +32,30 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+/** Fills the checkout form's contact and address fields (a US address unless told otherwise). */
+export async function fillCheckout(
+  page: Page,
+  { email, name = "Grace Hopper", line1 = "7 Harbour Street", city = "Portland", region = "ME", postalCode = "04101", country = "US" }: {
+    email: string;
+    name?: string;
+    line1?: string;
+    city?: string;
+    region?: string;
+    postalCode?: string;
+    country?: string;
+  },
+) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Address line 1").fill(line1);
+  await page.getByLabel("Town or city").fill(city);
+  if (region) await page.getByLabel("State, county or region (optional)").fill(region);
+  await page.getByLabel("Postal code").fill(postalCode);
+  await page.getByLabel("Country").selectOption(country);
+}
+
+/** The order number shown on an order page ("Order SP-7K4Q-9XM2 · …"). */
+export async function orderNumberOn(page: Page): Promise<string> {
+  return (await page.getByText(/^Order SP-/).textContent())!.match(/SP-[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
+}

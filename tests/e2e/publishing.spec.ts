@@ -1,11 +1,11 @@
 // Changes shared content (publishes a guide version), so it runs in its own
 // Playwright project after every other end-to-end test (playwright.config.ts).
-import { createDb } from "@/lib/db";
+import { testDb } from "../support/db";
 import { createDraft, loadCurrentGuide, publishVersion } from "@/lib/guides/store";
 import { expect, test } from "./fixtures";
 
 test("publishing a new guide version changes the kit page and keeps the old version readable", async ({ page }) => {
-  const prisma = createDb(process.env.DATABASE_URL!, 2);
+  const prisma = testDb(2);
   try {
     const before = (await loadCurrentGuide(prisma, "home-microneedling-guide"))!;
     const marker = `Most people need no numbing at home depths (edition ${Date.now()}).`;

@@ -1,26 +1,17 @@
 // A new visitor buys a kit with demo payments and reads its instructions on
 // the confirmation page and in the outbox email; stock goes down. A declined
 // payment leaves stock as it was.
-import { createDb } from "@/lib/db";
-import { expect, test } from "./fixtures";
+import { stockOf as stockIn } from "../support/checkout";
+import { testDb } from "../support/db";
+import { expect, fillCheckout, orderNumberOn, test } from "./fixtures";
 
 async function stockOf(sku: string): Promise<number> {
-  const prisma = createDb(process.env.DATABASE_URL!, 1);
+  const prisma = testDb(1);
   try {
-    return (await prisma.variant.findUniqueOrThrow({ where: { sku } })).stock;
+    return await stockIn(prisma, sku);
   } finally {
     await prisma.$disconnect();
   }
-}
-
-async function fillCheckout(page: import("@playwright/test").Page, email: string) {
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Full name").fill("Grace Hopper");
-  await page.getByLabel("Address line 1").fill("7 Harbour Street");
-  await page.getByLabel("Town or city").fill("Portland");
-  await page.getByLabel("State, county or region (optional)").fill("ME");
-  await page.getByLabel("Postal code").fill("04101");
-  await page.getByLabel("Country").selectOption("US");
 }
 
 test("a visitor buys a kit with demo payments and reads its instructions afterwards", async ({ page }) => {
@@ -33,7 +24,7 @@ test("a visitor buys a kit with demo payments and reads its instructions afterwa
   await expect(page.getByTestId("cart-subtotal")).toHaveText("$119.00");
   await page.getByRole("link", { name: "Check out" }).click();
 
-  await fillCheckout(page, "grace@example.com");
+  await fillCheckout(page, { email: "grace@example.com" });
   // Submitting without the safety confirmation keeps everything typed and says what is missing.
   await page.getByRole("button", { name: "Continue to payment" }).click();
   await expect(page.getByText("Please confirm you have read who must not use these products")).toBeVisible();
@@ -56,7 +47,7 @@ test("a visitor buys a kit with demo payments and reads its instructions afterwa
   await expect(instructions.getByRole("heading", { name: "Who must not use it" })).toBeVisible();
   await expect(instructions.getByRole("heading", { name: "Aftercare timeline" })).toBeVisible();
   await expect(page.getByTestId("order-guide-version")).toContainText(/version \d+, published/);
-  const orderNumber = (await page.getByText(/^Order SP-/).textContent())!.match(/SP-[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
+  const orderNumber = await orderNumberOn(page);
   expect(await stockOf("KIT-HOME-S")).toBe(before - 1);
 
   // The booklet as sold.
@@ -83,7 +74,7 @@ test("a declined payment leaves stock as it was and the cart ready to try again"
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByText("Added Soothing Hydrating Serum to your cart.")).toBeVisible();
   await page.goto("/checkout");
-  await fillCheckout(page, "decline@example.com");
+  await fillCheckout(page, { email: "decline@example.com" });
   await page.getByRole("button", { name: "Continue to payment" }).click();
   await expect(page).toHaveURL(/\/pay\/demo\//);
   expect(await stockOf("SRM-HA-30")).toBe(before - 2);

@@ -2,9 +2,9 @@
 // tracking link, and follows the order as the shop ships it; the aftercare
 // calendar downloads. A wrong email gets the very same answer.
 import { readFileSync } from "node:fs";
-import { createDb } from "@/lib/db";
+import { testDb } from "../support/db";
 import { markPacked, markShipped, orderIdByNumber } from "@/lib/orders/fulfilment";
-import { expect, test } from "./fixtures";
+import { expect, fillCheckout, orderNumberOn, test } from "./fixtures";
 
 const SAME_MESSAGE = "If an order matches, we have sent a link to that email address.";
 
@@ -14,17 +14,12 @@ test("a guest looks up an order, opens the emailed link and follows it to shippe
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByText("Added Home Starter Kit")).toBeVisible();
   await page.goto("/checkout");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Full name").fill("Katherine Johnson");
-  await page.getByLabel("Address line 1").fill("3 Orbit Road");
-  await page.getByLabel("Town or city").fill("Hampton");
-  await page.getByLabel("Postal code").fill("23666");
-  await page.getByLabel("Country").selectOption("US");
+  await fillCheckout(page, { email, name: "Katherine Johnson", line1: "3 Orbit Road", city: "Hampton", region: "", postalCode: "23666" });
   await page.getByRole("checkbox", { name: /who must not use these products/ }).check();
   await page.getByRole("button", { name: "Continue to payment" }).click();
   await page.getByRole("button", { name: /^Pay / }).click();
   await expect(page.getByTestId("order-heading")).toHaveText("Thank you, your order is confirmed");
-  const orderNumber = (await page.getByText(/^Order SP-/).textContent())!.match(/SP-[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
+  const orderNumber = await orderNumberOn(page);
   // The confirmation page shows the same tracking block.
   await expect(page.getByTestId("order-timeline").locator('[data-state="current"]')).toContainText("Paid");
 
@@ -56,7 +51,7 @@ test("a guest looks up an order, opens the emailed link and follows it to shippe
   // A forwarded tracking link does not show the address.
   await expect(page.getByText("3 Orbit Road")).toHaveCount(0);
 
-  const prisma = createDb(process.env.DATABASE_URL!, 1);
+  const prisma = testDb(1);
   try {
     const id = (await orderIdByNumber(prisma, orderNumber))!;
     await markPacked(prisma, id);

@@ -7,17 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addAddress, allowSignInLink, deleteAddress, listAddresses, onSignIn, reconcilePenAtSignIn, savePenModel, savedPenModel, SIGN_IN_LIMITS } from "@/lib/accounts";
 import { addToCart, loadCart, MAX_LINE_QUANTITY, setCartQuantity } from "@/lib/cart";
 import { startCheckout } from "@/lib/checkout/start";
-import { createDb } from "@/lib/db";
-import { applyPaymentEvent } from "@/lib/orders/payment-events";
 import { hashToken } from "@/lib/orders/tokens";
 import { demoGateway } from "@/lib/payments/demo";
 import { cartWith, validInput } from "../support/checkout";
+import { testDb } from "../support/db";
+import { paidOrder, settle, tempOutbox } from "../support/orders";
 
-const prisma = createDb(process.env.DATABASE_URL!, 5);
+const prisma = testDb();
 const options = { baseUrl: "http://store.test", gateway: demoGateway };
 const userIds: string[] = [];
 const orderIds: string[] = [];
-let outbox: string | undefined;
+let outbox: ReturnType<typeof tempOutbox>;
 
 function uniqueEmail(label: string): string {
   return `${label}-${randomUUID().slice(0, 8)}@accounts.test`;
@@ -34,30 +34,21 @@ async function variant(sku: string) {
 }
 
 async function guestOrder(email: string) {
-  const token = await cartWith(prisma, [["CRT-16-10", 1]]);
-  const result = await startCheckout(prisma, token, { ...validInput, email }, options);
-  if (!result.ok) throw new Error(`checkout failed: ${JSON.stringify(result.errors)}`);
-  orderIds.push(result.orderId);
-  return result.orderId;
+  const order = await paidOrder(prisma, { lines: [["CRT-16-10", 1]], email, pay: false });
+  orderIds.push(order.id);
+  return order.id;
 }
 
-beforeAll(async () => {
-  const { mkdtempSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const { join } = await import("node:path");
-  outbox = process.env.OUTBOX_DIR;
-  process.env.OUTBOX_DIR = mkdtempSync(join(tmpdir(), "outbox-"));
+beforeAll(() => {
+  outbox = tempOutbox();
 });
 
 afterAll(async () => {
   // Give back the stock the test orders hold, then remove the accounts (their
   // carts, addresses and sessions go with them; their orders stay, unowned).
-  for (const orderId of orderIds) {
-    await applyPaymentEvent(prisma, { provider: "DEMO", eventId: `accounts-test-expire:${orderId}`, rawType: "test", kind: "expired", orderId });
-  }
+  await settle(prisma, orderIds.map((id) => ({ id })));
   await prisma.user.deleteMany({ where: { id: { in: userIds } } });
-  if (outbox === undefined) delete process.env.OUTBOX_DIR;
-  else process.env.OUTBOX_DIR = outbox;
+  outbox.restore();
   await prisma.$disconnect();
 });
 
@@ -221,7 +212,7 @@ describe("sign-in links", () => {
       expect((await allowSignInLink(prisma, email, `${ip}-${n}`, now)).allowed).toBe(true);
     }
     // A second instance sees the same count: the limit lives in the database.
-    const other = createDb(process.env.DATABASE_URL!, 1);
+    const other = testDb(1);
     try {
       const over = await allowSignInLink(other, email.toUpperCase(), `${ip}-x`, now);
       expect(over.allowed).toBe(false);

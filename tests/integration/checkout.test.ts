@@ -1,26 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCheckout } from "@/lib/checkout/start";
-import { createDb } from "@/lib/db";
 import { loadCurrentGuide } from "@/lib/guides/store";
 import { applyPaymentEvent } from "@/lib/orders/payment-events";
-import { loadOrderByToken } from "@/lib/orders/view";
+import { readableOrderByConfirmationToken } from "@/lib/orders/access";
 import { demoGateway } from "@/lib/payments/demo";
 import { cartWith, stockOf, validInput } from "../support/checkout";
+import { testDb } from "../support/db";
+import { tempOutbox } from "../support/orders";
 
-const prisma = createDb(process.env.DATABASE_URL!, 20);
+const prisma = testDb(20);
 const options = { baseUrl: "http://store.test", gateway: demoGateway };
-let outbox: string | undefined;
+let outbox: ReturnType<typeof tempOutbox>;
 
-beforeAll(async () => {
-  const { mkdtempSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const { join } = await import("node:path");
-  outbox = process.env.OUTBOX_DIR;
-  process.env.OUTBOX_DIR = mkdtempSync(join(tmpdir(), "outbox-"));
+beforeAll(() => {
+  outbox = tempOutbox();
 });
 afterAll(async () => {
-  if (outbox === undefined) delete process.env.OUTBOX_DIR;
-  else process.env.OUTBOX_DIR = outbox;
+  outbox.restore();
   await prisma.$disconnect();
 });
 
@@ -38,7 +34,7 @@ describe("starting checkout", () => {
     expect(result.redirectUrl).toBe(`http://store.test/pay/demo/${result.accessToken}`);
     expect(await stockOf(prisma, "KIT-HOME-S")).toBe(before - 1);
 
-    const order = (await loadOrderByToken(prisma, result.accessToken))!;
+    const order = (await readableOrderByConfirmationToken(prisma, result.accessToken))!;
     expect(order).toMatchObject({ status: "AWAITING_PAYMENT", subtotalCents: 11900 + 2 * 1999, shippingCents: 0, paymentProvider: "DEMO" });
     expect(order.number).toMatch(/^SP-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     expect(order.contraindicationsConfirmedAt).not.toBeNull();
@@ -58,7 +54,7 @@ describe("starting checkout", () => {
     const result = await startCheckout(prisma, token, { ...validInput, priceCents: "1", totalCents: "1", subtotalCents: "1", unitPriceCents: "1", shippingCents: "0" }, options);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const order = (await loadOrderByToken(prisma, result.accessToken))!;
+    const order = (await readableOrderByConfirmationToken(prisma, result.accessToken))!;
     expect(order).toMatchObject({ subtotalCents: 4800, shippingCents: 595, totalCents: 5395 });
     await expire(order.id);
   });
@@ -69,7 +65,7 @@ describe("starting checkout", () => {
     const result = await startCheckout(prisma, token, { ...validInput, promoCode: "save5" }, options);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const order = (await loadOrderByToken(prisma, result.accessToken))!;
+    const order = (await readableOrderByConfirmationToken(prisma, result.accessToken))!;
     expect(order).toMatchObject({ promoCode: "SAVE5", discountCents: 500, totalCents: 4800 - 500 + 595 });
     expect((await prisma.promoCode.findUniqueOrThrow({ where: { code: "SAVE5" } })).usedCount).toBe(usedBefore + 1);
     await expire(order.id);
@@ -119,16 +115,16 @@ describe("starting checkout", () => {
     expect(await stockOf(prisma, "MST-GEN-50")).toBe(before - 2);
     await applyPaymentEvent(prisma, { provider: "DEMO", eventId: `demo:${declined.orderId}:decline`, rawType: "demo", kind: "failed", orderId: declined.orderId });
     expect(await stockOf(prisma, "MST-GEN-50")).toBe(before);
-    expect((await loadOrderByToken(prisma, declined.accessToken))!.status).toBe("CANCELLED");
+    expect((await readableOrderByConfirmationToken(prisma, declined.accessToken))!.status).toBe("CANCELLED");
 
     const paid = await startCheckout(prisma, token, validInput, options);
     if (!paid.ok) throw new Error("checkout failed");
-    const order = (await loadOrderByToken(prisma, paid.accessToken))!;
+    const order = (await readableOrderByConfirmationToken(prisma, paid.accessToken))!;
     const event = { provider: "DEMO" as const, eventId: `demo:${paid.orderId}:pay`, rawType: "demo", kind: "paid" as const, orderId: paid.orderId, amountCents: order.totalCents, currency: "USD" };
     expect((await applyPaymentEvent(prisma, event)).outcome).toBe("paid");
     expect((await applyPaymentEvent(prisma, event)).outcome).toBe("duplicate");
     expect(await stockOf(prisma, "MST-GEN-50")).toBe(before - 2);
-    expect((await loadOrderByToken(prisma, paid.accessToken))!.status).toBe("PAID");
+    expect((await readableOrderByConfirmationToken(prisma, paid.accessToken))!.status).toBe("PAID");
     const { cartId } = await prisma.order.findUniqueOrThrow({ where: { id: paid.orderId } });
     expect(await prisma.cartItem.count({ where: { cartId: cartId! } })).toBe(0);
     const { listOutbox } = await import("@/lib/mail");
@@ -144,7 +140,7 @@ describe("starting checkout", () => {
     const second = await startCheckout(prisma, token, validInput, options);
     if (!first.ok || !second.ok) throw new Error("checkout failed");
     expect(await stockOf(prisma, "SPF-MIN-50")).toBe(before - 1);
-    expect((await loadOrderByToken(prisma, first.accessToken))!.status).toBe("CANCELLED");
+    expect((await readableOrderByConfirmationToken(prisma, first.accessToken))!.status).toBe("CANCELLED");
     await expire(second.orderId);
   });
 });

@@ -1,29 +1,23 @@
 // Fulfilment: packed → shipped → delivered, each stamped and checked against
 // the status machine; the customer is emailed on shipped and delivered.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "@/lib/db";
 import { readableOrderByTrackingToken } from "@/lib/orders/access";
 import { FulfilmentError, markDelivered, markPacked, markShipped, orderIdByNumber } from "@/lib/orders/fulfilment";
 import { TransitionError } from "@/lib/orders/status";
 import { orderTimeline } from "@/lib/orders/tracking";
 import { stockOf } from "../support/checkout";
+import { testDb } from "../support/db";
 import { paidOrder, settle, tempOutbox, type PaidOrder } from "../support/orders";
 
-const prisma = createDb(process.env.DATABASE_URL!, 5);
+const prisma = testDb();
 let outbox: ReturnType<typeof tempOutbox>;
 const made: PaidOrder[] = [];
 const SKU = "CRT-24-10";
 let stockBefore = 0;
 let shippedQuantity = 0;
 
-const mails = () =>
-  readdirSync(outbox.dir)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(outbox.dir, f), "utf8")) as { to: string; subject: string; text: string });
+const mails = () => outbox.mails();
 const row = (id: string) => prisma.order.findUniqueOrThrow({ where: { id } });
 
 beforeAll(async () => {

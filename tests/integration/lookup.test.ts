@@ -1,17 +1,15 @@
 // Guest order lookup: a match and a miss look the same to the caller; only a
 // match sends mail; the limits trip per email and per IP and hold across
 // two instances of the store sharing the database.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "@/lib/db";
 import { readableOrderByTrackingToken } from "@/lib/orders/access";
 import { LOOKUP_LIMITS, requestOrderLookup } from "@/lib/orders/lookup";
 import { hashToken } from "@/lib/orders/tokens";
+import { testDb } from "../support/db";
 import { paidOrder, settle, tempOutbox, type PaidOrder } from "../support/orders";
 
-const prisma = createDb(process.env.DATABASE_URL!, 5);
-const second = createDb(process.env.DATABASE_URL!, 5);
+const prisma = testDb();
+const second = testDb();
 let outbox: ReturnType<typeof tempOutbox>;
 let order: PaidOrder;
 const fast = { minDurationMs: 0 };
@@ -19,12 +17,7 @@ const run = Math.random().toString(36).slice(2, 8);
 let ipN = 0;
 const freshIp = () => `198.51.100.${++ipN}-${run}`;
 
-function lookupMails(): { to: string; subject: string; text: string }[] {
-  return readdirSync(outbox.dir)
-    .filter((f) => f.endsWith(".json"))
-    .map((f) => JSON.parse(readFileSync(join(outbox.dir, f), "utf8")))
-    .filter((m) => m.text.includes("/track/"));
-}
+const lookupMails = () => outbox.mails().filter((m) => m.text.includes("/track/"));
 
 beforeAll(async () => {
   outbox = tempOutbox();

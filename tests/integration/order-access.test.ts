@@ -1,13 +1,13 @@
 // IDOR probes: every way of asking for an order that is not yours must come
 // back exactly as a nonexistent order does (null), while owners can read theirs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "@/lib/db";
 import { readableOrder, readableOrderByConfirmationToken, readableOrderByTrackingToken, type Viewer } from "@/lib/orders/access";
 import { issueTrackingToken } from "@/lib/orders/tracking";
 import { newAccessToken } from "@/lib/orders/tokens";
+import { testDb } from "../support/db";
 import { makeUser, paidOrder, settle, tempOutbox, type PaidOrder } from "../support/orders";
 
-const prisma = createDb(process.env.DATABASE_URL!, 5);
+const prisma = testDb();
 const outbox = tempOutbox();
 type Party = { name: string; userId: string | null; orders: (PaidOrder & { tracking: string; expired: string })[] };
 const parties: Party[] = [];
@@ -40,8 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await settle(prisma, parties.flatMap((p) => p.orders));
   await prisma.trackingToken.deleteMany({ where: { orderId: { in: parties.flatMap((p) => p.orders.map((o) => o.id)) } } });
-  await prisma.order.updateMany({ where: { userId: { in: users } }, data: { userId: null } });
-  await prisma.cart.deleteMany({ where: { userId: { in: users } } });
+  // Deleting the users unowns their orders and deletes their carts (schema: SetNull, Cascade).
   await prisma.user.deleteMany({ where: { id: { in: users } } });
   outbox.restore();
   await prisma.$disconnect();

@@ -9,9 +9,11 @@ import path from "node:path";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
-import { createDb, db } from "@/lib/db";
+import { db } from "@/lib/db";
 import { stripeClient, stripeGateway } from "@/lib/payments/stripe";
 import { handleStripeWebhook } from "@/lib/payments/stripe-webhook";
+import { startCheckout } from "@/lib/checkout/start";
+import { cartWith, stockOf, validInput } from "../support/checkout";
 import { testDb } from "../support/db";
 import { startStripeStandIn, type StripeStandIn } from "../support/stripe-stand-in";
 import { checkoutOrderOf, createHeldOrder } from "../support/test-orders";
@@ -39,7 +41,7 @@ beforeAll(async () => {
   delete process.env.SMTP_URL;
   process.env.OUTBOX_DIR = outboxDir = mkdtempSync(path.join(tmpdir(), "stripe-test-outbox-"));
   process.env.STORE_SECRET ??= randomBytes(32).toString("hex");
-  stockAtStart = await stockOf(SKU);
+  stockAtStart = await stockOf(prisma, SKU);
 });
 
 afterAll(async () => {
@@ -47,7 +49,7 @@ afterAll(async () => {
     // Leave the shared database as it was: no test orders, events or stock changes.
     await prisma.paymentEvent.deleteMany({ where: { OR: [{ id: { in: [...eventIds] } }, { orderId: { in: orderIds } }] } });
     await prisma.order.deleteMany({ where: { id: { in: orderIds } } });
-    const now = await stockOf(SKU);
+    const now = await stockOf(prisma, SKU);
     if (now !== stockAtStart) await prisma.variant.update({ where: { sku: SKU }, data: { stock: { increment: stockAtStart - now } } });
   } finally {
     for (const k of ENV_KEYS) {
@@ -72,10 +74,6 @@ function mailsAbout(orderNumber: string): number {
   return readdirSync(dir).filter((f) => f.endsWith(".json") && readFileSync(path.join(dir, f), "utf8").includes(orderNumber)).length;
 }
 
-async function stockOf(sku: string): Promise<number> {
-  return (await prisma.variant.findUniqueOrThrow({ where: { sku }, select: { stock: true } })).stock;
-}
-
 async function heldOrder(quantity = 1) {
   const held = await createHeldOrder(prisma, { sku: SKU, quantity });
   orderIds.push(held.orderId);
@@ -84,7 +82,7 @@ async function heldOrder(quantity = 1) {
 
 /** A held order with a Checkout Session at the stand-in; `before` is the stock before the order took its share. */
 async function orderWithSession(quantity = 1) {
-  const before = await stockOf(SKU);
+  const before = await stockOf(prisma, SKU);
   const held = await heldOrder(quantity);
   const started = await stripeGateway().start(checkoutOrderOf(held.order), { baseUrl: "https://shop.test", accessToken: held.accessToken });
   const session = standIn.sessions.get(started.reference);
@@ -235,7 +233,7 @@ describe("the Stripe webhook", () => {
     const order = await orderRow(orderId);
     expect(order.status).toBe("PAID");
     expect(order.amountPaidCents).toBe(order.totalCents);
-    expect(await stockOf(SKU)).toBe(before - 2);
+    expect(await stockOf(prisma, SKU)).toBe(before - 2);
     const events = await eventsFor(orderId);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ provider: "STRIPE", type: "checkout.session.completed", outcome: "paid" });
@@ -252,7 +250,7 @@ describe("the Stripe webhook", () => {
     // that interleaves protocol messages from concurrent connections (upstream
     // electric-sql/pglite#1046), so there they share one connection.
     const embedded = await isEmbeddedPglite();
-    const client = embedded ? createDb(process.env.DATABASE_URL!, 1) : prisma;
+    const client = embedded ? testDb(1) : prisma;
     let concurrent: Awaited<ReturnType<typeof handleStripeWebhook>>[];
     const sequential = [];
     try {
@@ -266,7 +264,7 @@ describe("the Stripe webhook", () => {
     expect([...concurrent, ...sequential].filter((r) => r.body === "ok")).toHaveLength(1);
     expect((await orderRow(orderId)).status).toBe("PAID");
     expect(await eventsFor(orderId)).toHaveLength(1);
-    expect(await stockOf(SKU)).toBe(before - 1);
+    expect(await stockOf(prisma, SKU)).toBe(before - 1);
     expect(mailsAbout((await orderRow(orderId)).number)).toBe(1);
   });
 
@@ -278,7 +276,7 @@ describe("the Stripe webhook", () => {
         const make = { "completed(paid)": () => completed(session, "paid"), "charge.refunded": () => chargeRefunded(session), expired: () => expired(session) };
         for (const kind of order) expect((await deliver(make[kind]())).status, kind).toBe(200);
         expect((await orderRow(orderId)).status).toBe("REFUNDED");
-        expect(await stockOf(SKU)).toBe(before);
+        expect(await stockOf(prisma, SKU)).toBe(before);
         expect(await eventsFor(orderId)).toHaveLength(3);
       });
     }
@@ -296,7 +294,7 @@ describe("the Stripe webhook", () => {
         };
         for (const kind of order) expect((await deliver(make[kind]())).status, kind).toBe(200);
         expect((await orderRow(orderId)).status).toBe("PAID");
-        expect(await stockOf(SKU)).toBe(before - 1);
+        expect(await stockOf(prisma, SKU)).toBe(before - 1);
       });
     }
   });
@@ -308,19 +306,19 @@ describe("the Stripe webhook", () => {
     expect(pending.status).toBe("AWAITING_PAYMENT");
     // The hold now waits for the bank instead of lapsing with the session.
     expect(pending.holdExpiresAt.getTime()).toBeGreaterThan(Date.now() + 24 * 60 * 60 * 1000);
-    expect(await stockOf(SKU)).toBe(before - 2);
+    expect(await stockOf(prisma, SKU)).toBe(before - 2);
 
     expect((await deliver(asyncFailed(session))).status).toBe(200);
     const order = await orderRow(orderId);
     expect(order.status).toBe("CANCELLED");
     expect(order.cancelReason).toMatch(/declined/);
-    expect(await stockOf(SKU)).toBe(before);
+    expect(await stockOf(prisma, SKU)).toBe(before);
   });
 
   it("refuses a tampered body, a stale timestamp, a missing header and a wrong secret, changing nothing", async () => {
     const { orderId, session } = await orderWithSession(1);
     const orderBefore = await orderRow(orderId);
-    const stockBefore = await stockOf(SKU);
+    const stockBefore = await stockOf(prisma, SKU);
     const eventCount = await prisma.paymentEvent.count();
 
     const genuine = JSON.stringify(completed(session, "paid"));
@@ -339,7 +337,7 @@ describe("the Stripe webhook", () => {
       expect(res.body, name).not.toMatch(/at |Error|whsec/);
     }
     expect(await orderRow(orderId)).toEqual(orderBefore);
-    expect(await stockOf(SKU)).toBe(stockBefore);
+    expect(await stockOf(prisma, SKU)).toBe(stockBefore);
     expect(await prisma.paymentEvent.count()).toBe(eventCount);
   });
 
@@ -351,7 +349,7 @@ describe("the Stripe webhook", () => {
     const order = await orderRow(orderId);
     expect(order.status).toBe("AWAITING_PAYMENT");
     expect(order.paidAt).toBeNull();
-    expect(await stockOf(SKU)).toBe(before - 1);
+    expect(await stockOf(prisma, SKU)).toBe(before - 1);
     expect((await eventsFor(orderId)).map((e) => e.outcome)).toEqual(["amount-mismatch", "amount-mismatch"]);
   });
 
@@ -360,7 +358,7 @@ describe("the Stripe webhook", () => {
     expect((await deliver(expired(session))).status).toBe(200);
     expect((await orderRow(orderId)).status).toBe("CANCELLED");
 
-    const free = await stockOf(SKU);
+    const free = await stockOf(prisma, SKU);
     await prisma.variant.update({ where: { sku: SKU }, data: { stock: 0 } });
     try {
       const paid = completed(session, "paid");
@@ -377,12 +375,12 @@ describe("the Stripe webhook", () => {
       expect(await deliver(paid)).toEqual({ status: 200, body: "duplicate" });
       expect(refundCalls()).toHaveLength(2);
       expect([...standIn.refunds.values()].filter((r) => r.payment_intent === session.payment_intent)).toHaveLength(1);
-      expect(await stockOf(SKU)).toBe(0);
+      expect(await stockOf(prisma, SKU)).toBe(0);
 
       // Then Stripe reports the refund.
       expect((await deliver(chargeRefunded(session))).status).toBe(200);
       expect((await orderRow(orderId)).status).toBe("REFUNDED");
-      expect(await stockOf(SKU)).toBe(0);
+      expect(await stockOf(prisma, SKU)).toBe(0);
     } finally {
       await prisma.variant.update({ where: { sku: SKU }, data: { stock: free } });
     }
@@ -400,7 +398,7 @@ describe("the Stripe webhook", () => {
 
     expect((await deliver(stripeEvent("refund.updated", { ...pendingRefund, status: "succeeded" }))).status).toBe(200);
     expect((await orderRow(orderId)).status).toBe("REFUNDED");
-    expect(await stockOf(SKU)).toBe(before);
+    expect(await stockOf(prisma, SKU)).toBe(before);
   });
 
   it("answers other event types and sessions that are not the store's with 200 and records nothing", async () => {
@@ -457,9 +455,7 @@ describe("the webhook route", () => {
 
 describe("a customer's purchase through Stripe", () => {
   it("checkout makes a session for the order's total, and the signed webhook completes it exactly once", async () => {
-    const { startCheckout } = await import("@/lib/checkout/start");
-    const { cartWith, validInput } = await import("../support/checkout");
-    const before = await stockOf("KIT-HOME-S");
+    const before = await stockOf(prisma, "KIT-HOME-S");
     const token = await cartWith(prisma, [["KIT-HOME-S", 1], [SKU, 1]]);
     const result = await startCheckout(prisma, token, { ...validInput, promoCode: "WELCOME10", shippingMethod: "express" }, { baseUrl: "https://shop.test" });
     expect(result.ok).toBe(true);
@@ -473,7 +469,7 @@ describe("a customer's purchase through Stripe", () => {
     expect(order.totalCents).toBe(11900 + 1999 - 1389 + 1495);
     expect(session.amount_total).toBe(order.totalCents);
     expect(session.client_reference_id).toBe(order.id);
-    expect(await stockOf("KIT-HOME-S")).toBe(before - 1);
+    expect(await stockOf(prisma, "KIT-HOME-S")).toBe(before - 1);
 
     const paid = completed(session, "paid");
     const responses = await Promise.all(Array.from({ length: 5 }, () => deliver(paid)));
@@ -481,7 +477,7 @@ describe("a customer's purchase through Stripe", () => {
     expect((await deliver(paid)).status).toBe(200);
     expect((await orderRow(order.id)).status).toBe("PAID");
     expect(await eventsFor(order.id)).toHaveLength(1);
-    expect(await stockOf("KIT-HOME-S")).toBe(before - 1);
+    expect(await stockOf(prisma, "KIT-HOME-S")).toBe(before - 1);
     expect(mailsAbout(order.number)).toBe(1);
     // Put the kit back for the other tests (afterAll restores the cartridge).
     await prisma.variant.update({ where: { sku: "KIT-HOME-S" }, data: { stock: { increment: 1 } } });

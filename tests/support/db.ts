@@ -2,8 +2,9 @@
 // (migrated and seeded), given by DATABASE_URL.
 import { createDb, type Db } from "@/lib/db";
 
-export function testDb(): Db {
+/** `max`: the connection pool size (the oversell race wants more than the default). */
+export function testDb(max = 5): Db {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("Integration tests need DATABASE_URL; run them through `npm test`.");
-  return createDb(url, 5);
+  return createDb(url, max);
 }

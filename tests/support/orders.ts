@@ -2,7 +2,7 @@
 // (a guest cart, or a signed-in account's cart) and paid with the demo
 // gateway's event, exactly as the store makes them. `settle` refunds them so
 // stock held by the test goes back (shipped ones are restocked by hand).
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { addToCart } from "@/lib/cart";
@@ -56,13 +56,23 @@ export async function makeUser(prisma: Db, label: string) {
   return prisma.user.create({ data: { email: `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`, name: label, emailVerified: new Date() } });
 }
 
-/** Points the mail outbox at a fresh temp folder; returns a function that restores it. */
-export function tempOutbox(): { dir: string; restore: () => void } {
+export type OutboxMail = { to: string; subject: string; text: string };
+
+/**
+ * Points the mail outbox at a fresh temp folder. `mails()` reads what was
+ * sent, oldest first; `restore()` puts the previous folder back.
+ */
+export function tempOutbox(): { dir: string; mails: () => OutboxMail[]; restore: () => void } {
   const previous = process.env.OUTBOX_DIR;
   const dir = mkdtempSync(join(tmpdir(), "outbox-"));
   process.env.OUTBOX_DIR = dir;
   return {
     dir,
+    mails: () =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+        .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as OutboxMail),
     restore: () => {
       if (previous === undefined) delete process.env.OUTBOX_DIR;
       else process.env.OUTBOX_DIR = previous;
