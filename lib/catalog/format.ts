@@ -8,6 +8,13 @@ export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso));
 }
 
+const dateTimeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+
+/** Date and time of day in UTC, e.g. "Nov 25, 2026, 5:11:21 AM". */
+export function formatDateTime(iso: string): string {
+  return dateTimeFormat.format(new Date(iso));
+}
+
 /** The needle configuration shoppers filter on: "nano", "mixed" or "12-pin". */
 export function needleConfig(v: Pick<CatalogVariant, "needleGeometry" | "pinCount">): string | null {
   if (v.needleGeometry === "NANO") return "nano";

@@ -2,6 +2,7 @@
 // least every five minutes; call revalidateTag("catalog") after an edit);
 // availability is read live because it changes with every sale.
 import { unstable_cache } from "next/cache";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { loadCatalog, loadStock } from "./load";
 import type { Catalog, CatalogProduct } from "./types";
@@ -15,11 +16,18 @@ const databaseKey = () => {
   return `${url.host}${url.pathname}`;
 };
 
-export async function getCatalog(): Promise<Catalog> {
+// unstable_cache parses its stored JSON on every call; cache() keeps one parsed
+// catalog per request (a product page reads it three times).
+export const getCatalog = cache(async (): Promise<Catalog> => {
   return unstable_cache(() => loadCatalog(db()), ["catalog-v1", databaseKey()], {
     tags: [CATALOG_TAG],
     revalidate: 300,
   })();
+});
+
+/** slug → product name, for documents that mention other products. */
+export function productNames(catalog: Catalog): Map<string, string> {
+  return new Map(catalog.products.map((p) => [p.slug, p.name]));
 }
 
 export async function getProduct(slug: string): Promise<CatalogProduct | undefined> {

@@ -3,11 +3,11 @@
 // promises of comfort or safety. Used by the claims check over every piece of
 // product and guide copy. Word boundaries keep "treatment area" or
 // "securely" from matching "treat" or "cure".
-export type ForbiddenClaim = { label: string; pattern: RegExp };
+type ForbiddenClaim = { label: string; pattern: RegExp };
 
 const conditions = "(?:acne[\\s-]+scars?|scars?|scarring|wrinkles?|stretch[\\s-]+marks?|cellulite|acne|hair[\\s-]+loss|melasma|pigmentation|hyperpigmentation)";
 
-export const forbiddenClaims: ForbiddenClaim[] = [
+const forbiddenClaims: ForbiddenClaim[] = [
   { label: "FDA approved / cleared", pattern: /\bFDA[\s-]*(?:approved|cleared|registered|certified)\b|\bapproved by the FDA\b/i },
   { label: "medical-grade", pattern: /\bmedical[\s-]+grade\b/i },
   { label: "collagen or elastin claim", pattern: /\b(?:collagen|elastin)\b/i },

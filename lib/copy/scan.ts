@@ -3,7 +3,7 @@
 import type { Db } from "@/lib/db";
 import { copyItems, findClaims, type ClaimFinding, type CopyItem } from "./claims";
 
-export async function storeCopy(prisma: Db): Promise<CopyItem[]> {
+async function storeCopy(prisma: Db): Promise<CopyItem[]> {
   const [products, pens, concerns, areas, guides, sections] = await Promise.all([
     prisma.product.findMany({ include: { variants: { select: { sku: true, label: true, needleMaterial: true } } } }),
     prisma.penModel.findMany(),

@@ -2,6 +2,7 @@
 // model as the pages. PDFKit's built-in Helvetica needs no font files, but it
 // only knows the Windows-1252 characters, so a few symbols are spelled out.
 import PDFDocument from "pdfkit";
+import { siteName } from "@/lib/site";
 import type { Block, GuideDocument } from "./document";
 
 const replacements: [RegExp, string][] = [
@@ -22,7 +23,7 @@ export async function renderBookletPdf(doc: GuideDocument, footer: string): Prom
   const pdf = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    info: { Title: printable(`${doc.title}: instructions`), Subject: printable(doc.versionLabel), Author: "Stillpoint" },
+    info: { Title: printable(`${doc.title}: instructions`), Subject: printable(doc.versionLabel), Author: siteName },
     bufferPages: true,
   });
   const chunks: Buffer[] = [];
@@ -58,6 +59,23 @@ export async function renderBookletPdf(doc: GuideDocument, footer: string): Prom
   }
   pdf.end();
   return done;
+}
+
+/** The booklet as a PDF download, with the caller's caching (and other) headers. */
+export async function bookletPdfResponse(
+  doc: GuideDocument,
+  footer: string,
+  filename: string,
+  extraHeaders: Record<string, string>,
+): Promise<Response> {
+  const pdf = await renderBookletPdf(doc, footer);
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      ...extraHeaders,
+    },
+  });
 }
 
 function ensureSpace(pdf: PDFKit.PDFDocument, needed: number) {
@@ -108,11 +126,12 @@ function drawTable(pdf: PDFKit.PDFDocument, table: Extract<Block, { type: "table
   pdf.moveDown(0.2).fillColor(INK);
   const drawRow = (cells: string[], bold: boolean) => {
     pdf.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9);
-    const heights = cells.map((c) => pdf.heightOfString(printable(c), { width: colWidth - pad * 2 }));
+    const texts = cells.map(printable);
+    const heights = texts.map((t) => pdf.heightOfString(t, { width: colWidth - pad * 2 }));
     const h = Math.max(...heights) + pad * 2;
     ensureSpace(pdf, h);
     const y = pdf.y;
-    cells.forEach((c, i) => pdf.text(printable(c), MARGIN + i * colWidth + pad, y + pad, { width: colWidth - pad * 2 }));
+    texts.forEach((t, i) => pdf.text(t, MARGIN + i * colWidth + pad, y + pad, { width: colWidth - pad * 2 }));
     pdf.moveTo(MARGIN, y + h).lineTo(MARGIN + width, y + h).lineWidth(0.5).strokeColor("#e3dfd6").stroke();
     pdf.x = MARGIN;
     pdf.y = y + h;

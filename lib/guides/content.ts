@@ -90,7 +90,6 @@ export type SectionContent<K extends SectionKind> = z.infer<(typeof sectionSchem
 export type GuideContent = { [K in SectionKind]: SectionContent<K> };
 
 export type DepthGuide = SectionContent<"DEPTH_GUIDE">;
-export type Aftercare = SectionContent<"AFTERCARE">;
 
 export const sectionTitles: Record<SectionKind, string> = {
   PREPARATION: "Before you start: preparation and cleansing",

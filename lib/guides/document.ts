@@ -25,6 +25,9 @@ export type GuideDocument = {
 
 type ProductNames = (slug: string) => string;
 
+/** The id of a cartridge's "Pens it fits" section. */
+export const compatiblePensAnchor = "compatible-pens";
+
 const ul = (items: string[]): Block => ({ type: "list", ordered: false, items });
 const ol = (items: string[]): Block => ({ type: "list", ordered: true, items });
 
@@ -34,7 +37,7 @@ export function versionLabel(guidance: ProductGuidance): string {
 
 function howToUse(c: GuideContent): DocSection {
   return {
-    id: "how-to-use",
+    id: sectionAnchors.TECHNIQUE,
     title: "How to use it, step by step",
     blocks: [
       { type: "note", tone: "warn", text: "Before your first session, read “Who must not use it” below. If any of it applies to you, do not use the pen." },
@@ -158,7 +161,7 @@ export function guidanceDocument(product: { slug: string; name: string }, guidan
             : `This cartridge is made for depths up to ${guidance.maxDepthMm} mm. The table shows the home depths for the areas it suits.`,
       });
       const fits: DocSection = {
-        id: "compatible-pens",
+        id: compatiblePensAnchor,
         title: "Pens it fits",
         blocks: [
           guidance.fits.length

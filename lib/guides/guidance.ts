@@ -4,7 +4,7 @@
 //   aftercare   where they belong in the aftercare timeline (and its red flags);
 //   accessories the set-up and disposal rules they are used for.
 import type { CatalogProduct } from "@/lib/catalog/types";
-import type { GuideContent, SectionContent } from "./content";
+import type { AftercareWindowKey, GuideContent } from "./content";
 import { depthCard } from "./depth";
 
 export type GuideVersionView = {
@@ -25,17 +25,15 @@ export type ProductGuidance =
       guide: GuideVersionView;
       maxDepthMm: number | null;
       depthCard: ReturnType<typeof depthCard>;
-      disposal: SectionContent<"DISPOSAL">;
       fits: CatalogProduct["fits"];
     }
   | {
       kind: "aftercare";
       guide: GuideVersionView;
-      timeline: SectionContent<"AFTERCARE">;
       /** The windows this product belongs in. */
-      windows: SectionContent<"AFTERCARE">["windows"][number]["key"][];
+      windows: AftercareWindowKey[];
     }
-  | { kind: "accessory"; guide: GuideVersionView; penSetup: SectionContent<"PEN_SETUP">; disposal: SectionContent<"DISPOSAL"> };
+  | { kind: "accessory"; guide: GuideVersionView };
 
 export function guidanceFor(product: CatalogProduct, guide: GuideVersionView): ProductGuidance {
   switch (product.kind) {
@@ -49,7 +47,6 @@ export function guidanceFor(product: CatalogProduct, guide: GuideVersionView): P
         guide,
         maxDepthMm,
         depthCard: depthCard(guide.content.DEPTH_GUIDE, { maxDepthMm, areaSlugs: product.areas.map((a) => a.slug) }),
-        disposal: guide.content.DISPOSAL,
         fits: product.fits,
       };
     }
@@ -57,10 +54,9 @@ export function guidanceFor(product: CatalogProduct, guide: GuideVersionView): P
       return {
         kind: "aftercare",
         guide,
-        timeline: guide.content.AFTERCARE,
         windows: guide.content.AFTERCARE.windows.filter((w) => w.productSlugs.includes(product.slug)).map((w) => w.key),
       };
     case "ACCESSORY":
-      return { kind: "accessory", guide, penSetup: guide.content.PEN_SETUP, disposal: guide.content.DISPOSAL };
+      return { kind: "accessory", guide };
   }
 }

@@ -2,6 +2,8 @@
 // query); a version's content is cached by its id with no expiry, which is
 // always correct because a published version never changes.
 import { unstable_cache } from "next/cache";
+import { cache } from "react";
+import { getCatalog, productNames } from "@/lib/catalog";
 import type { CatalogProduct } from "@/lib/catalog/types";
 import { db } from "@/lib/db";
 import { guidanceDocument } from "./document";
@@ -12,20 +14,19 @@ export function getGuideVersion(versionId: string): Promise<GuideVersionView | n
   return unstable_cache(() => loadGuideVersion(db(), versionId), ["guide-version", versionId], { tags: ["guides"] })();
 }
 
-export async function getCurrentGuide(guideSlug: string): Promise<GuideVersionView | null> {
+async function getCurrentGuide(guideSlug: string): Promise<GuideVersionView | null> {
   const id = (await currentVersionIds(db())).get(guideSlug);
   return id ? getGuideVersion(id) : null;
 }
 
-export async function getProductGuidance(product: CatalogProduct): Promise<ProductGuidance | null> {
+async function getProductGuidance(product: CatalogProduct): Promise<ProductGuidance | null> {
   if (!product.guideSlug) return null;
   const guide = await getCurrentGuide(product.guideSlug);
   return guide ? guidanceFor(product, guide) : null;
 }
 
-export function getGuides() {
-  return listGuides(db());
-}
+/** Once per request: a guide page reads it for its metadata and again for the page. */
+export const getGuides = cache(() => listGuides(db()));
 
 export * from "./content";
 export * from "./depth";
@@ -35,8 +36,7 @@ export * from "./guidance";
 export async function getProductDocument(product: CatalogProduct) {
   const guidance = await getProductGuidance(product);
   if (!guidance) return null;
-  const { getCatalog } = await import("@/lib/catalog");
-  const names = new Map((await getCatalog()).products.map((p) => [p.slug, p.name]));
+  const names = productNames(await getCatalog());
   return { guidance, doc: guidanceDocument(product, guidance, (slug) => names.get(slug) ?? slug) };
 }
 export * from "./document";

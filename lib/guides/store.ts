@@ -51,7 +51,7 @@ export type GuideSummary = {
   title: string;
   summary: string;
   audience: "HOME" | "PROFESSIONAL";
-  currentVersion: { id: string; number: number; publishedAt: string } | null;
+  /** Published versions, newest (the current one) first. */
   versions: { id: string; number: number; publishedAt: string; changeNote: string }[];
   products: { slug: string; name: string; kind: string }[];
 };
@@ -76,7 +76,6 @@ export async function listGuides(prisma: Db): Promise<GuideSummary[]> {
       title: g.title,
       summary: g.summary,
       audience: g.audience,
-      currentVersion: versions[0] ? { id: versions[0].id, number: versions[0].number, publishedAt: versions[0].publishedAt } : null,
       versions,
       products: g.products,
     };

@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { DepthFinder } from "@/components/guide/depth-finder";
 import { GuideContents, GuideSections } from "@/components/guide/guide-document";
 import { formatDate } from "@/lib/catalog/format";
-import { getCatalog, type SearchParams } from "@/lib/catalog";
-import { getGuides, getGuideVersion, guidanceDocument } from "@/lib/guides";
+import { getCatalog, productNames, type SearchParams } from "@/lib/catalog";
+import { getGuides, getGuideVersion, guidanceDocument, sectionAnchors } from "@/lib/guides";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
@@ -21,15 +21,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function GuidePage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const guide = (await getGuides()).find((g) => g.slug === slug);
-  if (!guide || !guide.currentVersion) notFound();
+  const current = guide?.versions[0];
+  if (!guide || !current) notFound();
   const wanted = typeof query.version === "string" ? Number(query.version) : null;
-  const listed = wanted === null ? guide.versions[0] : guide.versions.find((v) => v.number === wanted);
+  const listed = wanted === null ? current : guide.versions.find((v) => v.number === wanted);
   if (!listed) notFound();
   const version = await getGuideVersion(listed.id);
   if (!version) notFound();
-  const names = new Map((await getCatalog()).products.map((p) => [p.slug, p.name]));
+  const names = productNames(await getCatalog());
   const doc = guidanceDocument({ slug: guide.slug, name: guide.title }, { kind: "full", guide: version }, (s) => names.get(s) ?? s);
-  const isCurrent = listed.id === guide.currentVersion.id;
+  const isCurrent = listed.id === current.id;
   return (
     <article className="space-y-8">
       <header>
@@ -69,7 +70,7 @@ export default async function GuidePage({ params, searchParams }: Props) {
           <GuideSections
             doc={doc}
             before={{
-              "depth-guide": (
+              [sectionAnchors.DEPTH_GUIDE]: (
                 <DepthFinder
                   guide={version.content.DEPTH_GUIDE}
                   action={`/instructions/${guide.slug}`}

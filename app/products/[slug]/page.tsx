@@ -19,7 +19,7 @@ import { jsonForScript, productJsonLd } from "@/lib/catalog/json-ld";
 import { AddToCart } from "@/components/add-to-cart";
 import { DepthFinder } from "@/components/guide/depth-finder";
 import { GuideContents, GuideSections } from "@/components/guide/guide-document";
-import { getProductDocument } from "@/lib/guides";
+import { compatiblePensAnchor, getProductDocument, sectionAnchors } from "@/lib/guides";
 import { savedPenSlug } from "@/lib/catalog/pen-preference";
 import { siteUrl } from "@/lib/site";
 
@@ -64,6 +64,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const config = needleConfig(variant);
   const savedPenFit = product.kind === "CARTRIDGE" && savedPen ? product.fits.some((f) => f.pen.slug === savedPen) : null;
   const savedPenName = product.fits.find((f) => f.pen.slug === savedPen)?.pen.name;
+  const doc = instructions ? pageDoc(instructions.doc) : null;
 
   const specs: [string, string][] = [];
   if (config) specs.push(["Needle configuration", needleConfigLabel(config)]);
@@ -232,7 +233,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
         )}
       </div>
 
-      {instructions && (
+      {instructions && doc && (
         <section aria-labelledby="instructions-heading" className="mt-12" id="instructions">
           <div className="flex flex-wrap items-baseline justify-between gap-3">
             <h2 id="instructions-heading" className="text-2xl font-semibold">
@@ -248,13 +249,13 @@ export default async function ProductPage({ params, searchParams }: Props) {
           <p className="mt-1 text-sm text-muted" data-testid="guide-version">{instructions.doc.versionLabel}</p>
           <div className="mt-4 grid gap-8 lg:grid-cols-[16rem_1fr]">
             <div className="lg:sticky lg:top-4 lg:self-start">
-              <GuideContents doc={pageDoc(instructions.doc)} />
+              <GuideContents doc={doc} />
             </div>
             <div className="space-y-8">
               <GuideSections
-                doc={pageDoc(instructions.doc)}
+                doc={doc}
                 before={{
-                  "depth-guide":
+                  [sectionAnchors.DEPTH_GUIDE]:
                     instructions.guidance.kind === "full" ? (
                       <DepthFinder
                         guide={instructions.guidance.guide.content.DEPTH_GUIDE}
@@ -276,5 +277,5 @@ export default async function ProductPage({ params, searchParams }: Props) {
 
 /** On the page the pens a cartridge fits are already shown above; the booklet keeps them. */
 function pageDoc<T extends { sections: { id: string }[] }>(doc: T): T {
-  return { ...doc, sections: doc.sections.filter((s) => s.id !== "compatible-pens") };
+  return { ...doc, sections: doc.sections.filter((s) => s.id !== compatiblePensAnchor) };
 }

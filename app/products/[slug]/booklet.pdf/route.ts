@@ -1,6 +1,6 @@
 import { getProduct } from "@/lib/catalog";
 import { getProductDocument } from "@/lib/guides";
-import { renderBookletPdf } from "@/lib/guides/booklet-pdf";
+import { bookletPdfResponse } from "@/lib/guides/booklet-pdf";
 import { siteName } from "@/lib/site";
 
 /** The booklet as a PDF generated on the server from the current guide version. */
@@ -10,13 +10,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   if (!product || !instructions) {
     return new Response("No instruction booklet for that product.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  const pdf = await renderBookletPdf(instructions.doc, `${siteName} · ${instructions.doc.versionLabel}`);
   const file = `${product.slug}-instructions-v${instructions.guidance.guide.number}.pdf`;
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${file}"`,
-      "Cache-Control": "public, max-age=300",
-    },
+  return bookletPdfResponse(instructions.doc, `${siteName} · ${instructions.doc.versionLabel}`, file, {
+    "Cache-Control": "public, max-age=300",
   });
 }
