@@ -20,7 +20,7 @@ import { db } from "@/lib/db";
 import { sendMail } from "@/lib/mail";
 import { storeSecret } from "@/lib/secret";
 
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 /** Which optional sign-in providers have credentials, for the sign-in page. */
 export function oauthProviders(): { id: "github" | "google"; name: string }[] {

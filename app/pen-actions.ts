@@ -5,19 +5,19 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getCatalog } from "@/lib/catalog";
 import { savePenModel } from "@/lib/accounts";
+import { safeReturnPath } from "@/lib/accounts/redirect";
 import { currentUserId } from "@/lib/accounts/session";
 import { PEN_COOKIE, PEN_COOKIE_OPTIONS } from "@/lib/catalog/pen-preference";
 import { db } from "@/lib/db";
 
-const input = z.object({
-  pen: z.string().max(60),
-  // Only a path on this site, so the form cannot be used to redirect elsewhere.
-  returnTo: z.string().regex(/^\/(?!\/)[^\s\\]*$/).max(500).catch("/shop/cartridges"),
-});
+const RETURN_FALLBACK = "/shop/cartridges";
+
+const input = z.object({ pen: z.string().max(60) });
 
 export async function choosePen(formData: FormData): Promise<void> {
-  const parsed = input.safeParse({ pen: formData.get("pen") ?? "", returnTo: formData.get("returnTo") ?? "" });
-  const returnTo = parsed.success ? parsed.data.returnTo : "/shop/cartridges";
+  const parsed = input.safeParse({ pen: formData.get("pen") ?? "" });
+  // Only a path on this site, so the form cannot be used to redirect elsewhere.
+  const returnTo = parsed.success ? safeReturnPath(formData.get("returnTo") ?? "", RETURN_FALLBACK) : RETURN_FALLBACK;
   const jar = await cookies();
   const pen = parsed.success ? parsed.data.pen : "";
   const known = (await getCatalog()).penModels.some((m) => m.slug === pen);

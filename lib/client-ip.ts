@@ -14,7 +14,7 @@ export function clientIpFrom(headers: { get(name: string): string | null }, hops
   return ip ? ip.slice(0, 64) : null;
 }
 
-export function trustedProxyHops(): number {
+function trustedProxyHops(): number {
   const raw = process.env.TRUSTED_PROXY_HOPS;
   const n = raw === undefined || raw === "" ? 1 : Number(raw);
   return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 1;

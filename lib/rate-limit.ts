@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db";
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
 
-export async function hitRateLimit(prisma: Db, key: string, limit: number, windowSeconds: number, now = new Date()): Promise<RateLimitResult> {
+async function hitRateLimit(prisma: Db, key: string, limit: number, windowSeconds: number, now = new Date()): Promise<RateLimitResult> {
   const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
   const rows = await prisma.$queryRaw<{ count: number }[]>`
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
@@ -19,19 +19,48 @@ export async function hitRateLimit(prisma: Db, key: string, limit: number, windo
   return { allowed: count <= limit, count, retryAfterSeconds };
 }
 
-export type Limit = { key: string; limit: number; windowSeconds: number };
+type Limit = { key: string; limit: number; windowSeconds: number };
 
 /**
  * Counts one hit against every limit (all of them, every time, so none can be
  * probed without the others counting) and answers whether all still allow it.
  */
-export async function hitRateLimits(prisma: Db, limits: Limit[], now = new Date()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+async function hitRateLimits(prisma: Db, limits: Limit[], now = new Date()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   const results = await Promise.all(limits.map((l) => hitRateLimit(prisma, l.key, l.limit, l.windowSeconds, now)));
   const blocked = results.filter((r) => !r.allowed);
   return { allowed: blocked.length === 0, retryAfterSeconds: blocked.length ? Math.max(...blocked.map((r) => r.retryAfterSeconds)) : 0 };
 }
 
 /** A rate-limit key for an email address that does not store the address itself. */
-export function emailLimitKey(scope: string, email: string): string {
+function emailLimitKey(scope: string, email: string): string {
   return `${scope}:email:${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
+}
+
+export type EmailAndIpLimits = {
+  email: { limit: number; windowSeconds: number };
+  ip: { limit: number; windowSeconds: number };
+};
+
+/**
+ * Counts one hit against the email's limit (key `${scope}:email:<sha256>`)
+ * and, only when the client address is known, the address's (`${scope}:ip:<ip>`):
+ * without a known address one shared bucket would let a single visitor lock
+ * everyone else out.
+ */
+export async function hitEmailAndIpLimits(
+  prisma: Db,
+  scope: string,
+  email: string,
+  ip: string | null,
+  limits: EmailAndIpLimits,
+  now = new Date(),
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const list: Limit[] = [{ key: emailLimitKey(scope, email), limit: limits.email.limit, windowSeconds: limits.email.windowSeconds }];
+  if (ip) list.push({ key: `${scope}:ip:${ip}`, limit: limits.ip.limit, windowSeconds: limits.ip.windowSeconds });
+  return hitRateLimits(prisma, list, now);
+}
+
+/** A retry-after in whole minutes for a message, never less than one. */
+export function retryAfterMinutes(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds / 60));
 }

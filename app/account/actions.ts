@@ -5,14 +5,14 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { signOut } from "@/auth";
-import { addAddress, deleteAddress, savePenModel, type AddressErrors } from "@/lib/accounts";
+import { addAddress, addressInput, deleteAddress, savePenModel, type AddressErrors } from "@/lib/accounts";
 import { currentUserId } from "@/lib/accounts/session";
 import { PEN_COOKIE, PEN_COOKIE_OPTIONS } from "@/lib/catalog/pen-preference";
 import { db } from "@/lib/db";
 
 export type AddressFormState = { errors: AddressErrors; formError?: string; values: Record<string, string>; saved?: boolean };
 
-const addressFields = ["name", "line1", "line2", "city", "region", "postalCode", "country"];
+const addressFields = Object.keys(addressInput.shape);
 
 async function requireUserId(): Promise<string> {
   const userId = await currentUserId();

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { listAddresses, savedPenModel } from "@/lib/accounts";
 import { currentUser } from "@/lib/accounts/session";
-import { formatMoney, getCatalog } from "@/lib/catalog";
+import { formatDate, formatMoney, getCatalog } from "@/lib/catalog";
 import { countries } from "@/lib/checkout/input";
 import { db } from "@/lib/db";
 import { accountOrders } from "@/lib/orders/access";
@@ -14,8 +14,6 @@ import { AddressForm } from "./address-form";
 export const metadata: Metadata = { title: "Your account", robots: { index: false, follow: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
 export default async function AccountPage({ searchParams }: Props) {
   const user = await currentUser();
@@ -64,7 +62,7 @@ export default async function AccountPage({ searchParams }: Props) {
                     Order {o.number}
                   </Link>
                   <p className="text-sm text-muted">
-                    {dateFormat.format(o.createdAt)} · {o.items.map((i) => `${i.quantity} × ${i.name}`).join(", ")}
+                    {formatDate(o.createdAt.toISOString())} · {o.items.map((i) => `${i.quantity} × ${i.name}`).join(", ")}
                   </p>
                 </div>
                 <div className="text-right text-sm">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { updateCartLine } from "./actions";
 import { getCatalog, formatMoney, stockStatus, type SearchParams } from "@/lib/catalog";
-import { loadCart } from "@/lib/cart";
+import { loadCart, MAX_LINE_QUANTITY } from "@/lib/cart";
 import { currentCartOwner } from "@/lib/cart/cookie";
 import { savedPenSlug } from "@/lib/catalog/pen-preference";
 import { db } from "@/lib/db";
@@ -65,7 +65,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                           name="quantity"
                           type="number"
                           min={0}
-                          max={99}
+                          max={MAX_LINE_QUANTITY}
                           defaultValue={line.quantity}
                           aria-invalid={lineError ? true : undefined}
                           aria-describedby={lineError ? `err-${line.variantId}` : undefined}

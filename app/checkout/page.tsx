@@ -6,7 +6,7 @@ import { formatMoney } from "@/lib/catalog";
 import { loadCart } from "@/lib/cart";
 import { currentCartOwner } from "@/lib/cart/cookie";
 import { countries } from "@/lib/checkout/input";
-import { needsSafetyConfirmation } from "@/lib/checkout/start";
+import { needsSafetyLine } from "@/lib/checkout/start";
 import { db } from "@/lib/db";
 import { listAddresses } from "@/lib/accounts";
 import { currentUser } from "@/lib/accounts/session";
@@ -17,9 +17,8 @@ export default async function CheckoutPage() {
   const cart = await loadCart(db(), await currentCartOwner());
   if (cart.lines.length === 0) redirect("/cart");
   const methods = await db().shippingMethod.findMany({ where: { active: true }, orderBy: { position: "asc" } });
-  const guideSlug = cart.lines.some((l) => l.productKind === "KIT" || l.productKind === "CARTRIDGE")
-    ? `/products/${cart.lines.find((l) => l.productKind === "KIT" || l.productKind === "CARTRIDGE")!.productSlug}#who-must-not-use`
-    : "/instructions";
+  const safetyLine = cart.lines.find(needsSafetyLine);
+  const guideSlug = safetyLine ? `/products/${safetyLine.productSlug}#who-must-not-use` : "/instructions";
   // Signed in: start from the account's email and its first saved address.
   const user = await currentUser();
   const address = user ? (await listAddresses(db(), user.id))[0] : undefined;
@@ -38,7 +37,7 @@ export default async function CheckoutPage() {
             code: m.code,
             label: `${m.name}: ${formatMoney(m.priceCents)}, ${m.minDays}–${m.maxDays} working days${m.freeOverCents !== null ? ` (free over ${formatMoney(m.freeOverCents)})` : ""}`,
           }))}
-          needsSafety={needsSafetyConfirmation(cart)}
+          needsSafety={safetyLine !== undefined}
           safetyHref={guideSlug}
           initialValues={initialValues}
         />

@@ -6,7 +6,8 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentUserId } from "@/lib/accounts/session";
-import { currentCartOwner, setCartToken } from "@/lib/cart/cookie";
+import { cartOwner } from "@/lib/cart";
+import { cartToken, setCartToken } from "@/lib/cart/cookie";
 import { db } from "@/lib/db";
 import { readableOrder, readableOrderByConfirmationToken, readableOrderByTrackingToken } from "@/lib/orders/access";
 import { reorderCartridges } from "@/lib/orders/reorder";
@@ -20,15 +21,19 @@ export async function reorderAction(_prev: ReorderState, formData: FormData): Pr
   if (!parsed.success) return { error: "We could not find that order." };
   const { via, ref } = parsed.data;
   const prisma = db();
+  // The session is read once: up front for an account's order, otherwise
+  // only once the order is found (for whose cart it goes to).
+  const accountUserId = via === "account" ? await currentUserId() : null;
   const order =
     via === "confirmation"
       ? await readableOrderByConfirmationToken(prisma, ref)
       : via === "tracking"
         ? await readableOrderByTrackingToken(prisma, ref)
-        : await readableOrder(prisma, ref, { userId: await currentUserId() });
+        : await readableOrder(prisma, ref, { userId: accountUserId });
   if (!order) return { error: "We could not find that order." };
 
-  const result = await reorderCartridges(prisma, order, await currentCartOwner());
+  const userId = accountUserId ?? (await currentUserId());
+  const result = await reorderCartridges(prisma, order, cartOwner(userId, await cartToken()));
   if (result.cartToken) await setCartToken(result.cartToken);
   if (!result.added.length && !result.capped.length) {
     return { error: result.soldOut.length ? `Sorry, ${result.soldOut.join(", ")} ${result.soldOut.length > 1 ? "are" : "is"} sold out right now.` : "This order has no cartridges to buy again." };

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { listOutbox, mailMode } from "@/lib/mail";
-import { demoPaymentsEnabled } from "@/lib/payments";
+import { formatDateTime } from "@/lib/catalog/format";
+import { listOutbox } from "@/lib/mail";
+import { outboxEnabled } from "@/lib/mail/outbox";
 
 // The local outbox only exists in demo mode: with real payments or real mail
 // configured, these pages are not there at all.
@@ -10,10 +11,8 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Outbox (demo)", robots: { index: false, follow: false } };
 
-const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-
 export default async function OutboxPage() {
-  if (!demoPaymentsEnabled() || mailMode() !== "outbox") notFound();
+  if (!outboxEnabled()) notFound();
   const messages = await listOutbox();
   return (
     <>
@@ -39,7 +38,7 @@ export default async function OutboxPage() {
               {messages.map((m) => (
                 <tr key={m.id}>
                   <td className="whitespace-nowrap px-3 py-2 text-muted">
-                    <time dateTime={m.sentAt}>{timeFormat.format(new Date(m.sentAt))}</time>
+                    <time dateTime={m.sentAt}>{formatDateTime(m.sentAt)}</time>
                   </td>
                   <td className="px-3 py-2">{m.to}</td>
                   <th scope="row" className="px-3 py-2 font-medium">

@@ -8,6 +8,7 @@ import { allowSignInLink } from "@/lib/accounts";
 import { safeReturnPath } from "@/lib/accounts/redirect";
 import { clientIpFrom } from "@/lib/client-ip";
 import { db } from "@/lib/db";
+import { retryAfterMinutes } from "@/lib/rate-limit";
 
 export type SignInState = { error?: string; formError?: string; email?: string };
 
@@ -20,7 +21,7 @@ export async function signInWithEmail(_prev: SignInState, formData: FormData): P
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email address.", email: typed };
   const limit = await allowSignInLink(db(), parsed.data, clientIpFrom(await headers()));
   if (!limit.allowed) {
-    const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
+    const minutes = retryAfterMinutes(limit.retryAfterSeconds);
     return {
       formError: `Too many sign-in links have been asked for just now. Use the newest link in your inbox, or try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
       email: typed,

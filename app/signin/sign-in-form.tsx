@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { TextField } from "@/components/form-fields";
 import { signInWithEmail, type SignInState } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -12,27 +13,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </div>
       )}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">
-          Email
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={state.email ?? ""}
-          aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? "email-error" : undefined}
-          className="mt-1 w-full rounded border border-line px-3 py-2"
-        />
-        {state.error && (
-          <p id="email-error" className="mt-1 text-sm text-danger">
-            {state.error}
-          </p>
-        )}
-      </div>
+      <TextField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        values={{ email: state.email }}
+        errors={{ email: state.error }}
+      />
       <button
         type="submit"
         disabled={pending}

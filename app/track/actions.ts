@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { clientIpFrom } from "@/lib/client-ip";
 import { db } from "@/lib/db";
 import { requestOrderLookup, type LookupFieldErrors } from "@/lib/orders/lookup";
+import { retryAfterMinutes } from "@/lib/rate-limit";
 
 export type LookupState = {
   status?: "sent" | "rate-limited";
@@ -15,6 +16,6 @@ export async function lookupAction(_prev: LookupState, formData: FormData): Prom
   const values = { orderNumber: String(formData.get("orderNumber") ?? "").slice(0, 64), email: String(formData.get("email") ?? "").slice(0, 300) };
   const result = await requestOrderLookup(db(), { ...values, ip: clientIpFrom(await headers()) });
   if (result.status === "invalid") return { errors: result.errors, values };
-  if (result.status === "rate-limited") return { status: "rate-limited", retryAfterMinutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)), values };
+  if (result.status === "rate-limited") return { status: "rate-limited", retryAfterMinutes: retryAfterMinutes(result.retryAfterSeconds), values };
   return { status: "sent" };
 }

@@ -3,16 +3,14 @@
 // orders placed with the verified email attach). Every function takes the
 // owner's user id and reads or writes only that owner's rows.
 import { z } from "zod";
-import { accountCartId, looksLikeCartToken, MAX_LINE_QUANTITY } from "@/lib/cart";
+import { looksLikeCartToken, MAX_LINE_QUANTITY } from "@/lib/cart";
 import { countries } from "@/lib/checkout/input";
 import type { Db } from "@/lib/db";
-import { emailLimitKey, hitRateLimits, type Limit } from "@/lib/rate-limit";
+import { fieldErrors, required } from "@/lib/forms";
+import { hitEmailAndIpLimits } from "@/lib/rate-limit";
 import { hashToken, newAccessToken } from "@/lib/orders/tokens";
 
 // ---------------------------------------------------------------- addresses
-
-const required = (what: string, max = 120) =>
-  z.string({ error: `Enter ${what}.` }).trim().min(1, `Enter ${what}.`).max(max, `Keep ${what} under ${max} characters.`);
 
 export const addressInput = z.object({
   name: required("the full name"),
@@ -32,7 +30,7 @@ export type AddressErrors = Partial<Record<AddressField, string>>;
 export type SavedAddress = AddressInput & { id: string };
 
 /** An account may keep this many addresses. */
-export const MAX_ADDRESSES = 20;
+const MAX_ADDRESSES = 20;
 
 export async function listAddresses(prisma: Db, userId: string): Promise<SavedAddress[]> {
   return prisma.address.findMany({
@@ -48,14 +46,7 @@ export async function addAddress(
   raw: Record<string, unknown>,
 ): Promise<{ ok: true; id: string } | { ok: false; errors: AddressErrors; formError?: string }> {
   const result = addressInput.safeParse(raw);
-  if (!result.success) {
-    const errors: AddressErrors = {};
-    for (const issue of result.error.issues) {
-      const key = issue.path[0] as AddressField;
-      if (key && !errors[key]) errors[key] = issue.message;
-    }
-    return { ok: false, errors };
-  }
+  if (!result.success) return { ok: false, errors: fieldErrors<AddressField>(result.error.issues) };
   if ((await prisma.address.count({ where: { userId } })) >= MAX_ADDRESSES) {
     return { ok: false, errors: {}, formError: `You can keep up to ${MAX_ADDRESSES} addresses. Delete one to add another.` };
   }
@@ -117,9 +108,7 @@ export const SIGN_IN_LIMITS = {
  * counts, allowed or not.
  */
 export async function allowSignInLink(prisma: Db, email: string, ip: string | null, now = new Date()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const limits: Limit[] = [{ key: emailLimitKey("sign-in", email), ...SIGN_IN_LIMITS.email }];
-  if (ip) limits.push({ key: `sign-in:ip:${ip}`, ...SIGN_IN_LIMITS.ip });
-  return hitRateLimits(prisma, limits, now);
+  return hitEmailAndIpLimits(prisma, "sign-in", email, ip, SIGN_IN_LIMITS, now);
 }
 
 export type SignInResult = { mergedLines: number; attachedOrders: number };
@@ -158,7 +147,7 @@ async function mergeGuestCart(prisma: Db, userId: string, token: string | null |
       await tx.cart.update({ where: { id: guest.id }, data: { userId, tokenHash: hashToken(newAccessToken()) } });
       return guest.items.length;
     }
-    const targetId = await accountCartId(tx, userId);
+    const targetId = existing.id;
     const mine = await tx.cartItem.findMany({ where: { cartId: targetId }, select: { variantId: true, quantity: true } });
     const have = new Map(mine.map((i) => [i.variantId, i.quantity]));
     for (const item of guest.items) {

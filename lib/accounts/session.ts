@@ -1,16 +1,18 @@
 // Who is signed in, for server components, server actions and route handlers.
 // The session lives in the database (Auth.js "database" strategy); these read
-// it through auth() and return plain values, or null for a guest.
+// it through auth() and return plain values, or null for a guest. auth() is
+// read once per request (React cache), however many places ask.
+import { cache } from "react";
 import { auth } from "@/auth";
 
 export type CurrentUser = { id: string; email: string; name: string | null };
 
-export async function currentUser(): Promise<CurrentUser | null> {
+export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const user = session?.user;
   if (!user?.id || !user.email) return null;
   return { id: user.id, email: user.email, name: user.name ?? null };
-}
+});
 
 export async function currentUserId(): Promise<string | null> {
   return (await currentUser())?.id ?? null;

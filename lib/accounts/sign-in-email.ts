@@ -1,9 +1,6 @@
 // The magic-link email: calm, short, and the same in text and HTML.
+import { escapeHtml } from "@/lib/mail/html";
 import { siteName } from "@/lib/site";
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
 
 export function signInEmail(url: string): { subject: string; text: string; html: string } {
   const subject = `Sign in to ${siteName}`;

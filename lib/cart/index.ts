@@ -4,7 +4,7 @@
 // token nobody is ever given, so a cookie can never open it. Prices and stock
 // are always read live here, never from the catalog cache.
 import type { Db } from "@/lib/db";
-import { hashToken, newAccessToken } from "@/lib/orders/tokens";
+import { hashToken, looksLikeToken, newAccessToken } from "@/lib/orders/tokens";
 
 export const CART_COOKIE = "cart";
 export const MAX_LINE_QUANTITY = 99;
@@ -50,7 +50,7 @@ export function cartOwner(userId: string | null | undefined, token: string | nul
 }
 
 export function looksLikeCartToken(token: string | null | undefined): token is string {
-  return typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token);
+  return typeof token === "string" && looksLikeToken(token);
 }
 
 async function cartId(prisma: Db, owner: CartOwner): Promise<string | null> {
@@ -107,7 +107,7 @@ export async function loadCart(prisma: Db, owner: CartOwner, savedPen: { slug: s
  * Cartridges that fit neither the pen of a kit in the cart nor the pen the
  * visitor told us they have.
  */
-export function fitWarnings(lines: CartLine[], savedPen: { slug: string; name: string } | null): string[] {
+function fitWarnings(lines: CartLine[], savedPen: { slug: string; name: string } | null): string[] {
   const pens = new Map<string, string>();
   for (const l of lines) if (l.kitPen) pens.set(l.kitPen.slug, `the ${l.kitPen.name} in your cart`);
   if (savedPen && !pens.has(savedPen.slug)) pens.set(savedPen.slug, `your ${savedPen.name}`);

@@ -2,6 +2,7 @@
 // code and the confirmation. Never prices or totals: those come from the
 // database (any extra field is ignored).
 import { z } from "zod";
+import { fieldErrors, required } from "@/lib/forms";
 
 export const countries: Record<string, string> = {
   US: "United States",
@@ -12,10 +13,7 @@ export const countries: Record<string, string> = {
   NZ: "New Zealand",
 };
 
-const required = (what: string, max = 120) =>
-  z.string({ error: `Enter ${what}.` }).trim().min(1, `Enter ${what}.`).max(max, `Keep ${what} under ${max} characters.`);
-
-export const checkoutInput = z.object({
+const checkoutInput = z.object({
   email: z.string({ error: "Enter your email address." }).trim().max(200).pipe(z.email("Enter an email address like name@example.com.")),
   name: required("your full name"),
   line1: required("the first line of your address"),
@@ -35,10 +33,5 @@ export type FieldErrors = Partial<Record<keyof CheckoutInput | "cart", string>>;
 export function parseCheckoutInput(raw: Record<string, unknown>): { data: CheckoutInput | null; errors: FieldErrors } {
   const result = checkoutInput.safeParse(raw);
   if (result.success) return { data: result.data, errors: {} };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path[0] as keyof FieldErrors;
-    if (key && !errors[key]) errors[key] = issue.message;
-  }
-  return { data: null, errors };
+  return { data: null, errors: fieldErrors<keyof FieldErrors>(result.error.issues) };
 }

@@ -3,13 +3,15 @@
 // today), then hand over to the payment provider. Any failure leaves stock,
 // promo counts and the cart as they were.
 import type { Db } from "@/lib/db";
-import { cartOwner, loadCart, type CartView } from "@/lib/cart";
+import { cartOwner, loadCart, type CartLine, type CartView } from "@/lib/cart";
+import { productNames } from "@/lib/catalog";
 import { loadCatalog } from "@/lib/catalog/load";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { guidanceDocument, guidanceFor } from "@/lib/guides";
 import { loadCurrentGuide } from "@/lib/guides/store";
 import { OutOfStockError, takeStock } from "@/lib/inventory";
 import { applyPaymentEvent } from "@/lib/orders/payment-events";
+import { releaseHold } from "@/lib/orders/sweeper";
 import { hashToken, newOrderId, newOrderNumber, orderAccessToken } from "@/lib/orders/tokens";
 import { HOLD_MINUTES, paymentGateway, type PaymentGateway } from "@/lib/payments";
 import { parseCheckoutInput, type FieldErrors } from "./input";
@@ -20,8 +22,13 @@ export type StartCheckoutResult =
   | { ok: false; errors: FieldErrors; formError?: string };
 
 /** Kits and cartridges need the "who must not use it" confirmation. */
+export function needsSafetyLine(line: Pick<CartLine, "productKind">): boolean {
+  return line.productKind === "KIT" || line.productKind === "CARTRIDGE";
+}
+
+/** Whether the cart holds a line that needs that confirmation. */
 export function needsSafetyConfirmation(cart: Pick<CartView, "lines">): boolean {
-  return cart.lines.some((l) => l.productKind === "KIT" || l.productKind === "CARTRIDGE");
+  return cart.lines.some(needsSafetyLine);
 }
 
 export async function startCheckout(
@@ -53,12 +60,14 @@ export async function startCheckout(
 
   // What is being sold, with the instructions that travel with it today.
   const catalog = await loadCatalog(prisma, [...new Set(cart.lines.map((l) => l.productSlug))]);
-  const names = new Map(catalog.products.map((p) => [p.slug, p.name]));
+  const names = productNames(catalog);
   const guides = new Map<string, Awaited<ReturnType<typeof loadCurrentGuide>>>();
   for (const p of catalog.products) {
     if (p.guideSlug && !guides.has(p.guideSlug)) guides.set(p.guideSlug, await loadCurrentGuide(prisma, p.guideSlug));
   }
 
+  // Pure, and from values read before the transaction: the same on every attempt.
+  const totals = computeTotals(cart.lines, shipping, promo);
   const orderId = newOrderId();
   const accessToken = orderAccessToken(orderId);
   let order: { id: string; number: string; holdExpiresAt: Date; totalCents: number; shippingCents: number; discountCents: number };
@@ -76,7 +85,7 @@ export async function startCheckout(
     for (let attempt = 0; ; attempt++) {
       try {
         return await prisma.$transaction(async (tx) => {
-          await takeStock(tx, cart.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })));
+          await takeStock(tx, cart.lines);
           if (promo) {
             const taken = await tx.promoCode.updateMany({
               where: { code: promo.code, active: true, ...(promo.maxUses !== null ? { usedCount: { lt: promo.maxUses } } : {}) },
@@ -84,7 +93,6 @@ export async function startCheckout(
             });
             if (taken.count === 0) throw new PromoUsedUp();
           }
-          const totals = computeTotals(cart.lines, { code: shipping!.code, name: shipping!.name, priceCents: shipping!.priceCents, freeOverCents: shipping!.freeOverCents }, promo);
           return tx.order.create({
             data: {
               id: orderId,
@@ -182,7 +190,6 @@ class PromoUsedUp extends Error {}
 async function supersedeUnpaidOrders(prisma: Db, cartId: string, gateway: PaymentGateway) {
   const unpaid = await prisma.order.findMany({ where: { cartId, status: "AWAITING_PAYMENT" }, select: { id: true, paymentReference: true, paymentProvider: true } });
   for (const o of unpaid) {
-    if (o.paymentReference && o.paymentProvider === gateway.provider) await gateway.cancel(o.paymentReference).catch(() => {});
-    await applyPaymentEvent(prisma, { provider: o.paymentProvider, eventId: `superseded:${o.id}`, rawType: "store.checkout_superseded", kind: "expired", orderId: o.id });
+    await releaseHold(prisma, gateway, o, { eventId: `superseded:${o.id}`, rawType: "store.checkout_superseded" });
   }
 }

@@ -18,7 +18,7 @@ export class OutOfStockError extends Error {
 }
 
 /** Sums quantities per variant: two lines of one variant are checked together. */
-export function combineLines(lines: StockLine[]): StockLine[] {
+function combineLines(lines: StockLine[]): StockLine[] {
   const totals = new Map<string, number>();
   for (const l of lines) totals.set(l.variantId, (totals.get(l.variantId) ?? 0) + l.quantity);
   return [...totals].map(([variantId, quantity]) => ({ variantId, quantity })).sort((a, b) => a.variantId.localeCompare(b.variantId));

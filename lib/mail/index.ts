@@ -53,7 +53,7 @@ export function mailMode(): "smtp" | "outbox" {
   return process.env.SMTP_URL ? "smtp" : "outbox";
 }
 
-export function mailFrom(): string {
+function mailFrom(): string {
   return process.env.MAIL_FROM || DEFAULT_FROM;
 }
 

@@ -13,18 +13,15 @@ export async function readableOrder(prisma: Db, orderId: string, viewer: Viewer,
   if (typeof orderId !== "string" || orderId.length > 64) return null;
   const order = await prisma.order.findUnique({ where: { id: orderId }, select: { id: true, userId: true, accessTokenHash: true } });
   if (!order) return null;
-  if (viewer.userId && order.userId === viewer.userId) return loadOrderView(prisma, order.id);
-  if (viewer.confirmationToken && looksLikeToken(viewer.confirmationToken) && hashToken(viewer.confirmationToken) === order.accessTokenHash) {
-    return loadOrderView(prisma, order.id);
-  }
-  if (viewer.trackingToken && (await trackingTokenOrderId(prisma, viewer.trackingToken, now)) === order.id) {
-    return loadOrderView(prisma, order.id);
-  }
-  return null;
+  const allowed =
+    (!!viewer.userId && order.userId === viewer.userId) ||
+    (!!viewer.confirmationToken && looksLikeToken(viewer.confirmationToken) && hashToken(viewer.confirmationToken) === order.accessTokenHash) ||
+    (!!viewer.trackingToken && (await trackingTokenOrderId(prisma, viewer.trackingToken, now)) === order.id);
+  return allowed ? loadOrderView(prisma, order.id) : null;
 }
 
 /** The order a tracking token opens, or null if it is unknown, malformed or expired. */
-export async function trackingTokenOrderId(prisma: Db, token: string, now = new Date()): Promise<string | null> {
+async function trackingTokenOrderId(prisma: Db, token: string, now = new Date()): Promise<string | null> {
   if (!looksLikeToken(token)) return null;
   const row = await prisma.trackingToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { orderId: true, expiresAt: true } });
   return row && row.expiresAt > now ? row.orderId : null;
@@ -39,16 +36,15 @@ export async function accountOrders(prisma: Db, userId: string) {
   });
 }
 
-/** The order a confirmation-link token opens, through readableOrder; null otherwise. */
+/** The order a confirmation-link token opens: the one whose stored hash it matches; null otherwise. */
 export async function readableOrderByConfirmationToken(prisma: Db, token: string): Promise<OrderView | null> {
   if (typeof token !== "string" || !looksLikeToken(token)) return null;
-  const row = await prisma.order.findUnique({ where: { accessTokenHash: hashToken(token) }, select: { id: true } });
-  return row ? readableOrder(prisma, row.id, { confirmationToken: token }) : null;
+  return loadOrderView(prisma, { accessTokenHash: hashToken(token) });
 }
 
-/** The order a tracking-link token opens, through readableOrder; null if unknown, malformed or expired. */
+/** The order a tracking-link token opens; null if unknown, malformed or expired. */
 export async function readableOrderByTrackingToken(prisma: Db, token: string, now = new Date()): Promise<OrderView | null> {
   if (typeof token !== "string") return null;
   const orderId = await trackingTokenOrderId(prisma, token, now);
-  return orderId ? readableOrder(prisma, orderId, { trackingToken: token }, now) : null;
+  return orderId ? loadOrderView(prisma, orderId) : null;
 }

@@ -1,7 +1,7 @@
 // The booklet of one item as it was sold, from the order's snapshot: the same
 // answer whichever way the order was opened (confirmation link, tracking link
 // or account). A missing order or item is a plain 404.
-import { renderBookletPdf } from "@/lib/guides/booklet-pdf";
+import { bookletPdfResponse } from "@/lib/guides/booklet-pdf";
 import { siteName } from "@/lib/site";
 import type { OrderView } from "./view";
 
@@ -10,14 +10,11 @@ export async function orderBookletResponse(order: OrderView | null, itemId: stri
   if (!order || !item?.instructions) {
     return new Response("Not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  const pdf = await renderBookletPdf(item.instructions, `${siteName} · order ${order.number} · ${item.instructions.versionLabel}`);
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${item.productSlug}-instructions-${order.number}.pdf"`,
-      "Cache-Control": "private, no-store",
-      // The URL carries a secret token on two of the three routes.
-      "Referrer-Policy": "no-referrer",
-    },
-  });
+  return bookletPdfResponse(
+    item.instructions,
+    `${siteName} · order ${order.number} · ${item.instructions.versionLabel}`,
+    `${item.productSlug}-instructions-${order.number}.pdf`,
+    // The URL carries a secret token on two of the three routes.
+    { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" },
+  );
 }

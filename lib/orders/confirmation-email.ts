@@ -11,7 +11,9 @@ import { isDeepStrictEqual } from "node:util";
 import { formatDate, formatMoney } from "@/lib/catalog/format";
 import { renderBookletPdf } from "@/lib/guides/booklet-pdf";
 import type { Block, GuideDocument } from "@/lib/guides/document";
+import { escapeHtml } from "@/lib/mail/html";
 import { siteName } from "@/lib/site";
+import { orderUrl } from "./tokens";
 import type { OrderItemView, OrderView } from "./view";
 
 export type ConfirmationEmail = { subject: string; text: string; html: string };
@@ -53,9 +55,8 @@ export async function confirmationAttachments(order: OrderView): Promise<EmailAt
 
 // ------------------------------------------------------------------ shared wording
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
+// Re-exported for the unit tests, which check the HTML with the same escaping.
+export { escapeHtml };
 
 const itemLabel = (i: OrderItemView) => (i.variantLabel ? `${i.name}, ${i.variantLabel}` : i.name);
 
@@ -86,7 +87,7 @@ function totals(order: OrderView): Totals {
 }
 
 function orderLink(siteUrl: string, accessToken: string | null): string | null {
-  return accessToken ? `${siteUrl.replace(/\/+$/, "")}/orders/${encodeURIComponent(accessToken)}` : null;
+  return accessToken ? orderUrl(siteUrl, accessToken) : null;
 }
 
 const disclaimer =

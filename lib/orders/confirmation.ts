@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { sendMail } from "@/lib/mail";
 import { siteUrl } from "@/lib/site";
 import { confirmationAttachments, renderConfirmationEmail } from "./confirmation-email";
+import { paidStatuses } from "./status";
 import { orderAccessToken } from "./tokens";
 import { loadOrderView } from "./view";
 
@@ -12,7 +13,7 @@ export async function sendOrderConfirmation(prisma: Db, orderId: string): Promis
   let claimed: { count: number };
   try {
     claimed = await prisma.order.updateMany({
-      where: { id: orderId, confirmationSentAt: null, status: { in: ["PAID", "PACKED", "SHIPPED", "DELIVERED"] } },
+      where: { id: orderId, confirmationSentAt: null, status: { in: [...paidStatuses] } },
       data: { confirmationSentAt: new Date() },
     });
   } catch (error) {

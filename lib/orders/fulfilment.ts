@@ -6,10 +6,10 @@
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sendMail } from "@/lib/mail";
+import { html } from "@/lib/mail/html";
 import { siteName } from "@/lib/site";
-import { escapeHtml } from "./confirmation-email";
 import { assertTransition, type OrderStatus } from "./status";
-import { carrierTrackingUrl, carriers, issueTrackingToken, normalizeTrackingNumber, parseCarrier, carrierNames } from "./tracking";
+import { carrierTrackingUrl, issueTrackingToken, normalizeTrackingNumber, parseCarrier, carrierNames, TRACKING_TOKEN_DAYS } from "./tracking";
 
 export class FulfilmentError extends Error {}
 
@@ -18,24 +18,18 @@ export type FulfilledOrder = { id: string; number: string; status: OrderStatus }
 type LockedOrder = Prisma.OrderGetPayload<{ select: typeof lockedSelect }>;
 const lockedSelect = { id: true, number: true, status: true, email: true, shipName: true, carrier: true, trackingNumber: true } as const;
 
-async function move(
-  prisma: Db,
-  orderId: string,
-  to: OrderStatus,
-  data: (order: LockedOrder, now: Date) => Prisma.OrderUpdateInput,
-  now: Date,
-): Promise<LockedOrder> {
+async function move(prisma: Db, orderId: string, to: OrderStatus, data: Prisma.OrderUpdateInput): Promise<LockedOrder> {
   return prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
     if (!locked.length) throw new FulfilmentError("No such order.");
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: lockedSelect });
     assertTransition(order.status, to);
-    return tx.order.update({ where: { id: orderId }, data: { ...data(order, now), status: to }, select: lockedSelect });
+    return tx.order.update({ where: { id: orderId }, data: { ...data, status: to }, select: lockedSelect });
   });
 }
 
 export async function markPacked(prisma: Db, orderId: string, now = new Date()): Promise<FulfilledOrder> {
-  const o = await move(prisma, orderId, "PACKED", () => ({ packedAt: now }), now);
+  const o = await move(prisma, orderId, "PACKED", { packedAt: now });
   return { id: o.id, number: o.number, status: o.status };
 }
 
@@ -49,13 +43,13 @@ export async function markShipped(
   if (!carrier) throw new FulfilmentError(`Unknown carrier "${shipment.carrier}". Use one of: ${carrierNames.join(", ")}.`);
   const trackingNumber = normalizeTrackingNumber(shipment.trackingNumber);
   if (!trackingNumber) throw new FulfilmentError("A tracking number is 6 to 40 letters, digits, spaces or hyphens.");
-  const o = await move(prisma, orderId, "SHIPPED", () => ({ shippedAt: now, carrier, trackingNumber }), now);
+  const o = await move(prisma, orderId, "SHIPPED", { shippedAt: now, carrier, trackingNumber });
   await notify(prisma, o, "shipped", now);
   return { id: o.id, number: o.number, status: o.status };
 }
 
 export async function markDelivered(prisma: Db, orderId: string, now = new Date()): Promise<FulfilledOrder> {
-  const o = await move(prisma, orderId, "DELIVERED", () => ({ deliveredAt: now }), now);
+  const o = await move(prisma, orderId, "DELIVERED", { deliveredAt: now });
   await notify(prisma, o, "delivered", now);
   return { id: o.id, number: o.number, status: o.status };
 }
@@ -80,21 +74,9 @@ async function notify(prisma: Db, order: LockedOrder, kind: "shipped" | "deliver
 
 type Email = { subject: string; text: string; html: string };
 
-const P = "margin:0 0 10px;font-size:15px;line-height:1.5;color:#1f2a2e;font-family:-apple-system,'Segoe UI',Roboto,Arial,sans-serif;";
-const A = "color:#2f6b63;";
-
-function html(paragraphs: (string | { text: string; href: string; before?: string })[]): string {
-  return paragraphs
-    .map((p) =>
-      typeof p === "string"
-        ? `<p style="${P}">${escapeHtml(p)}</p>`
-        : `<p style="${P}">${escapeHtml(p.before ?? "")}<a href="${escapeHtml(p.href)}" style="${A}">${escapeHtml(p.text)}</a></p>`,
-    )
-    .join("\n");
-}
-
-export function shippedEmail(order: Pick<LockedOrder, "number" | "shipName" | "carrier" | "trackingNumber">, trackingPage: string): Email {
-  const carrierName = order.carrier ? (carriers[order.carrier as keyof typeof carriers]?.name ?? order.carrier) : "our carrier";
+function shippedEmail(order: Pick<LockedOrder, "number" | "shipName" | "carrier" | "trackingNumber">, trackingPage: string): Email {
+  // Every carrier's display name is the name we store for it.
+  const carrierName = order.carrier || "our carrier";
   const carrierLink = carrierTrackingUrl(order.carrier, order.trackingNumber);
   const subject = `Your ${siteName} order ${order.number} is on its way`;
   const text = [
@@ -107,7 +89,7 @@ export function shippedEmail(order: Pick<LockedOrder, "number" | "shipName" | "c
     "Your order, its progress and the instructions that came with it:",
     trackingPage,
     "",
-    "This link works for 7 days; you can ask for a new one at any time on our order lookup page.",
+    `This link works for ${TRACKING_TOKEN_DAYS} days; you can ask for a new one at any time on our order lookup page.`,
   ].join("\n");
   return {
     subject,
@@ -117,12 +99,12 @@ export function shippedEmail(order: Pick<LockedOrder, "number" | "shipName" | "c
       `Your order ${order.number} has shipped with ${carrierName}. Tracking number: ${order.trackingNumber ?? ""}.`,
       ...(carrierLink ? [{ before: `Follow it on ${carrierName}'s site: `, text: carrierLink, href: carrierLink }] : []),
       { before: "Your order, its progress and its instructions: ", text: trackingPage, href: trackingPage },
-      "This link works for 7 days; you can ask for a new one at any time on our order lookup page.",
+      `This link works for ${TRACKING_TOKEN_DAYS} days; you can ask for a new one at any time on our order lookup page.`,
     ]),
   };
 }
 
-export function deliveredEmail(order: Pick<LockedOrder, "number" | "shipName">, trackingPage: string): Email {
+function deliveredEmail(order: Pick<LockedOrder, "number" | "shipName">, trackingPage: string): Email {
   const subject = `Your ${siteName} order ${order.number} has been delivered`;
   const reminder =
     "Before your first session, read the instructions that came with your order again, especially “Who must not use it” and the aftercare timeline. " +

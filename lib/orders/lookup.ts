@@ -7,10 +7,11 @@
 // database, so the limits hold across every instance of the store.
 import { z } from "zod";
 import type { Db } from "@/lib/db";
+import { fieldErrors } from "@/lib/forms";
 import { sendMail } from "@/lib/mail";
-import { emailLimitKey, hitRateLimits, type Limit } from "@/lib/rate-limit";
+import { html } from "@/lib/mail/html";
+import { hitEmailAndIpLimits } from "@/lib/rate-limit";
 import { siteName } from "@/lib/site";
-import { escapeHtml } from "./confirmation-email";
 import { issueTrackingToken, TRACKING_TOKEN_DAYS } from "./tracking";
 
 export const LOOKUP_LIMITS = {
@@ -36,17 +37,12 @@ const schema = z.object({
   email: z.string().trim().toLowerCase().max(254, "That email address is too long.").email("Enter the email address you ordered with."),
 });
 
-export function parseLookupInput(raw: { orderNumber?: unknown; email?: unknown }):
+function parseLookupInput(raw: { orderNumber?: unknown; email?: unknown }):
   | { ok: true; orderNumber: string; email: string }
   | { ok: false; errors: LookupFieldErrors } {
   const parsed = schema.safeParse({ orderNumber: String(raw.orderNumber ?? ""), email: String(raw.email ?? "") });
   if (parsed.success) return { ok: true, ...parsed.data };
-  const errors: LookupFieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as keyof LookupFieldErrors;
-    errors[field] ??= issue.message;
-  }
-  return { ok: false, errors };
+  return { ok: false, errors: fieldErrors<keyof LookupFieldErrors>(parsed.error.issues) };
 }
 
 export async function requestOrderLookup(
@@ -66,11 +62,7 @@ export async function requestOrderLookup(
 }
 
 async function lookup(prisma: Db, orderNumber: string, email: string, ip: string | null, now: Date): Promise<LookupResult> {
-  // Without a known address (no trusted proxy to say it) only the email limit applies:
-  // one shared bucket would let a single visitor lock everyone else out.
-  const limits: Limit[] = [{ key: emailLimitKey("lookup", email), ...LOOKUP_LIMITS.email }];
-  if (ip) limits.push({ key: `lookup:ip:${ip}`, ...LOOKUP_LIMITS.ip });
-  const verdict = await hitRateLimits(prisma, limits, now);
+  const verdict = await hitEmailAndIpLimits(prisma, "lookup", email, ip, LOOKUP_LIMITS, now);
   if (!verdict.allowed) return { status: "rate-limited", retryAfterSeconds: verdict.retryAfterSeconds };
 
   const order = await prisma.order.findUnique({ where: { number: orderNumber }, select: { id: true, number: true, email: true, shipName: true } });
@@ -86,7 +78,7 @@ async function lookup(prisma: Db, orderNumber: string, email: string, ip: string
   return { status: "sent" };
 }
 
-export function lookupEmail(number: string, url: string): { subject: string; text: string; html: string } {
+function lookupEmail(number: string, url: string): { subject: string; text: string; html: string } {
   const subject = `Your tracking link for ${siteName} order ${number}`;
   const text = [
     `Someone (we hope you) asked to see order ${number}.`,
@@ -96,11 +88,13 @@ export function lookupEmail(number: string, url: string): { subject: string; tex
     "",
     `This link works for ${TRACKING_TOKEN_DAYS} days. If you did not ask for it, you can ignore this email: nobody can open the order without the link.`,
   ].join("\n");
-  const p = "margin:0 0 10px;font-size:15px;line-height:1.5;color:#1f2a2e;font-family:-apple-system,'Segoe UI',Roboto,Arial,sans-serif;";
-  const html = [
-    `<p style="${p}">Someone (we hope you) asked to see order ${escapeHtml(number)}.</p>`,
-    `<p style="${p}">Follow your order and reread its instructions here: <a href="${escapeHtml(url)}" style="color:#2f6b63;">${escapeHtml(url)}</a></p>`,
-    `<p style="${p}">This link works for ${TRACKING_TOKEN_DAYS} days. If you did not ask for it, you can ignore this email: nobody can open the order without the link.</p>`,
-  ].join("\n");
-  return { subject, text: text + "\n", html };
+  return {
+    subject,
+    text: text + "\n",
+    html: html([
+      `Someone (we hope you) asked to see order ${number}.`,
+      { before: "Follow your order and reread its instructions here: ", text: url, href: url },
+      `This link works for ${TRACKING_TOKEN_DAYS} days. If you did not ask for it, you can ignore this email: nobody can open the order without the link.`,
+    ]),
+  };
 }

@@ -38,3 +38,8 @@ export function hashToken(token: string): string {
 export function looksLikeToken(value: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(value);
 }
+
+/** The confirmation page an access token opens, under `base` (trailing slashes dropped; "" gives the path alone). */
+export function orderUrl(base: string, accessToken: string): string {
+  return `${base.replace(/\/+$/, "")}/orders/${encodeURIComponent(accessToken)}`;
+}

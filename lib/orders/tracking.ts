@@ -4,7 +4,7 @@
 // expiring after a week because emailed links get forwarded).
 import type { Db } from "@/lib/db";
 import { siteUrl } from "@/lib/site";
-import type { OrderStatus } from "./status";
+import { label, type OrderStatus } from "./status";
 import { hashToken, newAccessToken } from "./tokens";
 
 export const carriers = {
@@ -59,17 +59,17 @@ const iso = (d: string | Date | null) => (d === null ? null : typeof d === "stri
  */
 export function orderTimeline(order: TimelineOrder): TimelineStep[] {
   const flow: { key: OrderStatus; label: string; time: string | null }[] = [
-    { key: "PAID", label: "Paid", time: iso(order.paidAt) },
-    { key: "PACKED", label: "Packed", time: iso(order.packedAt) },
-    { key: "SHIPPED", label: "Shipped", time: iso(order.shippedAt) },
-    { key: "DELIVERED", label: "Delivered", time: iso(order.deliveredAt) },
+    { key: "PAID", label: label("PAID"), time: iso(order.paidAt) },
+    { key: "PACKED", label: label("PACKED"), time: iso(order.packedAt) },
+    { key: "SHIPPED", label: label("SHIPPED"), time: iso(order.shippedAt) },
+    { key: "DELIVERED", label: label("DELIVERED"), time: iso(order.deliveredAt) },
   ];
   if (order.status === "CANCELLED" || order.status === "REFUNDED") {
     const happened = flow.filter((s) => s.time !== null).map((s): TimelineStep => ({ ...s, state: "done" }));
     const end: TimelineStep =
       order.status === "CANCELLED"
-        ? { key: "CANCELLED", label: "Cancelled", time: iso(order.cancelledAt), state: "current" }
-        : { key: "REFUNDED", label: "Refunded", time: iso(order.refundedAt), state: "current" };
+        ? { key: "CANCELLED", label: label("CANCELLED"), time: iso(order.cancelledAt), state: "current" }
+        : { key: "REFUNDED", label: label("REFUNDED"), time: iso(order.refundedAt), state: "current" };
     return [...happened, end];
   }
   const at = flow.findIndex((s) => s.key === order.status); // -1 while awaiting payment
@@ -86,6 +86,6 @@ export async function issueTrackingToken(prisma: Pick<Db, "trackingToken">, orde
   return { token, url: trackingUrl(token), expiresAt };
 }
 
-export function trackingUrl(token: string): string {
+function trackingUrl(token: string): string {
   return `${siteUrl()}/track/${encodeURIComponent(token)}`;
 }

@@ -2,8 +2,8 @@
 // and in its booklets. Instructions come from the snapshot taken at the
 // sale, never from the current guide.
 import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GuideDocument } from "@/lib/guides/document";
-import { hashToken, looksLikeToken } from "./tokens";
 import type { OrderStatus } from "./status";
 
 export type OrderItemView = {
@@ -53,8 +53,9 @@ export type OrderView = {
 
 const include = { items: { orderBy: { id: "asc" as const } } };
 
-export async function loadOrderView(prisma: Db, orderId: string): Promise<OrderView | null> {
-  const o = await prisma.order.findUnique({ where: { id: orderId }, include });
+/** An order by its id (or another unique key), with no access check: callers decide who may see it. */
+export async function loadOrderView(prisma: Db, order: string | Prisma.OrderWhereUniqueInput): Promise<OrderView | null> {
+  const o = await prisma.order.findUnique({ where: typeof order === "string" ? { id: order } : order, include });
   if (!o) return null;
   return {
     id: o.id,
@@ -97,14 +98,4 @@ export async function loadOrderView(prisma: Db, orderId: string): Promise<OrderV
       instructions: (i.instructions as GuideDocument | null) ?? null,
     })),
   };
-}
-
-/**
- * The order behind a confirmation-link token. A wrong, malformed or unknown
- * token gives null, the same as an order that does not exist.
- */
-export async function loadOrderByToken(prisma: Db, token: string): Promise<OrderView | null> {
-  if (!looksLikeToken(token)) return null;
-  const row = await prisma.order.findUnique({ where: { accessTokenHash: hashToken(token) }, select: { id: true } });
-  return row ? loadOrderView(prisma, row.id) : null;
 }

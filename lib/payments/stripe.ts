@@ -3,6 +3,7 @@
 // back through the signed webhook (lib/payments/stripe-webhook.ts), never
 // from the browser.
 import Stripe from "stripe";
+import { orderUrl } from "@/lib/orders/tokens";
 import type { CheckoutOrder, PaymentGateway } from "./index";
 
 /** Stripe's bounds for a Checkout Session's `expires_at`, measured from its creation. */
@@ -48,7 +49,7 @@ export function stripeClient(): Stripe {
  * steps, so that starting the same order twice a moment apart sends the same
  * parameters (Stripe refuses an idempotency key reused with different ones).
  */
-export function sessionExpiresAt(holdExpiresAt: Date, now = new Date()): number {
+function sessionExpiresAt(holdExpiresAt: Date, now = new Date()): number {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const hold = Math.floor(holdExpiresAt.getTime() / 1000);
   const floor = nowSeconds + MIN_SESSION_SECONDS + FLOOR_MARGIN_SECONDS;
@@ -76,8 +77,7 @@ async function sessionParams(stripe: Stripe, order: CheckoutOrder, urls: { baseU
     discounts = [{ coupon: coupon.id }];
   }
 
-  const base = urls.baseUrl.replace(/\/+$/, "");
-  const orderUrl = `${base}/orders/${encodeURIComponent(urls.accessToken)}`;
+  const orderPage = orderUrl(urls.baseUrl, urls.accessToken);
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: "payment",
     line_items: order.items.map((item) => ({
@@ -102,8 +102,8 @@ async function sessionParams(stripe: Stripe, order: CheckoutOrder, urls: { baseU
     client_reference_id: order.id,
     metadata,
     payment_intent_data: { metadata },
-    success_url: orderUrl,
-    cancel_url: `${orderUrl}?cancelled=1`,
+    success_url: orderPage,
+    cancel_url: `${orderPage}?cancelled=1`,
     expires_at: sessionExpiresAt(order.holdExpiresAt),
   };
   return params;

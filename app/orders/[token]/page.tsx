@@ -5,7 +5,7 @@ import { OrderDetail } from "@/components/order/order-detail";
 import { formatDate } from "@/lib/catalog/format";
 import { db } from "@/lib/db";
 import { readableOrderByConfirmationToken } from "@/lib/orders/access";
-import { label } from "@/lib/orders/status";
+import { label, paidStatuses } from "@/lib/orders/status";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false, follow: false }, referrer: "no-referrer" };
 
@@ -23,7 +23,7 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
       <header>
         <p className="text-sm text-muted">Order {order.number} · placed {formatDate(order.createdAt)}</p>
         <h1 className="mt-1 text-3xl font-semibold tracking-tight" data-testid="order-heading">
-          {order.status === "PAID" || order.status === "PACKED" || order.status === "SHIPPED" || order.status === "DELIVERED"
+          {paidStatuses.includes(order.status)
             ? "Thank you, your order is confirmed"
             : waiting
               ? "We are confirming your payment"

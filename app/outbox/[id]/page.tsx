@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { mailMode, readOutbox } from "@/lib/mail";
-import { demoPaymentsEnabled } from "@/lib/payments";
+import { formatDateTime } from "@/lib/catalog/format";
+import { readOutbox } from "@/lib/mail";
+import { outboxEnabled } from "@/lib/mail/outbox";
 
 export const dynamic = "force-dynamic";
 
@@ -10,14 +11,12 @@ export const metadata: Metadata = { title: "Outbox message (demo)", robots: { in
 
 type Props = { params: Promise<{ id: string }> };
 
-const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-
 function size(bytes: number): string {
   return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
 export default async function OutboxMessagePage({ params }: Props) {
-  if (!demoPaymentsEnabled() || mailMode() !== "outbox") notFound();
+  if (!outboxEnabled()) notFound();
   const { id } = await params;
   const message = await readOutbox(id);
   if (!message) notFound();
@@ -26,7 +25,7 @@ export default async function OutboxMessagePage({ params }: Props) {
     ["From", message.from],
     ["To", message.to],
     ["Subject", message.subject],
-    ["Sent", `${timeFormat.format(new Date(message.sentAt))} UTC`],
+    ["Sent", `${formatDateTime(message.sentAt)} UTC`],
     ["Message-ID", message.messageId],
   ];
 

@@ -3,15 +3,16 @@
 // webhook makes. Refused when Stripe is configured.
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
+import { readableOrderByConfirmationToken } from "@/lib/orders/access";
 import { applyPaymentEvent } from "@/lib/orders/payment-events";
-import { loadOrderByToken } from "@/lib/orders/view";
+import { orderUrl } from "@/lib/orders/tokens";
 import { demoPaymentsEnabled } from "@/lib/payments";
 
 export async function demoPaymentAction(formData: FormData): Promise<void> {
   const token = String(formData.get("token") ?? "");
   const outcome = formData.get("outcome") === "pay" ? "pay" : "decline";
   if (!demoPaymentsEnabled()) redirect("/");
-  const order = await loadOrderByToken(db(), token);
+  const order = await readableOrderByConfirmationToken(db(), token);
   if (!order || order.paymentProvider !== "DEMO") redirect("/");
   await applyPaymentEvent(db(), {
     provider: "DEMO",
@@ -23,5 +24,6 @@ export async function demoPaymentAction(formData: FormData): Promise<void> {
     amountCents: outcome === "pay" ? order.totalCents : undefined,
     currency: order.currency,
   });
-  redirect(`/orders/${token}`);
+  // The token opened the order above, so it is URL-safe as it stands: the path is unchanged.
+  redirect(orderUrl("", token));
 }

@@ -3,7 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { demoPaymentAction } from "./actions";
 import { formatMoney } from "@/lib/catalog";
 import { db } from "@/lib/db";
-import { loadOrderByToken } from "@/lib/orders/view";
+import { readableOrderByConfirmationToken } from "@/lib/orders/access";
+import { orderUrl } from "@/lib/orders/tokens";
 import { demoPaymentsEnabled } from "@/lib/payments";
 
 export const metadata: Metadata = { title: "Demo payment", robots: { index: false } };
@@ -11,9 +12,9 @@ export const metadata: Metadata = { title: "Demo payment", robots: { index: fals
 export default async function DemoPaymentPage({ params }: { params: Promise<{ token: string }> }) {
   if (!demoPaymentsEnabled()) notFound();
   const { token } = await params;
-  const order = await loadOrderByToken(db(), token);
+  const order = await readableOrderByConfirmationToken(db(), token);
   if (!order || order.paymentProvider !== "DEMO") notFound();
-  if (order.status !== "AWAITING_PAYMENT") redirect(`/orders/${token}`);
+  if (order.status !== "AWAITING_PAYMENT") redirect(orderUrl("", token));
   return (
     <div className="mx-auto max-w-lg">
       <p className="rounded bg-warn-soft p-3 text-sm font-semibold text-warn">
