@@ -35,10 +35,10 @@ export default defineConfig({
   },
   webServer: {
     // The production build made by `npm test`, on the test database.
-    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    command: "node --import tsx scripts/serve.ts",
     url: `http://127.0.0.1:${port}/robots.txt`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1", SITE_URL: `http://127.0.0.1:${port}`, AUTH_URL: `http://127.0.0.1:${port}` },
+    env: { NEXT_TELEMETRY_DISABLED: "1", STORE_MODE: "demo", PORT: String(port), LISTEN_ADDRESS: "127.0.0.1", SITE_URL: `http://127.0.0.1:${port}` },
   },
 });

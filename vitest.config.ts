@@ -9,6 +9,8 @@ export default defineConfig({
     // Integration tests share one database: run files one after another.
     fileParallelism: false,
     testTimeout: 30_000,
+    // The offline demo's settings (lib/config.ts); a test sets Stripe or SMTP itself.
+    env: { STORE_MODE: "demo" },
     hookTimeout: 60_000,
   },
 });

@@ -4,16 +4,15 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { config } from "@/lib/config";
 
 let cached: string | undefined;
 
 export function storeSecret(): string {
   if (cached) return cached;
-  const fromEnv = process.env.STORE_SECRET;
-  if (fromEnv) {
-    if (fromEnv.length < 32) throw new Error("STORE_SECRET must be at least 32 characters.");
-    return (cached = fromEnv);
-  }
+  // Checked at start (lib/config.ts): in production it is always set and long enough.
+  const fromEnv = config().storeSecret;
+  if (fromEnv) return (cached = fromEnv);
   const file = path.join(process.cwd(), ".data", "store-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });

@@ -1,7 +1,12 @@
 // `npm start`: everything a fresh machine needs to serve the store.
 //
+// 0. Check the settings (lib/config.ts). With DATABASE_URL set the store is
+//    production and refuses to start, naming every missing or invalid
+//    setting, unless STORE_MODE=demo says the operator wants the demo.
 // 1. With no DATABASE_URL, start the embedded PostgreSQL (PGlite) on
-//    127.0.0.1 with its data in .data/pglite, kept across restarts.
+//    127.0.0.1 with its data in .data/pglite, kept across restarts: the
+//    offline demo (STORE_MODE=demo), served on 127.0.0.1 unless
+//    LISTEN_ADDRESS says otherwise.
 //    With DATABASE_URL set, use that server and never start PGlite.
 // 2. Apply migrations (prisma migrate deploy).
 // 3. Seed the catalog if it is empty.
@@ -11,6 +16,7 @@
 //
 // `npm run dev` does the same with `next dev` instead of steps 4-5's build.
 import { spawn, type ChildProcess } from "node:child_process";
+import { ConfigError, assertConfig } from "../lib/config";
 import { buildIsCurrent, markBuilt } from "./build-stamp";
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
 import { bin, root, run } from "./proc";
@@ -45,6 +51,15 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
+  if (!env.DATABASE_URL) env.STORE_MODE = "demo";
+  try {
+    assertConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`[store] ${error.message}`);
+    process.exit(78); // EX_CONFIG: nothing was started
+  }
+
   try {
     if (env.DATABASE_URL) {
       log("using the PostgreSQL server given by DATABASE_URL");
@@ -68,16 +83,16 @@ async function main() {
     await prisma.$disconnect();
 
     if (dev) {
-      server = spawn(bin("next"), ["dev", "-p", port], { cwd: root, env, stdio: "inherit" });
+      server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--dev"], { cwd: root, env: { ...env, PORT: port }, stdio: "inherit" });
     } else {
       if (!buildIsCurrent()) {
         log("building the store (first start, or the sources changed)…");
         await run(bin("next"), ["build"], env);
         markBuilt();
       }
-      server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
+      server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { cwd: root, env: { ...env, PORT: port }, stdio: "inherit" });
     }
-    log(`serving on http://localhost:${port}  (Ctrl-C stops the store)`);
+    log(`starting the web server on port ${port}  (Ctrl-C stops the store)`);
     server.on("exit", (code) => {
       if (!stopping) {
         log(`the web server exited (${code}); stopping`);

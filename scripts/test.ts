@@ -51,7 +51,9 @@ function readCounts(file: string, kind: "vitest" | "playwright"): Counts {
 }
 
 async function main() {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  // The tests run the offline demo (demo payments, the mail outbox) on a
+  // throwaway database; tests that need Stripe or SMTP set them per case.
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", STORE_MODE: "demo" };
   let embedded: EmbeddedDb | undefined;
   let drop: (() => Promise<void>) | undefined;
   // Not test-results/: Playwright empties that folder when it starts.

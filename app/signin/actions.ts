@@ -6,7 +6,7 @@ import { z } from "zod";
 import { oauthProviders, signIn } from "@/auth";
 import { allowSignInLink } from "@/lib/accounts";
 import { safeReturnPath } from "@/lib/accounts/redirect";
-import { clientIpFrom } from "@/lib/client-ip";
+import { requestClientIp } from "@/lib/request-origin";
 import { db } from "@/lib/db";
 import { retryAfterMinutes } from "@/lib/rate-limit";
 
@@ -19,7 +19,7 @@ export async function signInWithEmail(_prev: SignInState, formData: FormData): P
   const parsed = emailInput.safeParse(typeof raw === "string" ? raw : "");
   const typed = typeof raw === "string" ? raw : "";
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email address.", email: typed };
-  const limit = await allowSignInLink(db(), parsed.data, clientIpFrom(await headers()));
+  const limit = await allowSignInLink(db(), parsed.data, requestClientIp(await headers()));
   if (!limit.allowed) {
     const minutes = retryAfterMinutes(limit.retryAfterSeconds);
     return {

@@ -1,4 +1,5 @@
 import { cookies } from "next/headers";
+import { config } from "@/lib/config";
 import { currentUserId } from "@/lib/accounts/session";
 import { CART_COOKIE, cartOwner, type CartOwner } from "./index";
 
@@ -11,7 +12,7 @@ export async function setCartToken(token: string): Promise<void> {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.NODE_ENV === "production" && (process.env.SITE_URL ?? "").startsWith("https:"),
+    secure: config().https,
     maxAge: 60 * 60 * 24 * 60,
   });
 }

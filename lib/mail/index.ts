@@ -12,6 +12,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type { SendMailOptions, Transporter } from "nodemailer";
+import { config } from "@/lib/config";
 
 export type MailAttachment = { filename: string; content: Buffer; contentType: string };
 
@@ -47,14 +48,12 @@ export type OutboxMessage = {
   attachments: OutboxAttachment[];
 };
 
-const DEFAULT_FROM = "Stillpoint <orders@localhost>";
-
 export function mailMode(): "smtp" | "outbox" {
-  return process.env.SMTP_URL ? "smtp" : "outbox";
+  return config().smtpUrl ? "smtp" : "outbox";
 }
 
 function mailFrom(): string {
-  return process.env.MAIL_FROM || DEFAULT_FROM;
+  return config().mailFrom;
 }
 
 function outboxDir(): string {
@@ -104,7 +103,7 @@ const outboxTransport = nodemailer.createTransport({ streamTransport: true, buff
 export async function sendMail(message: MailMessage): Promise<{ id: string }> {
   const from = mailFrom();
   const attachments = (message.attachments ?? []).map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType }));
-  const url = process.env.SMTP_URL;
+  const url = config().smtpUrl;
   if (url) {
     const info = await smtpTransport(url).sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html, attachments });
     return { id: String(info.messageId) };

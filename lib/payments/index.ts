@@ -4,6 +4,8 @@
 //           customer chooses "pay" or "decline". It drives exactly the same
 //           order code (applyPaymentEvent) as Stripe's webhook, and it cannot
 //           be active while a Stripe key is set.
+import { config } from "@/lib/config";
+
 export type CheckoutOrder = {
   id: string;
   number: string;
@@ -30,12 +32,13 @@ export interface PaymentGateway {
 }
 
 export function stripeConfigured(): boolean {
-  return Boolean(process.env.STRIPE_SECRET_KEY);
+  return config().stripe !== null;
 }
 
-/** Demo payments are on exactly when Stripe is not configured. */
+/** Demo payments are on exactly when the store runs in demo mode without Stripe: never in production. */
 export function demoPaymentsEnabled(): boolean {
-  return !stripeConfigured();
+  const c = config();
+  return c.mode === "demo" && c.stripe === null;
 }
 
 export async function paymentGateway(): Promise<PaymentGateway> {

@@ -6,6 +6,7 @@
 // a request that is not from Stripe, 500 when applying failed (retry), 200
 // otherwise. Bodies are short fixed words: no error detail ever leaves here.
 import type Stripe from "stripe";
+import { config } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import { applyPaymentEvent, type PaymentEventInput, type PaymentEventResult } from "@/lib/orders/payment-events";
 import { stripeClient, stripeGateway } from "./stripe";
@@ -17,7 +18,7 @@ type Outcome =
   | { action: "ignore"; reason: string };
 
 export async function handleStripeWebhook(prisma: Db, rawBody: string, signature: string | null): Promise<WebhookResponse> {
-  const secret = process.env.STRIPE_WEBHOOK_SECRET;
+  const secret = config().stripe?.webhookSecret;
   if (!secret) {
     // Misconfigured, not a bad request: 500 so Stripe keeps the event and retries.
     console.error("[stripe webhook] STRIPE_WEBHOOK_SECRET is not set");

@@ -3,6 +3,7 @@
 // back through the signed webhook (lib/payments/stripe-webhook.ts), never
 // from the browser.
 import Stripe from "stripe";
+import { config } from "@/lib/config";
 import { orderUrl } from "@/lib/orders/tokens";
 import type { CheckoutOrder, PaymentGateway } from "./index";
 
@@ -22,12 +23,13 @@ let cached: { config: string; client: Stripe } | undefined;
  * redirected.
  */
 export function stripeClient(): Stripe {
-  const key = process.env.STRIPE_SECRET_KEY;
-  if (!key) throw new Error("STRIPE_SECRET_KEY is not set.");
-  const base = process.env.STRIPE_API_BASE;
-  const redirect = base && key.startsWith("sk_test_") ? new URL(base) : null;
-  const config = `${key}\n${redirect?.href ?? ""}`;
-  if (cached?.config === config) return cached.client;
+  const stripe = config().stripe;
+  if (!stripe) throw new Error("STRIPE_SECRET_KEY is not set.");
+  const key = stripe.secretKey;
+  // lib/config.ts honours STRIPE_API_BASE only for a test key.
+  const redirect = stripe.apiBase ? new URL(stripe.apiBase) : null;
+  const settings = `${key}\n${redirect?.href ?? ""}`;
+  if (cached?.config === settings) return cached.client;
 
   const client = new Stripe(key, {
     apiVersion: "2026-10-28.endive",
@@ -39,7 +41,7 @@ export function stripeClient(): Stripe {
       protocol: redirect.protocol === "https:" ? "https" : "http",
     }),
   });
-  cached = { config, client };
+  cached = { config: settings, client };
   return client;
 }
 

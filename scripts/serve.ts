@@ -1,0 +1,102 @@
+// The store's web server: Next.js behind a thin Node HTTP server of our own.
+//
+// Why not `next start`: Next.js gives a page no way to know the socket a
+// request came in on, and it copies a client's own X-Forwarded-For through
+// untouched. Rate limits and the demo outbox need to know who is really
+// asking, so this server:
+//   - checks the settings first (lib/config.ts) and refuses to start, naming
+//     every problem, rather than failing requests later;
+//   - removes any client-sent copy of the headers below, then sets them from
+//     the socket: `x-store-peer` (the socket's peer address) and
+//     `x-store-client-ip` (the peer, or with TRUSTED_PROXY_HOPS = n the entry
+//     the outermost trusted proxy added to X-Forwarded-For), plus a fresh
+//     `x-request-id` that is also sent back for support;
+//   - answers 400 to a path that is not valid percent-encoding or holds a NUL
+//     byte, before any route sees it;
+//   - listens on 127.0.0.1 in the demo (it is for the machine it runs on) and
+//     on every interface in production, unless LISTEN_ADDRESS says otherwise.
+//
+//   node --import tsx scripts/serve.ts [--dev]
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage } from "node:http";
+import next from "next";
+import { ConfigError, assertConfig } from "../lib/config";
+import { PEER_HEADER, CLIENT_IP_HEADER, REQUEST_ID_HEADER, clientAddress, markTrustedServer } from "../lib/request-origin";
+import { root } from "./proc";
+
+const dev = process.argv.includes("--dev");
+
+function badPath(req: IncomingMessage): boolean {
+  const path = (req.url ?? "/").split("?")[0]!;
+  try {
+    return decodeURIComponent(path).includes("\u0000");
+  } catch {
+    return true;
+  }
+}
+
+async function main() {
+  let settings;
+  try {
+    settings = assertConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`[store] ${error.message}`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  markTrustedServer();
+
+  const app = next({ dev, dir: root, hostname: settings.hostname, port: settings.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((req, res) => {
+    const requestId = randomUUID();
+    for (const name of [PEER_HEADER, CLIENT_IP_HEADER, REQUEST_ID_HEADER]) delete req.headers[name];
+    const peer = req.socket.remoteAddress ?? "";
+    req.headers[PEER_HEADER] = peer;
+    const client = clientAddress(peer, req.headers["x-forwarded-for"], settings.trustedProxyHops);
+    if (client) req.headers[CLIENT_IP_HEADER] = client;
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader("X-Request-Id", requestId);
+
+    if (badPath(req)) {
+      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+      res.end("That address is not valid.\n");
+      return;
+    }
+    handle(req, res).catch((error) => {
+      console.error(JSON.stringify({ level: "error", msg: "request failed outside Next.js", requestId, err: String((error as Error)?.stack ?? error) }));
+      if (!res.headersSent) {
+        res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+        res.end(`Something went wrong on our side. Error id: ${requestId}\n`);
+      } else res.end();
+    });
+  });
+  const upgrade = app.getUpgradeHandler();
+  server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
+  // Slow clients cannot hold a connection open forever.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+
+  server.listen(settings.port, settings.hostname, () => {
+    console.log(`[store] listening on http://${settings.hostname}:${settings.port} (${settings.mode} mode; public address ${settings.siteUrl})`);
+  });
+
+  const stop = () => {
+    server.close(() => {
+      void app.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 8_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error(`[store] the web server could not start: ${(error as Error).stack ?? error}`);
+  process.exit(1);
+});
