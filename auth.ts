@@ -11,14 +11,17 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import Nodemailer from "next-auth/providers/nodemailer";
-import { cookies } from "next/headers";
-import { onSignIn, reconcilePenAtSignIn } from "@/lib/accounts";
+import { cookies, headers } from "next/headers";
+import { allowSignInLink, onSignIn, reconcilePenAtSignIn } from "@/lib/accounts";
 import { PEN_COOKIE, PEN_COOKIE_OPTIONS, savedPenSlug } from "@/lib/catalog/pen-preference";
 import { signInEmail } from "@/lib/accounts/sign-in-email";
 import { CART_COOKIE } from "@/lib/cart";
 import { db } from "@/lib/db";
+import { config as storeConfig } from "@/lib/config";
 import { sendMail } from "@/lib/mail";
+import { requestClientIp } from "@/lib/request-origin";
 import { storeSecret } from "@/lib/secret";
+import { siteUrl } from "@/lib/site";
 
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -33,18 +36,56 @@ export function oauthProviders(): { id: "github" | "google"; name: string }[] {
 function authSecret(): string {
   // AUTH_SECRET wins; otherwise a key of its own derived from the store secret,
   // so one secret to keep still covers sign-in.
-  return process.env.AUTH_SECRET || createHmac("sha256", storeSecret()).update("auth").digest("hex");
+  return storeConfig().authSecret || createHmac("sha256", storeSecret()).update("auth").digest("hex");
+}
+
+/** Sign-in links were asked for too often for this email or client address. */
+export class SignInLinkLimited extends Error {}
+
+/**
+ * The sign-in link, rebuilt on the configured public origin: only its path
+ * and query are kept from what Auth.js made, and the page it returns to is
+ * reduced to a path on this site. Auth.js already builds it from AUTH_URL
+ * (set to SITE_URL below); this holds even if that ever changes.
+ */
+export function signInLinkOnOwnOrigin(url: string): string {
+  const made = new URL(url);
+  const link = new URL(`${made.pathname}${made.search}`, siteUrl());
+  const back = link.searchParams.get("callbackUrl");
+  if (back !== null) {
+    let path = "/";
+    try {
+      const target = new URL(back, siteUrl());
+      if (target.origin === link.origin) path = `${target.pathname}${target.search}`;
+    } catch {
+      // not a URL: the home page
+    }
+    link.searchParams.set("callbackUrl", new URL(path, siteUrl()).toString());
+  }
+  return link.toString();
 }
 
 function config(): NextAuthConfig {
+  // Auth.js builds every URL it emails or redirects to from AUTH_URL when it
+  // is set, and otherwise from the request's Host / X-Forwarded-Host, which a
+  // client can forge. The store's one public origin is SITE_URL.
+  process.env.AUTH_URL = siteUrl();
   const providers: NextAuthConfig["providers"] = [
     Nodemailer({
       // Never used: sendVerificationRequest below sends through lib/mail.
       // The provider insists on a value.
       server: process.env.SMTP_URL || "smtp://localhost:25",
       maxAge: 24 * 60 * 60,
+      // Every way of asking for a link (our form, or Auth.js's own
+      // POST /api/auth/signin/nodemailer) comes through here, so the limit
+      // lives here: counted before anything is sent.
       async sendVerificationRequest({ identifier, url }) {
-        await sendMail({ to: identifier, ...signInEmail(url) });
+        const limit = await allowSignInLink(db(), identifier, requestClientIp(await headers()));
+        if (!limit.allowed) {
+          console.warn("[accounts] sign-in link refused: too many asked for this email or client address");
+          throw new SignInLinkLimited("too many sign-in links");
+        }
+        await sendMail({ to: identifier, ...signInEmail(signInLinkOnOwnOrigin(url)) });
       },
     }),
   ];
@@ -68,7 +109,7 @@ function config(): NextAuthConfig {
         if (url.startsWith("/") && !url.startsWith("//")) return url;
         try {
           const target = new URL(url);
-          const own = [baseUrl, process.env.AUTH_URL, process.env.SITE_URL].filter(Boolean).map((u) => new URL(u!).origin);
+          const own = [baseUrl, siteUrl()].map((u) => new URL(u).origin);
           if (own.includes(target.origin)) return `${target.pathname}${target.search}${target.hash}`;
         } catch {
           // not a URL: fall through

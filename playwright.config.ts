@@ -14,9 +14,10 @@ export default defineConfig({
   timeout: 30_000,
   reporter: [["list"], ["json"]],
   projects: [
-    { name: "store", testIgnore: /publishing\.spec\.ts/ },
-    // Tests that change shared content run last, so no other test sees it mid-change.
-    { name: "publishing", testMatch: /publishing\.spec\.ts/, dependencies: ["store"] },
+    { name: "store", testIgnore: /(publishing|forged-headers)\.spec\.ts/ },
+    // Tests that change shared content, or use up 127.0.0.1's rate limits,
+    // run last, so no other test sees it mid-change.
+    { name: "last", testMatch: /(publishing|forged-headers)\.spec\.ts/, dependencies: ["store"] },
   ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -60,6 +60,29 @@ export async function hitEmailAndIpLimits(
   return hitRateLimits(prisma, list, now);
 }
 
+/**
+ * Whether the email's or the address's limit is already used up, without
+ * counting a hit: for telling a person why a request that was refused
+ * further down (where the hit was counted) did not go through.
+ */
+export async function emailOrIpLimitReached(
+  prisma: Db,
+  scope: string,
+  email: string,
+  ip: string | null,
+  limits: EmailAndIpLimits,
+  now = new Date(),
+): Promise<boolean> {
+  const checks: Limit[] = [{ key: emailLimitKey(scope, email), limit: limits.email.limit, windowSeconds: limits.email.windowSeconds }];
+  if (ip) checks.push({ key: `${scope}:ip:${ip}`, limit: limits.ip.limit, windowSeconds: limits.ip.windowSeconds });
+  const rows = await prisma.rateLimitBucket.findMany({ where: { key: { in: checks.map((c) => c.key) } } });
+  return checks.some((c) => {
+    const row = rows.find((r) => r.key === c.key);
+    const windowStart = Math.floor(now.getTime() / (c.windowSeconds * 1000)) * c.windowSeconds * 1000;
+    return row !== undefined && row.windowStart.getTime() === windowStart && row.count >= c.limit;
+  });
+}
+
 /** A retry-after in whole minutes for a message, never less than one. */
 export function retryAfterMinutes(seconds: number): number {
   return Math.max(1, Math.ceil(seconds / 60));

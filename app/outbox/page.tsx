@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/lib/catalog/format";
 import { listOutbox } from "@/lib/mail";
-import { outboxEnabled } from "@/lib/mail/outbox";
+import { outboxOpenToThisRequest } from "@/lib/mail/outbox";
 
 // The local outbox only exists in demo mode: with real payments or real mail
 // configured, these pages are not there at all.
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Outbox (demo)", robots: { index: false, follow: false } };
 
 export default async function OutboxPage() {
-  if (!outboxEnabled()) notFound();
+  if (!(await outboxOpenToThisRequest())) notFound();
   const messages = await listOutbox();
   return (
     <>

@@ -4,11 +4,10 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { oauthProviders, signIn } from "@/auth";
-import { allowSignInLink } from "@/lib/accounts";
+import { signInLinkLimitReached } from "@/lib/accounts";
 import { safeReturnPath } from "@/lib/accounts/redirect";
 import { requestClientIp } from "@/lib/request-origin";
 import { db } from "@/lib/db";
-import { retryAfterMinutes } from "@/lib/rate-limit";
 
 export type SignInState = { error?: string; formError?: string; email?: string };
 
@@ -19,20 +18,21 @@ export async function signInWithEmail(_prev: SignInState, formData: FormData): P
   const parsed = emailInput.safeParse(typeof raw === "string" ? raw : "");
   const typed = typeof raw === "string" ? raw : "";
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email address.", email: typed };
-  const limit = await allowSignInLink(db(), parsed.data, requestClientIp(await headers()));
-  if (!limit.allowed) {
-    const minutes = retryAfterMinutes(limit.retryAfterSeconds);
-    return {
-      formError: `Too many sign-in links have been asked for just now. Use the newest link in your inbox, or try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-      email: typed,
-    };
-  }
+  const email = parsed.data.toLowerCase();
   try {
-    // Sends the link. Auth.js would redirect to its own /api/auth/verify-request,
-    // which only redirects again; go straight to our page instead.
-    await signIn("nodemailer", { email: parsed.data.toLowerCase(), redirectTo: safeReturnPath(formData.get("callbackUrl")), redirect: false });
+    // Sends the link; the sign-in link limit is counted where the mail is
+    // sent (auth.ts), so this form and Auth.js's own endpoint share it.
+    // Auth.js would redirect to its own /api/auth/verify-request, which only
+    // redirects again; go straight to our page instead.
+    await signIn("nodemailer", { email, redirectTo: safeReturnPath(formData.get("callbackUrl")), redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
+      if (await signInLinkLimitReached(db(), email, requestClientIp(await headers()))) {
+        return {
+          formError: "Too many sign-in links have been asked for just now. Use the newest link in your inbox, or try again in 15 minutes.",
+          email: typed,
+        };
+      }
       console.error(`[accounts] sign-in link not sent: ${error.type}`);
       return { formError: "We could not send the sign-in link just now. Please try again in a moment.", email: typed };
     }

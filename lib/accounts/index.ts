@@ -7,7 +7,7 @@ import { looksLikeCartToken, MAX_LINE_QUANTITY } from "@/lib/cart";
 import { countries } from "@/lib/checkout/input";
 import type { Db } from "@/lib/db";
 import { fieldErrors, required } from "@/lib/forms";
-import { hitEmailAndIpLimits } from "@/lib/rate-limit";
+import { emailOrIpLimitReached, hitEmailAndIpLimits } from "@/lib/rate-limit";
 import { hashToken, newAccessToken } from "@/lib/orders/tokens";
 
 // ---------------------------------------------------------------- addresses
@@ -109,6 +109,11 @@ export const SIGN_IN_LIMITS = {
  */
 export async function allowSignInLink(prisma: Db, email: string, ip: string | null, now = new Date()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   return hitEmailAndIpLimits(prisma, "sign-in", email, ip, SIGN_IN_LIMITS, now);
+}
+
+/** Whether the sign-in link limit is used up for this email or address (counts nothing). */
+export async function signInLinkLimitReached(prisma: Db, email: string, ip: string | null, now = new Date()): Promise<boolean> {
+  return emailOrIpLimitReached(prisma, "sign-in", email, ip, SIGN_IN_LIMITS, now);
 }
 
 export type SignInResult = { mergedLines: number; attachedOrders: number };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/lib/catalog/format";
 import { readOutbox } from "@/lib/mail";
-import { outboxEnabled } from "@/lib/mail/outbox";
+import { outboxOpenToThisRequest } from "@/lib/mail/outbox";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ function size(bytes: number): string {
 }
 
 export default async function OutboxMessagePage({ params }: Props) {
-  if (!outboxEnabled()) notFound();
+  if (!(await outboxOpenToThisRequest())) notFound();
   const { id } = await params;
   const message = await readOutbox(id);
   if (!message) notFound();

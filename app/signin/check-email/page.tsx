@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { outboxEnabled } from "@/lib/mail/outbox";
+import { outboxOpenToThisRequest } from "@/lib/mail/outbox";
 
 export const metadata: Metadata = { title: "Check your email", robots: { index: false, follow: false } };
 
 export const dynamic = "force-dynamic";
 
-export default function CheckEmailPage() {
-  const outbox = outboxEnabled();
+export default async function CheckEmailPage() {
+  const outbox = await outboxOpenToThisRequest();
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-3xl font-semibold tracking-tight">Check your email</h1>

@@ -1,5 +1,5 @@
 import { readOutboxRaw } from "@/lib/mail";
-import { outboxEnabled } from "@/lib/mail/outbox";
+import { outboxOpenToThisRequest } from "@/lib/mail/outbox";
 
 export const dynamic = "force-dynamic";
 
@@ -7,7 +7,7 @@ const notFound = () => new Response("Not found.", { status: 404, headers: { "Con
 
 /** A kept message exactly as it would have gone out, for a mail client to open. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  if (!outboxEnabled()) return notFound();
+  if (!(await outboxOpenToThisRequest())) return notFound();
   const { id } = await params;
   const raw = await readOutboxRaw(id);
   if (!raw) return notFound();
