@@ -6,6 +6,8 @@
 // asking, so this server:
 //   - checks the settings first (lib/config.ts) and refuses to start, naming
 //     every problem, rather than failing requests later;
+//   - with no trusted proxy (TRUSTED_PROXY_HOPS=0, the default) drops every
+//     X-Forwarded-* header a client sent;
 //   - removes any client-sent copy of the headers below, then sets them from
 //     the socket: `x-store-peer` (the socket's peer address) and
 //     `x-store-client-ip` (the peer, or with TRUSTED_PROXY_HOPS = n the entry
@@ -25,11 +27,22 @@ import { PEER_HEADER, CLIENT_IP_HEADER, REQUEST_ID_HEADER, clientAddress, markTr
 import { root } from "./proc";
 
 const dev = process.argv.includes("--dev");
+const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
 
 function badPath(req: IncomingMessage): boolean {
   const path = (req.url ?? "/").split("?")[0]!;
   try {
     return decodeURIComponent(path).includes("\u0000");
+  } catch {
+    return true;
+  }
+}
+
+/** A server action posted from another site (its Origin is not the host it was sent to). */
+function crossSiteAction(req: IncomingMessage): boolean {
+  if (req.method !== "POST" || !req.headers["next-action"] || !req.headers.origin) return false;
+  try {
+    return new URL(req.headers.origin).host !== (req.headers["x-forwarded-host"] ?? req.headers.host);
   } catch {
     return true;
   }
@@ -58,10 +71,19 @@ async function main() {
     const peer = req.socket.remoteAddress ?? "";
     req.headers[PEER_HEADER] = peer;
     const client = clientAddress(peer, req.headers["x-forwarded-for"], settings.trustedProxyHops);
+    // With no proxy in front, nobody but the client wrote these: drop them, so
+    // nothing downstream (Next.js, Auth.js) takes a forged host or address.
+    if (settings.trustedProxyHops === 0) for (const name of FORWARDED_HEADERS) delete req.headers[name];
     if (client) req.headers[CLIENT_IP_HEADER] = client;
     req.headers[REQUEST_ID_HEADER] = requestId;
     res.setHeader("X-Request-Id", requestId);
 
+    if (crossSiteAction(req)) {
+      // Next.js refuses these too, but as a 500; this is the client's doing.
+      res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+      res.end("This form can only be sent from the store's own pages.\n");
+      return;
+    }
     if (badPath(req)) {
       res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
       res.end("That address is not valid.\n");

@@ -1,5 +1,4 @@
 "use server";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUserId } from "@/lib/accounts/session";
 import { cartToken } from "@/lib/cart/cookie";
@@ -21,14 +20,8 @@ export async function checkoutAction(_prev: CheckoutState, formData: FormData): 
   }
   // Signed in, the account's cart is used and the order belongs to the account.
   const userId = await currentUserId();
-  const result = await startCheckout(db(), await cartToken(), raw, { baseUrl: await baseUrl(), userId });
+  // Stripe's return addresses are built from the configured public origin, never the request's Host.
+  const result = await startCheckout(db(), await cartToken(), raw, { baseUrl: siteUrl(), userId });
   if (!result.ok) return { errors: result.errors, formError: result.formError, values: raw };
   redirect(result.redirectUrl);
-}
-
-async function baseUrl(): Promise<string> {
-  if (process.env.SITE_URL) return siteUrl();
-  const h = await headers();
-  const host = h.get("host") ?? "localhost:3000";
-  return `${h.get("x-forwarded-proto") ?? "http"}://${host}`;
 }

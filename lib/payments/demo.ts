@@ -4,8 +4,10 @@ import type { PaymentGateway } from "./index";
 
 export const demoGateway: PaymentGateway = {
   provider: "DEMO",
-  async start(order, { baseUrl, accessToken }) {
-    return { redirectUrl: `${baseUrl}/pay/demo/${accessToken}`, reference: `demo_${order.id}` };
+  // A path, not an address: the demo page stays on whatever host the
+  // customer is using (localhost or 127.0.0.1 on the operator's machine).
+  async start(order, { accessToken }) {
+    return { redirectUrl: `/pay/demo/${accessToken}`, reference: `demo_${order.id}` };
   },
   async cancel() {},
   async refund() {},

@@ -187,3 +187,13 @@ test.describe("the demo outbox", () => {
     }
   });
 });
+
+test("a path that is not valid percent-encoding, or hides a NUL byte, is a 400, not a server error", async () => {
+  const me = { host: "127.0.0.1", port };
+  for (const pathname of ["/track/%ff", "/products/%E0%A4%A", "/orders/%", "/shop/%00", "/instructions/a%00b?x=1"]) {
+    const answer = await raw(me, "GET", pathname, {});
+    expect(answer.status, pathname).toBe(400);
+    expect(answer.body).not.toMatch(/at \w+ \(|node_modules|Error:/);
+    expect(answer.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  }
+});
