@@ -25,6 +25,9 @@ import { siteUrl } from "@/lib/site";
 
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
+/** The sign-in page's code for "too many links asked for". */
+export const SIGN_IN_LIMITED = "TooManyLinks";
+
 /** Which optional sign-in providers have credentials, for the sign-in page. */
 export function oauthProviders(): { id: "github" | "google"; name: string }[] {
   const list: { id: "github" | "google"; name: string }[] = [];
@@ -38,9 +41,6 @@ function authSecret(): string {
   // so one secret to keep still covers sign-in.
   return storeConfig().authSecret || createHmac("sha256", storeSecret()).update("auth").digest("hex");
 }
-
-/** Sign-in links were asked for too often for this email or client address. */
-export class SignInLinkLimited extends Error {}
 
 /**
  * The sign-in link, rebuilt on the configured public origin: only its path
@@ -76,15 +76,7 @@ function config(): NextAuthConfig {
       // The provider insists on a value.
       server: process.env.SMTP_URL || "smtp://localhost:25",
       maxAge: 24 * 60 * 60,
-      // Every way of asking for a link (our form, or Auth.js's own
-      // POST /api/auth/signin/nodemailer) comes through here, so the limit
-      // lives here: counted before anything is sent.
       async sendVerificationRequest({ identifier, url }) {
-        const limit = await allowSignInLink(db(), identifier, requestClientIp(await headers()));
-        if (!limit.allowed) {
-          console.warn("[accounts] sign-in link refused: too many asked for this email or client address");
-          throw new SignInLinkLimited("too many sign-in links");
-        }
         await sendMail({ to: identifier, ...signInEmail(signInLinkOnOwnOrigin(url)) });
       },
     }),
@@ -102,6 +94,17 @@ function config(): NextAuthConfig {
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     providers,
     callbacks: {
+      // Every way of asking for a sign-in link (our form, or Auth.js's own
+      // POST /api/auth/signin/nodemailer) passes here just before the token
+      // is made and the link mailed, so the limit lives here. A refusal is a
+      // redirect to the sign-in page with a code of ours: nothing is sent.
+      async signIn({ user, email }) {
+        if (!email?.verificationRequest) return true;
+        const limit = await allowSignInLink(db(), user.email ?? "", requestClientIp(await headers()));
+        if (limit.allowed) return true;
+        console.warn("[accounts] sign-in link refused: too many asked for this email or client address");
+        return `/signin?error=${SIGN_IN_LIMITED}`;
+      },
       // After sign-in or sign-out, only a path on this site; answered as a
       // path so the browser stays on the host it used (behind a proxy, or
       // 127.0.0.1 vs localhost, the server's idea of its origin can differ).

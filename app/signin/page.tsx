@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { oauthProviders } from "@/auth";
+import { oauthProviders, SIGN_IN_LIMITED } from "@/auth";
 import { currentUserId } from "@/lib/accounts/session";
 import { safeReturnPath } from "@/lib/accounts/redirect";
 import { signInWithProvider } from "./actions";
@@ -15,6 +15,7 @@ const errorMessages: Record<string, string> = {
   Verification: "That sign-in link has expired or was already used. Enter your email for a new one.",
   OAuthAccountNotLinked: "That email already has an account here. Sign in with an email link instead.",
   AccessDenied: "Sign-in was cancelled.",
+  [SIGN_IN_LIMITED]: "Too many sign-in links have been asked for just now. Use the newest link in your inbox, or try again in 15 minutes.",
 };
 
 export default async function SignInPage({ searchParams }: Props) {

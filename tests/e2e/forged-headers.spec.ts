@@ -116,7 +116,7 @@ test("Auth.js's own endpoint and the sign-in form share the limit of five links 
     await page.getByRole("button", { name: /email me a sign-in link/i }).click();
     if (i < 5) await expect(page).toHaveURL(/\/signin\/check-email/);
   }
-  await expect(page.getByRole("alert")).toContainText("Too many sign-in links");
+  await expect(page.getByText("Too many sign-in links")).toBeVisible();
   expect(mailsTo(form)).toHaveLength(5);
 });
 
