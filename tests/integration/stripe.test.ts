@@ -492,4 +492,31 @@ describe("a customer's purchase through Stripe", () => {
     // Put the kit back for the other tests (afterAll restores the cartridge).
     await prisma.variant.update({ where: { sku: "KIT-HOME-S" }, data: { stock: { increment: 1 } } });
   });
+
+  it("a newer checkout from the same cart expires the older session through a job; a payment that still lands on it is refunded", async () => {
+    const before = await stockOf(prisma, SKU);
+    const token = await cartWith(prisma, [[SKU, 1]]);
+    const first = await startCheckout(prisma, token, validInput, { baseUrl: "https://shop.test" });
+    const second = await startCheckout(prisma, token, validInput, { baseUrl: "https://shop.test" });
+    if (!first.ok || !second.ok) throw new Error("checkout failed");
+    orderIds.push(first.orderId, second.orderId);
+    const old = await orderRow(first.orderId);
+    expect(old).toMatchObject({ status: "CANCELLED", cancelCause: "SUPERSEDED" });
+    expect(await stockOf(prisma, SKU)).toBe(before - 1);
+    const oldSession = standIn.sessions.get(old.paymentReference!)!;
+    expect(await prisma.job.findUnique({ where: { dedupeKey: `expire-session:${old.id}` } })).toMatchObject({ kind: "stripe.expire-session", status: "PENDING" });
+
+    await runDueJobs(prisma);
+    expect(oldSession.status).toBe("expired");
+    expect(standIn.sessions.get((await orderRow(second.orderId)).paymentReference!)!.status).toBe("open");
+
+    // The customer had already paid in the old tab before the expiry reached Stripe.
+    expect(await deliver(completed(oldSession, "paid"))).toEqual({ status: 200, body: "ok" });
+    expect(await mailsAbout(old.number)).toBe(1);
+    const refunds = [...standIn.refunds.values()].filter((r) => r.payment_intent === oldSession.payment_intent);
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]!.amount).toBe(old.totalCents);
+    expect((await orderRow(old.id)).status).toBe("CANCELLED");
+    expect(await stockOf(prisma, SKU)).toBe(before - 1);
+  });
 });
