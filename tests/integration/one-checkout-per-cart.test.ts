@@ -76,7 +76,8 @@ describe("one live checkout per cart", () => {
     // Both tabs' payments land at once (the first tab had its payment page open).
     const outcomes = await Promise.all([pay(a!.id, a!.totalCents), pay(b!.id, b!.totalCents)]);
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(["late-payment-refunded", "paid"]);
-    const [orderA, orderB] = await Promise.all([a!.id, b!.id].map((id) => prisma.order.findUniqueOrThrow({ where: { id } })));
+    const orderA = await prisma.order.findUniqueOrThrow({ where: { id: a!.id } });
+    const orderB = await prisma.order.findUniqueOrThrow({ where: { id: b!.id } });
     expect(orderB.status).toBe("PAID");
     expect(orderA).toMatchObject({ status: "CANCELLED", cancelCause: "SUPERSEDED" });
     expect(orderA.paidAt).not.toBeNull();
