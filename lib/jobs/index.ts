@@ -141,6 +141,15 @@ function describe(error: unknown): string {
   return `${error.name}${code}: ${error.message}`.slice(0, 1000);
 }
 
+/**
+ * Deletes jobs DONE more than `days` ago: their effect happened, and the table
+ * is a queue, not an archive. FAILED jobs stay until a person deals with them.
+ */
+export async function pruneDoneJobs(prisma: Db, days = 30, now = new Date()): Promise<number> {
+  const gone = await prisma.job.deleteMany({ where: { status: "DONE", doneAt: { lt: new Date(now.getTime() - days * 86_400_000) } } });
+  return gone.count;
+}
+
 // ------------------------------------------------------------ the in-process worker
 
 type Worker = { kick: () => void; stop: () => void };
@@ -155,13 +164,16 @@ export function startJobWorker(prisma: Db, intervalMs = 3_000): Worker {
   if (holder.__storeJobWorker) return holder.__storeJobWorker;
   let running = false;
   let again = false;
+  let prunedAt = 0;
   const run = () => {
     if (running) {
       again = true;
       return;
     }
     running = true;
-    runDueJobs(prisma)
+    const prune = Date.now() - prunedAt > 3_600_000 ? ((prunedAt = Date.now()), pruneDoneJobs(prisma)) : Promise.resolve(0);
+    prune
+      .then(() => runDueJobs(prisma))
       .catch((e) => console.error("[jobs] worker run failed:", (e as Error).message))
       .finally(() => {
         running = false;

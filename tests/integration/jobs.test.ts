@@ -6,7 +6,7 @@ import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { backoffMs, enqueueJob, runDueJobs } from "@/lib/jobs";
+import { backoffMs, enqueueJob, pruneDoneJobs, runDueJobs, startJobWorker } from "@/lib/jobs";
 import { requestOrderLookup } from "@/lib/orders/lookup";
 import { testDb } from "../support/db";
 import { paidOrder, settle, type PaidOrder } from "../support/orders";
@@ -166,5 +166,39 @@ describe("mail as a durable job", () => {
       process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
       await prisma.rateLimitBucket.deleteMany({ where: { key: { startsWith: "lookup:" } } });
     }
+  });
+
+  it("with the store's worker running, a paid order's confirmation goes out within about a second (kicked after the commit)", async () => {
+    await smtpUp();
+    // A poll far longer than the test: only the kick after the commit can deliver in time.
+    const worker = startJobWorker(prisma, 600_000);
+    try {
+      const order = await paidOrder(prisma, { lines: [["CRT-16-10", 1]], email: "kicked@example.test" });
+      made.push(order);
+      const key = `mail:order-confirmation:${order.id}`;
+      const deadline = Date.now() + 1_500;
+      while (Date.now() < deadline && (await job(key)).status !== "DONE") await new Promise((r) => setTimeout(r, 25));
+      expect(await job(key)).toMatchObject({ status: "DONE", attempts: 1 });
+      expect(received.filter((m) => m.raw.includes(order.number))).toHaveLength(1);
+    } finally {
+      worker.stop();
+      await smtpDown();
+    }
+  });
+
+  it("prunes jobs done long ago, and keeps failed ones for a person", async () => {
+    const now = new Date();
+    const old = new Date(now.getTime() - 31 * 86_400_000);
+    const keys = [`test:prune-done:${now.getTime()}`, `test:prune-failed:${now.getTime()}`, `test:prune-recent:${now.getTime()}`];
+    await prisma.job.createMany({
+      data: [
+        { kind: "mail.tracking-link", payload: {}, dedupeKey: keys[0]!, status: "DONE", doneAt: old },
+        { kind: "mail.tracking-link", payload: {}, dedupeKey: keys[1]!, status: "FAILED", updatedAt: old },
+        { kind: "mail.tracking-link", payload: {}, dedupeKey: keys[2]!, status: "DONE", doneAt: now },
+      ],
+    });
+    await pruneDoneJobs(prisma, 30, now);
+    expect((await prisma.job.findMany({ where: { dedupeKey: { in: keys } } })).map((j) => j.dedupeKey).sort()).toEqual([keys[1], keys[2]].sort());
+    await prisma.job.deleteMany({ where: { dedupeKey: { in: keys } } });
   });
 });
