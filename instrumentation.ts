@@ -1,6 +1,9 @@
 // Runs once per server instance: a minute-by-minute sweep that releases the
-// stock of unpaid orders whose hold has lapsed. Every instance may sweep; each
-// release happens once (see lib/orders/sweeper.ts).
+// stock of unpaid orders whose hold has lapsed, and the job worker that
+// delivers mail and Stripe calls recorded in the outbox (lib/jobs): a poll
+// every few seconds, plus an immediate run after a commit that enqueued one.
+// Every instance may sweep and work; each release and each job happens once
+// (see lib/orders/sweeper.ts and lib/jobs/index.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
   const { db } = await import("@/lib/db");
@@ -10,4 +13,6 @@ export async function register() {
       .then((n) => n && console.log(`[stock] released the holds of ${n} unpaid order(s)`))
       .catch((e) => console.error("[stock] hold sweep failed:", (e as Error).message));
   setInterval(sweep, 60_000).unref();
+  const { startJobWorker } = await import("@/lib/jobs");
+  startJobWorker(db());
 }

@@ -6,12 +6,13 @@
 //
 // Uses DATABASE_URL when set; otherwise the embedded database in .data/pglite,
 // which only one process may open at a time, so stop `npm start` first. The
-// customer is emailed on shipped and delivered. Prints the new status, or a
+// customer is emailed on shipped and delivered (the mail job is run here too). Prints the new status, or a
 // clear error and exits 1.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "@/lib/db";
-import { FulfilmentError, markDelivered, markPacked, markShipped, orderIdByNumber } from "@/lib/orders/fulfilment";
+import { runDueJobs } from "@/lib/jobs";
+import { FulfilmentError, fulfilmentMailKey, markDelivered, markPacked, markShipped, orderIdByNumber } from "@/lib/orders/fulfilment";
 import { label, TransitionError } from "@/lib/orders/status";
 import { carrierNames } from "@/lib/orders/tracking";
 import { type EmbeddedDb, EmbeddedDbInUse, startEmbeddedDb } from "./embedded-db";
@@ -71,6 +72,13 @@ async function main(): Promise<number> {
       result = await markShipped(prisma, id, { carrier, trackingNumber: tracking });
     }
     console.log(`${result.number}: ${label(result.status)}`);
+    // The mail this step enqueued: sent now, so the embedded database (which
+    // no server is reading while this runs) does not keep it waiting. If it
+    // fails, the job stays queued and the store's worker retries it.
+    if (step !== "packed") {
+      const sent = await runDueJobs(prisma, { dedupeKeys: [fulfilmentMailKey(step as "shipped" | "delivered", id)] });
+      if (sent.retried || sent.failed) console.error(`${result.number}: the ${step} email is queued; the store will retry sending it.`);
+    }
     return 0;
   } catch (error) {
     if (error instanceof TransitionError || error instanceof FulfilmentError) {

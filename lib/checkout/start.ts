@@ -2,6 +2,12 @@
 // snapshot what is being sold (names, prices, the instructions as they stand
 // today), then hand over to the payment provider. Any failure leaves stock,
 // promo counts and the cart as they were.
+//
+// A cart has at most one live checkout: the hold transaction locks the cart
+// row first, checks the cart still holds what was priced, and supersedes
+// (cancels, releasing its stock) any earlier order of that cart still
+// awaiting payment. Concurrent submits from one cart therefore queue on the
+// cart, and only the last one can be paid.
 import type { Db } from "@/lib/db";
 import { cartOwner, loadCart, type CartLine, type CartView } from "@/lib/cart";
 import { productNames } from "@/lib/catalog";
@@ -10,8 +16,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { guidanceDocument, guidanceFor } from "@/lib/guides";
 import { loadCurrentGuide } from "@/lib/guides/store";
 import { OutOfStockError, takeStock } from "@/lib/inventory";
-import { applyPaymentEvent } from "@/lib/orders/payment-events";
-import { releaseHold } from "@/lib/orders/sweeper";
+import { kickJobs } from "@/lib/jobs";
+import { applyPaymentEvent, recordPaymentReference, supersedeUnpaidOrders } from "@/lib/orders/payment-events";
 import { hashToken, newOrderId, newOrderNumber, orderAccessToken } from "@/lib/orders/tokens";
 import { HOLD_MINUTES, paymentGateway, type PaymentGateway } from "@/lib/payments";
 import { parseCheckoutInput, type FieldErrors } from "./input";
@@ -56,7 +62,6 @@ export async function startCheckout(
   if (!data || !shipping || Object.keys(errors).length > 0) return { ok: false, errors };
 
   const gateway = options.gateway ?? (await paymentGateway());
-  await supersedeUnpaidOrders(prisma, cart.id!, gateway);
 
   // What is being sold, with the instructions that travel with it today.
   const catalog = await loadCatalog(prisma, [...new Set(cart.lines.map((l) => l.productSlug))]);
@@ -78,13 +83,24 @@ export async function startCheckout(
       return { ok: false, errors: { cart: error.message + " Please change the quantity in your cart." }, formError: error.message };
     }
     if (error instanceof PromoUsedUp) return { ok: false, errors: { promoCode: promoMessage("used-up", promo) } };
+    if (error instanceof CartChanged) return { ok: false, errors: { cart: CART_CHANGED }, formError: CART_CHANGED };
     throw error;
   }
+  // Superseded orders' Stripe sessions are to be expired: that job is committed now.
+  kickJobs();
 
   async function createHeldOrder() {
     for (let attempt = 0; ; attempt++) {
       try {
         return await prisma.$transaction(async (tx) => {
+          // Serialise on the cart: a second checkout from it waits here until this one commits.
+          await tx.$queryRaw`SELECT "id" FROM "Cart" WHERE "id" = ${cart.id} FOR UPDATE`;
+          // Under the lock, the cart must still hold what was priced above: if
+          // another tab paid it (emptying it) or changed it, this would sell it twice.
+          const current = await tx.cartItem.findMany({ where: { cartId: cart.id! }, select: { variantId: true, quantity: true } });
+          const key = (l: { variantId: string; quantity: number }) => `${l.variantId}x${l.quantity}`;
+          if (current.map(key).sort().join() !== cart.lines.map(key).sort().join()) throw new CartChanged();
+          await supersedeUnpaidOrders(tx, cart.id!, now);
           await takeStock(tx, cart.lines);
           if (promo) {
             const taken = await tx.promoCode.updateMany({
@@ -169,7 +185,10 @@ export async function startCheckout(
       },
       { baseUrl: options.baseUrl, accessToken },
     );
-    await prisma.order.update({ where: { id: order.id }, data: { paymentReference: started.reference } });
+    if (!(await recordPaymentReference(prisma, order.id, started.reference))) {
+      // A newer checkout from the same cart replaced this one while payment was starting.
+      return { ok: false, errors: {}, formError: SUPERSEDED };
+    }
     return { ok: true, orderId: order.id, orderNumber: order.number, accessToken, redirectUrl: started.redirectUrl };
   } catch (error) {
     console.error(`[checkout] payment could not start for order ${order.number}:`, (error as Error).message);
@@ -185,11 +204,7 @@ export async function startCheckout(
 }
 
 class PromoUsedUp extends Error {}
+class CartChanged extends Error {}
 
-/** A new checkout from the same cart releases the stock an unpaid earlier attempt still holds. */
-async function supersedeUnpaidOrders(prisma: Db, cartId: string, gateway: PaymentGateway) {
-  const unpaid = await prisma.order.findMany({ where: { cartId, status: "AWAITING_PAYMENT" }, select: { id: true, paymentReference: true, paymentProvider: true } });
-  for (const o of unpaid) {
-    await releaseHold(prisma, gateway, o, { eventId: `superseded:${o.id}`, rawType: "store.checkout_superseded" });
-  }
-}
+const CART_CHANGED = "Your cart changed while checking out (it may have been paid or edited in another tab). Please check it and try again.";
+const SUPERSEDED = "This checkout was replaced by a newer one from the same cart, so nothing will be charged for it. Please continue in the newest tab, or check your cart.";

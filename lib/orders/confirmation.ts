@@ -1,6 +1,7 @@
-// Sends the order confirmation once an order is paid: claimed with a
-// conditional update so two deliveries of the payment never send two
-// emails, and released again if sending fails so a later event can retry.
+// Delivers the order confirmation, run by the job worker (lib/jobs) for the
+// job that payment enqueued in the same transaction as marking the order
+// paid. The job's dedupe key makes it one job per order; a failed send
+// throws, and the worker retries it with backoff.
 import type { Db } from "@/lib/db";
 import { sendMail } from "@/lib/mail";
 import { siteUrl } from "@/lib/site";
@@ -9,26 +10,16 @@ import { paidStatuses } from "./status";
 import { orderAccessToken } from "./tokens";
 import { loadOrderView } from "./view";
 
-export async function sendOrderConfirmation(prisma: Db, orderId: string): Promise<boolean> {
-  let claimed: { count: number };
-  try {
-    claimed = await prisma.order.updateMany({
-      where: { id: orderId, confirmationSentAt: null, status: { in: [...paidStatuses] } },
-      data: { confirmationSentAt: new Date() },
-    });
-  } catch (error) {
-    console.error(`[mail] confirmation for order ${orderId} not claimed:`, (error as Error).message);
+/** Sends the confirmation for a paid order. False when there is nothing to send (gone, or no longer paid). */
+export async function deliverOrderConfirmation(prisma: Db, orderId: string): Promise<boolean> {
+  const order = await loadOrderView(prisma, orderId);
+  if (!order || !paidStatuses.includes(order.status)) {
+    // Refunded (or deleted) before the mail went: confirming it now would mislead.
+    console.warn(`[mail] confirmation for order ${orderId} not sent: the order is ${order ? order.status.toLowerCase() : "gone"}`);
     return false;
   }
-  if (claimed.count === 0) return false;
-  try {
-    const order = (await loadOrderView(prisma, orderId))!;
-    const email = renderConfirmationEmail(order, { siteUrl: siteUrl(), accessToken: orderAccessToken(order.id) });
-    await sendMail({ to: order.email, subject: email.subject, text: email.text, html: email.html, attachments: await confirmationAttachments(order) });
-    return true;
-  } catch (error) {
-    await prisma.order.update({ where: { id: orderId }, data: { confirmationSentAt: null } });
-    console.error(`[mail] confirmation for order ${orderId} not sent:`, (error as Error).message);
-    return false;
-  }
+  const email = renderConfirmationEmail(order, { siteUrl: siteUrl(), accessToken: orderAccessToken(order.id) });
+  await sendMail({ to: order.email, subject: email.subject, text: email.text, html: email.html, attachments: await confirmationAttachments(order) });
+  await prisma.order.update({ where: { id: orderId }, data: { confirmationSentAt: new Date() } });
+  return true;
 }

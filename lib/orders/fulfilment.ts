@@ -1,10 +1,13 @@
 // The shop's side of an order after payment: packed, shipped, delivered.
 // Each step locks the order row, checks the move against the status machine
 // (an impossible move throws TransitionError and changes nothing), and stamps
-// its time. The customer hears about shipping and delivery by email, sent
-// only after the change has committed; a failed send is logged, not undone.
+// its time. The customer hears about shipping and delivery by email: a job
+// enqueued in the same transaction as the move (lib/jobs), delivered by the
+// worker with retries, so a mail server outage neither undoes the move nor
+// loses the mail.
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueJob, kickJobs } from "@/lib/jobs";
 import { sendMail } from "@/lib/mail";
 import { html } from "@/lib/mail/html";
 import { siteName } from "@/lib/site";
@@ -18,14 +21,26 @@ export type FulfilledOrder = { id: string; number: string; status: OrderStatus }
 type LockedOrder = Prisma.OrderGetPayload<{ select: typeof lockedSelect }>;
 const lockedSelect = { id: true, number: true, status: true, email: true, shipName: true, carrier: true, trackingNumber: true } as const;
 
-async function move(prisma: Db, orderId: string, to: OrderStatus, data: Prisma.OrderUpdateInput): Promise<LockedOrder> {
-  return prisma.$transaction(async (tx) => {
+type MailKind = "shipped" | "delivered";
+
+/** The dedupe key of an order's shipped or delivered mail: one of each per order. */
+export function fulfilmentMailKey(kind: MailKind, orderId: string): string {
+  return `mail:${kind}:${orderId}`;
+}
+
+async function move(prisma: Db, orderId: string, to: OrderStatus, data: Prisma.OrderUpdateInput, mail?: { kind: MailKind; at: Date }): Promise<LockedOrder> {
+  const moved = await prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
     if (!locked.length) throw new FulfilmentError("No such order.");
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: lockedSelect });
     assertTransition(order.status, to);
+    if (mail) {
+      await enqueueJob(tx, { kind: `mail.${mail.kind}`, payload: { orderId, at: mail.at.toISOString() }, dedupeKey: fulfilmentMailKey(mail.kind, orderId) });
+    }
     return tx.order.update({ where: { id: orderId }, data: { ...data, status: to }, select: lockedSelect });
   });
+  if (mail) kickJobs();
+  return moved;
 }
 
 export async function markPacked(prisma: Db, orderId: string, now = new Date()): Promise<FulfilledOrder> {
@@ -43,14 +58,12 @@ export async function markShipped(
   if (!carrier) throw new FulfilmentError(`Unknown carrier "${shipment.carrier}". Use one of: ${carrierNames.join(", ")}.`);
   const trackingNumber = normalizeTrackingNumber(shipment.trackingNumber);
   if (!trackingNumber) throw new FulfilmentError("A tracking number is 6 to 40 letters, digits, spaces or hyphens.");
-  const o = await move(prisma, orderId, "SHIPPED", { shippedAt: now, carrier, trackingNumber });
-  await notify(prisma, o, "shipped", now);
+  const o = await move(prisma, orderId, "SHIPPED", { shippedAt: now, carrier, trackingNumber }, { kind: "shipped", at: now });
   return { id: o.id, number: o.number, status: o.status };
 }
 
 export async function markDelivered(prisma: Db, orderId: string, now = new Date()): Promise<FulfilledOrder> {
-  const o = await move(prisma, orderId, "DELIVERED", { deliveredAt: now });
-  await notify(prisma, o, "delivered", now);
+  const o = await move(prisma, orderId, "DELIVERED", { deliveredAt: now }, { kind: "delivered", at: now });
   return { id: o.id, number: o.number, status: o.status };
 }
 
@@ -62,14 +75,20 @@ export async function orderIdByNumber(prisma: Db, number: string): Promise<strin
 
 // ------------------------------------------------------------------ emails
 
-async function notify(prisma: Db, order: LockedOrder, kind: "shipped" | "delivered", now: Date) {
-  try {
-    const { url } = await issueTrackingToken(prisma, order.id, now);
-    const email = kind === "shipped" ? shippedEmail(order, url) : deliveredEmail(order, url);
-    await sendMail({ to: order.email, ...email });
-  } catch (error) {
-    console.error(`[mail] ${kind} email for order ${order.number} not sent:`, (error as Error).message);
+/**
+ * Sends the shipped or delivered mail; run by the job worker. The tracking
+ * link is issued here, at sending, so no raw token waits in the jobs table;
+ * it lives from `at`, the moment of the move. A failure throws: the worker retries.
+ */
+export async function deliverFulfilmentMail(prisma: Db, orderId: string, kind: MailKind, at: Date): Promise<void> {
+  const order = await prisma.order.findUnique({ where: { id: orderId }, select: lockedSelect });
+  if (!order) {
+    console.warn(`[mail] ${kind} email for order ${orderId} not sent: the order is gone`);
+    return;
   }
+  const { url } = await issueTrackingToken(prisma, order.id, at);
+  const email = kind === "shipped" ? shippedEmail(order, url) : deliveredEmail(order, url);
+  await sendMail({ to: order.email, ...email });
 }
 
 type Email = { subject: string; text: string; html: string };

@@ -4,10 +4,14 @@
 // The caller gets the same answer, in about the same time, whether or not
 // anything matched, so the form cannot be used to learn which orders or
 // addresses exist. Both the address and the IP are rate-limited in the
-// database, so the limits hold across every instance of the store.
+// database, so the limits hold across every instance of the store. On a
+// match the mail is only enqueued (lib/jobs): the answer never waits on the
+// mail server, whose speed would otherwise tell a match from a miss.
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { fieldErrors } from "@/lib/forms";
+import { enqueueJob, kickJobs } from "@/lib/jobs";
 import { sendMail } from "@/lib/mail";
 import { html } from "@/lib/mail/html";
 import { hitEmailAndIpLimits } from "@/lib/rate-limit";
@@ -68,14 +72,31 @@ async function lookup(prisma: Db, orderNumber: string, email: string, ip: string
   const order = await prisma.order.findUnique({ where: { number: orderNumber }, select: { id: true, number: true, email: true, shipName: true } });
   if (order && order.email.trim().toLowerCase() === email) {
     try {
-      const { url } = await issueTrackingToken(prisma, order.id, now);
-      await sendMail({ to: order.email, ...lookupEmail(order.number, url) });
+      // Each lookup asks for its own link (the rate limits bound how many), hence a random key.
+      await enqueueJob(prisma, {
+        kind: "mail.tracking-link",
+        payload: { orderId: order.id, at: now.toISOString() },
+        dedupeKey: `mail:tracking-link:${order.id}:${randomUUID()}`,
+      });
+      kickJobs();
     } catch (error) {
       // The caller must not learn that this one matched; the log says why no mail went.
-      console.error(`[lookup] link for order ${order.number} not sent:`, (error as Error).message);
+      console.error(`[lookup] link for order ${order.number} not queued:`, (error as Error).message);
     }
   }
   return { status: "sent" };
+}
+
+/**
+ * Sends a tracking link for one order; run by the job worker. The token is
+ * issued here, at sending (no raw token waits in the jobs table), valid from
+ * `at`, the moment it was asked for. A failure throws: the worker retries.
+ */
+export async function deliverTrackingLink(prisma: Db, orderId: string, at: Date): Promise<void> {
+  const order = await prisma.order.findUnique({ where: { id: orderId }, select: { id: true, number: true, email: true } });
+  if (!order) return;
+  const { url } = await issueTrackingToken(prisma, order.id, at);
+  await sendMail({ to: order.email, ...lookupEmail(order.number, url) });
 }
 
 function lookupEmail(number: string, url: string): { subject: string; text: string; html: string } {

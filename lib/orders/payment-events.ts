@@ -3,9 +3,21 @@
 // the same transaction as its effect, so a duplicate does nothing, and the
 // order row is locked so events for one order apply one at a time. The rules
 // below reach the same final state whatever order the events arrive in.
+//
+// What follows a change (the confirmation mail, expiring a Stripe session, a
+// refund and the mail that tells the customer) is enqueued as a job in the
+// same transaction (lib/jobs), so it exists exactly when the change commits.
+//
+// Money moves once: a cart has one live checkout at a time (a new one
+// supersedes the old inside the hold transaction, serialised on the cart row,
+// see `supersedeUnpaidOrders`), and a payment that still arrives for an order
+// no longer awaiting payment is refunded and the customer told, except a
+// plain expiry whose stock is still there and whose cart has no newer live
+// checkout: that one is reinstated (docs/decisions/0004-durable-side-effects.md).
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { releaseStock, takeStock, OutOfStockError } from "@/lib/inventory";
+import { enqueueJob, kickJobs } from "@/lib/jobs";
 import { assertTransition, paidStatuses, shippedStatuses, type OrderStatus } from "./status";
 
 export type PaymentEventInput = {
@@ -18,6 +30,13 @@ export type PaymentEventInput = {
   orderId: string;
   amountCents?: number;
   currency?: string;
+  /** The provider's payment reference (a Stripe Checkout Session id) the event is about. */
+  reference?: string;
+  /**
+   * The store itself ends the payment (its hold lapsed): the provider is told
+   * to stop taking it, through a job. Not for the provider's own "expired".
+   */
+  stopAtProvider?: boolean;
 };
 
 export type PaymentEventResult = {
@@ -26,7 +45,7 @@ export type PaymentEventResult = {
     | "unknown-order"
     | "paid"
     | "reinstated"
-    | "late-payment-no-stock"
+    | "late-payment-refunded"
     | "amount-mismatch"
     | "pending"
     | "cancelled"
@@ -41,20 +60,20 @@ const PENDING_HOLD_MS = 1000 * 60 * 60 * 24 * 7;
 
 export async function applyPaymentEvent(prisma: Db, event: PaymentEventInput): Promise<PaymentEventResult> {
   const result = await recordPaymentEvent(prisma, event);
-  if (result.orderId && result.status && paidStatuses.includes(result.status)) {
-    // After the commit, so mail never goes out for a change that rolled
-    // back. The send is claimed once per order; a redelivered event retries
-    // it if an earlier attempt failed.
-    const { sendOrderConfirmation } = await import("./confirmation");
-    await sendOrderConfirmation(prisma, result.orderId);
-  }
+  // The jobs this event enqueued are committed now: deliver them without waiting for the poll.
+  kickJobs();
   return result;
 }
 
 async function recordPaymentEvent(prisma: Db, event: PaymentEventInput): Promise<PaymentEventResult> {
   return prisma.$transaction(async (tx) => {
-    // Lock the order first, then record the event: concurrent deliveries of
-    // one event queue on the lock, and the later ones find its id taken.
+    // Lock the order's cart, then the order, then record the event. The cart
+    // first, in the same order as checkout takes them, so a payment and a new
+    // checkout from that cart never both go ahead (and never deadlock).
+    // Concurrent deliveries of one event queue on the locks, and the later
+    // ones find its id taken.
+    const cart = await tx.$queryRaw<{ cartId: string | null }[]>`SELECT "cartId" FROM "Order" WHERE "id" = ${event.orderId}`;
+    if (cart[0]?.cartId) await tx.$queryRaw`SELECT "id" FROM "Cart" WHERE "id" = ${cart[0].cartId} FOR UPDATE`;
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Order" WHERE "id" = ${event.orderId} FOR UPDATE`;
     const order = locked.length ? await tx.order.findUniqueOrThrow({ where: { id: event.orderId }, include: { items: true } }) : null;
     const recorded = await tx.paymentEvent.createMany({
@@ -98,23 +117,40 @@ async function apply(tx: Prisma.TransactionClient, order: LockedOrder, event: Pa
       if (order.status === "AWAITING_PAYMENT") {
         await move("PAID", paid);
         await clearCart(tx, order.cartId);
+        await enqueueConfirmation(tx, order.id);
         return result("paid", "PAID");
       }
       if (order.status === "CANCELLED") {
-        // Paid after its hold lapsed: take the stock again if it is there.
-        try {
-          await takeStock(tx, lines);
-        } catch (error) {
-          if (error instanceof OutOfStockError) {
-            await tx.order.update({ where: { id: order.id }, data: { ...paid, cancelReason: "Paid after the stock hold lapsed and the stock was gone: a refund is due." } });
-            return result("late-payment-no-stock", "CANCELLED");
+        // A second payment event for a late payment already handled (e.g.
+        // completed, then async_payment_succeeded): its refund is queued.
+        if (order.paidAt) return result("no-change", order.status);
+        if (await mayReinstate(tx, order)) {
+          // A savepoint: if a later line is out of stock, the lines already
+          // taken go back too, and the refund below commits without them.
+          await tx.$executeRaw`SAVEPOINT reinstate`;
+          let taken = true;
+          try {
+            await takeStock(tx, lines);
+          } catch (error) {
+            if (!(error instanceof OutOfStockError)) throw error;
+            await tx.$executeRaw`ROLLBACK TO SAVEPOINT reinstate`;
+            taken = false;
           }
-          throw error;
+          if (taken) {
+            await takePromo(tx, order.promoCode);
+            await move("PAID", { ...paid, cancelledAt: null, cancelReason: null, cancelCause: null });
+            await clearCart(tx, order.cartId);
+            await enqueueConfirmation(tx, order.id);
+            return result("reinstated", "PAID");
+          }
         }
-        await takePromo(tx, order.promoCode);
-        await move("PAID", { ...paid, cancelledAt: null, cancelReason: null });
-        await clearCart(tx, order.cartId);
-        return result("reinstated", "PAID");
+        // Anything else would sell twice or charge twice: give the money back.
+        await tx.order.update({
+          where: { id: order.id },
+          data: { ...paid, cancelReason: `${order.cancelReason ?? "Cancelled"} The payment arrived afterwards and is being refunded.` },
+        });
+        await enqueueLatePaymentRefund(tx, order, event.reference ?? null);
+        return result("late-payment-refunded", "CANCELLED");
       }
       if (order.status === "REFUNDED" && !order.paidAt) {
         await tx.order.update({ where: { id: order.id }, data: paid });
@@ -131,11 +167,9 @@ async function apply(tx: Prisma.TransactionClient, order: LockedOrder, event: Pa
     case "failed":
     case "expired": {
       if (order.status !== "AWAITING_PAYMENT") return result("no-change", order.status);
-      await releaseStock(tx, lines);
-      await givePromoBack(tx, order.promoCode);
-      await move("CANCELLED", {
-        cancelledAt: now,
-        cancelReason: event.kind === "failed" ? "The payment was declined." : "The payment was not completed in time.",
+      await cancelUnpaid(tx, order, event.kind === "failed" ? "DECLINED" : "EXPIRED", now, {
+        stopAtProvider: event.stopAtProvider ?? false,
+        reference: event.reference ?? null,
       });
       return result("cancelled", "CANCELLED");
     }
@@ -158,6 +192,104 @@ async function apply(tx: Prisma.TransactionClient, order: LockedOrder, event: Pa
       return result("refunded", "REFUNDED");
     }
   }
+}
+
+type CancelCause = "EXPIRED" | "DECLINED" | "SUPERSEDED";
+const cancelReasons: Record<CancelCause, string> = {
+  DECLINED: "The payment was declined.",
+  EXPIRED: "The payment was not completed in time.",
+  SUPERSEDED: "A newer checkout from the same cart replaced this one.",
+};
+
+type UnpaidOrder = Pick<LockedOrder, "id" | "status" | "promoCode" | "paymentProvider" | "paymentReference"> & { items: Pick<LockedOrder["items"][number], "variantId" | "quantity">[] };
+
+/** Cancels an order awaiting payment (locked by the caller): stock and promo use go back. */
+async function cancelUnpaid(
+  tx: Prisma.TransactionClient,
+  order: UnpaidOrder,
+  cause: CancelCause,
+  now: Date,
+  options: { stopAtProvider: boolean; reference: string | null },
+) {
+  assertTransition(order.status, "CANCELLED");
+  await releaseStock(tx, order.items.map((i) => ({ variantId: i.variantId, quantity: i.quantity })));
+  await givePromoBack(tx, order.promoCode);
+  await tx.order.update({ where: { id: order.id }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: cancelReasons[cause], cancelCause: cause } });
+  order.status = "CANCELLED";
+  const reference = order.paymentReference ?? options.reference;
+  if (options.stopAtProvider && reference) await enqueueExpireSession(tx, order.id, order.paymentProvider, reference);
+}
+
+/**
+ * Tells the provider to stop taking payment for an order the store ended.
+ * A no-op for demo payments (the demo page itself refuses a closed order).
+ */
+async function enqueueExpireSession(tx: Prisma.TransactionClient, orderId: string, provider: string, reference: string) {
+  if (provider !== "STRIPE") return;
+  await enqueueJob(tx, { kind: "stripe.expire-session", payload: { orderId, reference }, dedupeKey: `expire-session:${orderId}` });
+}
+
+async function enqueueConfirmation(tx: Prisma.TransactionClient, orderId: string) {
+  await enqueueJob(tx, { kind: "mail.order-confirmation", payload: { orderId }, dedupeKey: `mail:order-confirmation:${orderId}` });
+}
+
+async function enqueueLatePaymentRefund(tx: Prisma.TransactionClient, order: LockedOrder, reference: string | null) {
+  await enqueueJob(tx, {
+    kind: "payment.refund",
+    payload: { orderId: order.id, provider: order.paymentProvider, reference: reference ?? order.paymentReference },
+    dedupeKey: `refund:${order.id}`,
+    // A refund matters more than a mail: keep trying for about a day before a person is needed.
+    maxAttempts: 12,
+  });
+  await enqueueJob(tx, { kind: "mail.refund-notice", payload: { orderId: order.id }, dedupeKey: `mail:refund-notice:${order.id}` });
+}
+
+/**
+ * A late payment for a cancelled order may take the order back only when
+ * nothing else stands for the same purchase: it expired (not superseded, not
+ * declined), and its cart has no newer order awaiting payment or paid.
+ */
+async function mayReinstate(tx: Prisma.TransactionClient, order: LockedOrder): Promise<boolean> {
+  if (order.cancelCause !== "EXPIRED") return false;
+  if (!order.cartId) return true;
+  const newer = await tx.order.count({
+    where: { cartId: order.cartId, id: { not: order.id }, createdAt: { gte: order.createdAt }, status: { in: ["AWAITING_PAYMENT", ...paidStatuses] } },
+  });
+  return newer === 0;
+}
+
+/**
+ * Inside checkout's hold transaction, with the cart row locked: cancels every
+ * order of this cart still awaiting payment, releasing its stock, so a cart
+ * holds stock for one checkout at a time and only the newest can be paid.
+ * Their Stripe sessions are expired through a job.
+ */
+export async function supersedeUnpaidOrders(tx: Prisma.TransactionClient, cartId: string, now = new Date()): Promise<number> {
+  const ids = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Order" WHERE "cartId" = ${cartId} AND "status" = 'AWAITING_PAYMENT' FOR UPDATE`;
+  for (const { id } of ids) {
+    const order = await tx.order.findUniqueOrThrow({ where: { id }, include: { items: true } });
+    await cancelUnpaid(tx, order, "SUPERSEDED", now, { stopAtProvider: true, reference: null });
+  }
+  return ids.length;
+}
+
+/**
+ * Stores the provider's reference once payment has started. If a newer
+ * checkout superseded the order meanwhile, the session just made must be
+ * stopped too: the order row lock decides which of the two saw the reference.
+ * Returns whether the order is still awaiting payment.
+ */
+export async function recordPaymentReference(prisma: Db, orderId: string, reference: string): Promise<boolean> {
+  const live = await prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ status: string; paymentProvider: string }[]>`SELECT "status"::text AS "status", "paymentProvider"::text AS "paymentProvider" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
+    await tx.order.update({ where: { id: orderId }, data: { paymentReference: reference } });
+    const row = rows[0];
+    if (!row || row.status === "AWAITING_PAYMENT") return true;
+    if (row.status === "CANCELLED") await enqueueExpireSession(tx, orderId, row.paymentProvider, reference);
+    return false;
+  });
+  if (!live) kickJobs();
+  return live;
 }
 
 async function clearCart(tx: Prisma.TransactionClient, cartId: string | null) {

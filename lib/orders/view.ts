@@ -46,6 +46,7 @@ export type OrderView = {
   trackingNumber: string | null;
   cancelledAt: string | null;
   cancelReason: string | null;
+  cancelCause?: "EXPIRED" | "DECLINED" | "SUPERSEDED" | null;
   refundedAt: string | null;
   holdExpiresAt: string;
   items: OrderItemView[];
@@ -81,6 +82,7 @@ export async function loadOrderView(prisma: Db, order: string | Prisma.OrderWher
     trackingNumber: o.trackingNumber,
     cancelledAt: o.cancelledAt?.toISOString() ?? null,
     cancelReason: o.cancelReason,
+    cancelCause: o.cancelCause,
     refundedAt: o.refundedAt?.toISOString() ?? null,
     holdExpiresAt: o.holdExpiresAt.toISOString(),
     items: o.items.map((i) => ({

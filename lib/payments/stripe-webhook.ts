@@ -5,16 +5,19 @@
 // order of arrival. The answer tells Stripe whether to deliver again: 400 for
 // a request that is not from Stripe, 500 when applying failed (retry), 200
 // otherwise. Bodies are short fixed words: no error detail ever leaves here.
+// A 200 means the effect and the jobs that must follow it (a confirmation
+// mail, or the refund of a payment for an order that had closed, and the mail
+// telling the customer) are committed together; the job worker delivers them.
 import type Stripe from "stripe";
 import { config } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import { applyPaymentEvent, type PaymentEventInput, type PaymentEventResult } from "@/lib/orders/payment-events";
-import { stripeClient, stripeGateway } from "./stripe";
+import { stripeClient } from "./stripe";
 
 export type WebhookResponse = { status: number; body: string };
 
 type Outcome =
-  | { action: "apply"; input: PaymentEventInput; sessionId: string | null }
+  | { action: "apply"; input: PaymentEventInput }
   | { action: "ignore"; reason: string };
 
 export async function handleStripeWebhook(prisma: Db, rawBody: string, signature: string | null): Promise<WebhookResponse> {
@@ -54,29 +57,7 @@ export async function handleStripeWebhook(prisma: Db, rawBody: string, signature
     return { status: 500, body: "retry" };
   }
 
-  if (outcome.sessionId && (await refundDue(prisma, event.id, result))) {
-    try {
-      // Idempotent by session: a repeat after a failure never refunds twice.
-      await stripeGateway().refund(outcome.sessionId);
-      console.warn(`[stripe webhook] order ${result.orderId} was paid after its stock was gone: refunded session ${outcome.sessionId}`);
-    } catch (error) {
-      // The event is recorded; Stripe's retry comes back as a duplicate and tries the refund again.
-      console.error(`[stripe webhook] refund for order ${result.orderId} (session ${outcome.sessionId}) failed: ${describe(error)}`);
-      return { status: 500, body: "retry" };
-    }
-  }
   return { status: 200, body: result.outcome === "duplicate" ? "duplicate" : "ok" };
-}
-
-/**
- * A payment landed after the hold lapsed and the stock was gone. Also true for
- * a redelivery of that event, so a refund that failed the first time is tried again.
- */
-async function refundDue(prisma: Db, eventId: string, result: PaymentEventResult): Promise<boolean> {
-  if (result.outcome === "late-payment-no-stock") return true;
-  if (result.outcome !== "duplicate" || result.status !== "CANCELLED") return false;
-  const recorded = await prisma.paymentEvent.findUnique({ where: { id: eventId }, select: { outcome: true } });
-  return recorded?.outcome === "late-payment-no-stock";
 }
 
 async function toPaymentEvent(event: Stripe.Event): Promise<Outcome> {
@@ -93,7 +74,7 @@ async function toPaymentEvent(event: Stripe.Event): Promise<Outcome> {
           currency: session.currency ?? "",
         }
       : {};
-    return { action: "apply", input: { ...base, kind, orderId, ...amount }, sessionId: session.id };
+    return { action: "apply", input: { ...base, kind, orderId, reference: session.id, ...amount } };
   };
 
   switch (event.type) {
@@ -118,7 +99,7 @@ async function toPaymentEvent(event: Stripe.Event): Promise<Outcome> {
       if (!charge.refunded || charge.amount_refunded !== charge.amount) return { action: "ignore", reason: "partial refund" };
       const orderId = charge.metadata?.orderId ?? (await paymentIntentOrder(charge.payment_intent))?.orderId;
       if (!orderId) return { action: "ignore", reason: "charge without an order" };
-      return { action: "apply", input: { ...base, kind: "refunded", orderId }, sessionId: null };
+      return { action: "apply", input: { ...base, kind: "refunded", orderId } };
     }
     case "refund.created":
     case "refund.updated": {
@@ -128,7 +109,7 @@ async function toPaymentEvent(event: Stripe.Event): Promise<Outcome> {
       const orderId = refund.metadata?.orderId ?? pi?.orderId;
       if (!orderId || !pi) return { action: "ignore", reason: "refund without an order" };
       if (refund.amount !== pi.amount) return { action: "ignore", reason: "partial refund" };
-      return { action: "apply", input: { ...base, kind: "refunded", orderId }, sessionId: null };
+      return { action: "apply", input: { ...base, kind: "refunded", orderId } };
     }
 
     default:

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCheckout } from "@/lib/checkout/start";
+import { runDueJobs } from "@/lib/jobs";
 import { loadCurrentGuide } from "@/lib/guides/store";
 import { applyPaymentEvent } from "@/lib/orders/payment-events";
 import { readableOrderByConfirmationToken } from "@/lib/orders/access";
@@ -127,6 +128,9 @@ describe("starting checkout", () => {
     expect((await readableOrderByConfirmationToken(prisma, paid.accessToken))!.status).toBe("PAID");
     const { cartId } = await prisma.order.findUniqueOrThrow({ where: { id: paid.orderId } });
     expect(await prisma.cartItem.count({ where: { cartId: cartId! } })).toBe(0);
+    // The confirmation is a job committed with the payment; the worker sends it.
+    await runDueJobs(prisma);
+    await runDueJobs(prisma);
     const { listOutbox } = await import("@/lib/mail");
     const mails = (await listOutbox()).filter((m) => m.subject.includes(order.number));
     expect(mails).toHaveLength(1);

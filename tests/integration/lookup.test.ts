@@ -2,6 +2,7 @@
 // match sends mail; the limits trip per email and per IP and hold across
 // two instances of the store sharing the database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runDueJobs } from "@/lib/jobs";
 import { readableOrderByTrackingToken } from "@/lib/orders/access";
 import { LOOKUP_LIMITS, requestOrderLookup } from "@/lib/orders/lookup";
 import { hashToken } from "@/lib/orders/tokens";
@@ -17,7 +18,11 @@ const run = Math.random().toString(36).slice(2, 8);
 let ipN = 0;
 const freshIp = () => `198.51.100.${++ipN}-${run}`;
 
-const lookupMails = () => outbox.mails().filter((m) => m.text.includes("/track/"));
+// The lookup only enqueues its mail; the worker sends what is due.
+const lookupMails = async () => {
+  await runDueJobs(prisma);
+  return outbox.mails().filter((m) => m.text.includes("/track/"));
+};
 
 beforeAll(async () => {
   outbox = tempOutbox();
@@ -47,7 +52,7 @@ describe("guest order lookup", () => {
     for (const t of [match, wrongEmail, wrongNumber]) expect(t.ms).toBeGreaterThanOrEqual(295);
     expect(Math.abs(match.ms - wrongEmail.ms)).toBeLessThan(250);
 
-    const mails = lookupMails();
+    const mails = await lookupMails();
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to).toBe(order.email.toLowerCase());
     const token = mails[0]!.text.match(/\/track\/([A-Za-z0-9_-]{43})/)![1]!;
@@ -64,10 +69,10 @@ describe("guest order lookup", () => {
 
   it("refuses a tracking link once it has expired", async () => {
     const past = new Date(Date.now() - 8 * 86_400_000);
-    const before = lookupMails().length;
+    const before = (await lookupMails()).length;
     expect(await requestOrderLookup(prisma, { orderNumber: order.number, email: order.email, ip: freshIp() }, past, fast)).toEqual({ status: "sent" });
-    expect(lookupMails()).toHaveLength(before + 1);
-    const tokens = lookupMails().map((m) => m.text.match(/\/track\/([A-Za-z0-9_-]{43})/)![1]!);
+    expect((await lookupMails())).toHaveLength(before + 1);
+    const tokens = (await lookupMails()).map((m) => m.text.match(/\/track\/([A-Za-z0-9_-]{43})/)![1]!);
     const results = await Promise.all(tokens.map((t) => readableOrderByTrackingToken(prisma, t)));
     // Exactly one token was issued in the past and it no longer opens the order.
     expect(results.filter((r) => r === null)).toHaveLength(1);
@@ -94,11 +99,11 @@ describe("guest order lookup", () => {
     }
     // A match is refused too once the address is over its limit: no mail.
     await prisma.rateLimitBucket.deleteMany({ where: { key: { startsWith: "lookup:" } } });
-    const mailsBefore = lookupMails().length;
+    const mailsBefore = (await lookupMails()).length;
     for (let n = 0; n < LOOKUP_LIMITS.email.limit; n++) await requestOrderLookup(prisma, { orderNumber: order.number, email: order.email, ip: freshIp() }, new Date(), fast);
     const over = await requestOrderLookup(second, { orderNumber: order.number, email: order.email, ip: freshIp() }, new Date(), fast);
     expect(over.status).toBe("rate-limited");
-    expect(lookupMails().length).toBe(mailsBefore + LOOKUP_LIMITS.email.limit);
+    expect((await lookupMails()).length).toBe(mailsBefore + LOOKUP_LIMITS.email.limit);
   });
 
   it("limits lookups per IP, whatever the email, across two instances", async () => {

@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import { stripeClient, stripeGateway } from "@/lib/payments/stripe";
 import { handleStripeWebhook } from "@/lib/payments/stripe-webhook";
 import { startCheckout } from "@/lib/checkout/start";
+import { runDueJobs } from "@/lib/jobs";
 import { cartWith, stockOf, validInput } from "../support/checkout";
 import { testDb } from "../support/db";
 import { startStripeStandIn, type StripeStandIn } from "../support/stripe-stand-in";
@@ -68,8 +69,9 @@ async function isEmbeddedPglite(): Promise<boolean> {
   return /PGlite/i.test(row?.version ?? "");
 }
 
-/** Confirmation emails kept in the test outbox for an order. */
-function mailsAbout(orderNumber: string): number {
+/** Emails kept in the test outbox for an order, once the job worker has run what is due. */
+async function mailsAbout(orderNumber: string): Promise<number> {
+  await runDueJobs(prisma);
   const dir = outboxDir!;
   return readdirSync(dir).filter((f) => f.endsWith(".json") && readFileSync(path.join(dir, f), "utf8").includes(orderNumber)).length;
 }
@@ -237,7 +239,7 @@ describe("the Stripe webhook", () => {
     const events = await eventsFor(orderId);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ provider: "STRIPE", type: "checkout.session.completed", outcome: "paid" });
-    expect(mailsAbout(order.number)).toBe(1);
+    expect(await mailsAbout(order.number)).toBe(1);
   });
 
   it("the same event delivered 10 times at once and 3 more times applies once", async () => {
@@ -265,7 +267,7 @@ describe("the Stripe webhook", () => {
     expect((await orderRow(orderId)).status).toBe("PAID");
     expect(await eventsFor(orderId)).toHaveLength(1);
     expect(await stockOf(prisma, SKU)).toBe(before - 1);
-    expect(mailsAbout((await orderRow(orderId)).number)).toBe(1);
+    expect(await mailsAbout((await orderRow(orderId)).number)).toBe(1);
   });
 
   describe("payment, full refund and expiry in any order end refunded with the stock back", () => {
@@ -353,7 +355,7 @@ describe("the Stripe webhook", () => {
     expect((await eventsFor(orderId)).map((e) => e.outcome)).toEqual(["amount-mismatch", "amount-mismatch"]);
   });
 
-  it("a payment after the hold lapsed and the stock sold out is refunded at Stripe, once", async () => {
+  it("a payment after the hold lapsed and the stock sold out is refunded at Stripe by a job, once, and the customer told", async () => {
     const { orderId, session } = await orderWithSession(1);
     expect((await deliver(expired(session))).status).toBe(200);
     expect((await orderRow(orderId)).status).toBe("CANCELLED");
@@ -366,14 +368,22 @@ describe("the Stripe webhook", () => {
       const order = await orderRow(orderId);
       expect(order.status).toBe("CANCELLED");
       expect(order.paidAt).not.toBeNull();
-      expect(order.cancelReason).toMatch(/refund is due/);
+      expect(order.cancelReason).toMatch(/being refunded/);
+      // The webhook answered once the refund and the mail were recorded with the payment.
+      const jobs = await prisma.job.findMany({ where: { dedupeKey: { in: [`refund:${orderId}`, `mail:refund-notice:${orderId}`] } } });
+      expect(jobs.map((j) => [j.kind, j.status]).sort()).toEqual([["mail.refund-notice", "PENDING"], ["payment.refund", "PENDING"]]);
+      expect(jobs.find((j) => j.kind === "payment.refund")!.payload).toMatchObject({ reference: session.id, provider: "STRIPE" });
+
       const refundCalls = () => standIn.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds" && r.params.payment_intent === session.payment_intent);
+      expect(refundCalls()).toHaveLength(0);
+      expect(await mailsAbout(order.number)).toBe(1);
       expect(refundCalls()).toHaveLength(1);
       expect(refundCalls()[0]!.idempotencyKey).toBe(`refund:${session.id}`);
 
-      // A redelivery tries the refund again (in case it failed), and Stripe's idempotency keeps it to one.
+      // A redelivery is a duplicate: nothing new is enqueued, nothing is refunded again.
       expect(await deliver(paid)).toEqual({ status: 200, body: "duplicate" });
-      expect(refundCalls()).toHaveLength(2);
+      expect(await mailsAbout(order.number)).toBe(1);
+      expect(refundCalls()).toHaveLength(1);
       expect([...standIn.refunds.values()].filter((r) => r.payment_intent === session.payment_intent)).toHaveLength(1);
       expect(await stockOf(prisma, SKU)).toBe(0);
 
@@ -478,8 +488,35 @@ describe("a customer's purchase through Stripe", () => {
     expect((await orderRow(order.id)).status).toBe("PAID");
     expect(await eventsFor(order.id)).toHaveLength(1);
     expect(await stockOf(prisma, "KIT-HOME-S")).toBe(before - 1);
-    expect(mailsAbout(order.number)).toBe(1);
+    expect(await mailsAbout(order.number)).toBe(1);
     // Put the kit back for the other tests (afterAll restores the cartridge).
     await prisma.variant.update({ where: { sku: "KIT-HOME-S" }, data: { stock: { increment: 1 } } });
+  });
+
+  it("a newer checkout from the same cart expires the older session through a job; a payment that still lands on it is refunded", async () => {
+    const before = await stockOf(prisma, SKU);
+    const token = await cartWith(prisma, [[SKU, 1]]);
+    const first = await startCheckout(prisma, token, validInput, { baseUrl: "https://shop.test" });
+    const second = await startCheckout(prisma, token, validInput, { baseUrl: "https://shop.test" });
+    if (!first.ok || !second.ok) throw new Error("checkout failed");
+    orderIds.push(first.orderId, second.orderId);
+    const old = await orderRow(first.orderId);
+    expect(old).toMatchObject({ status: "CANCELLED", cancelCause: "SUPERSEDED" });
+    expect(await stockOf(prisma, SKU)).toBe(before - 1);
+    const oldSession = standIn.sessions.get(old.paymentReference!)!;
+    expect(await prisma.job.findUnique({ where: { dedupeKey: `expire-session:${old.id}` } })).toMatchObject({ kind: "stripe.expire-session", status: "PENDING" });
+
+    await runDueJobs(prisma);
+    expect(oldSession.status).toBe("expired");
+    expect(standIn.sessions.get((await orderRow(second.orderId)).paymentReference!)!.status).toBe("open");
+
+    // The customer had already paid in the old tab before the expiry reached Stripe.
+    expect(await deliver(completed(oldSession, "paid"))).toEqual({ status: 200, body: "ok" });
+    expect(await mailsAbout(old.number)).toBe(1);
+    const refunds = [...standIn.refunds.values()].filter((r) => r.payment_intent === oldSession.payment_intent);
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]!.amount).toBe(old.totalCents);
+    expect((await orderRow(old.id)).status).toBe("CANCELLED");
+    expect(await stockOf(prisma, SKU)).toBe(before - 1);
   });
 });

@@ -1,0 +1,28 @@
+// What each kind of job does. Handlers are idempotent where the outside world
+// allows: Stripe calls carry idempotency keys, and each reads the current
+// state before acting. A handler throws to have the worker retry it.
+import type { Db } from "@/lib/db";
+import { deliverOrderConfirmation } from "@/lib/orders/confirmation";
+import { deliverFulfilmentMail } from "@/lib/orders/fulfilment";
+import { deliverRefundNotice, refundLatePayment, type RefundPayload } from "@/lib/orders/late-payment";
+import { deliverTrackingLink } from "@/lib/orders/lookup";
+import type { JobHandler, JobKind } from "./index";
+
+const at = (payload: { at?: string }) => (payload.at ? new Date(payload.at) : new Date());
+
+export const jobHandlers: Record<JobKind, JobHandler> = {
+  "mail.order-confirmation": async (prisma: Db, p: { orderId: string }) => {
+    await deliverOrderConfirmation(prisma, p.orderId);
+  },
+  "mail.tracking-link": (prisma, p: { orderId: string; at?: string }) => deliverTrackingLink(prisma, p.orderId, at(p)),
+  "mail.shipped": (prisma, p: { orderId: string; at?: string }) => deliverFulfilmentMail(prisma, p.orderId, "shipped", at(p)),
+  "mail.delivered": (prisma, p: { orderId: string; at?: string }) => deliverFulfilmentMail(prisma, p.orderId, "delivered", at(p)),
+  "mail.refund-notice": (prisma, p: { orderId: string }) => deliverRefundNotice(prisma, p.orderId),
+  "payment.refund": (prisma, p: RefundPayload) => refundLatePayment(prisma, p),
+  "stripe.expire-session": async (_prisma, p: { orderId: string; reference: string }) => {
+    // Stops a session the store no longer honours; one already complete or
+    // expired is shrugged off by the gateway (a late payment is refunded).
+    const { stripeGateway } = await import("@/lib/payments/stripe");
+    await stripeGateway().cancel(p.reference);
+  },
+};
