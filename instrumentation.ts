@@ -11,3 +11,11 @@ export async function register() {
       .catch((e) => console.error("[stock] hold sweep failed:", (e as Error).message));
   setInterval(sweep, 60_000).unref();
 }
+
+// Every error Next.js catches while serving a request becomes one JSON log
+// line with the request id, path, digest and stack (lib/request-errors.ts).
+export const onRequestError: import("next").Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logRequestError } = await import("@/lib/request-errors");
+  logRequestError(error, request, context);
+};

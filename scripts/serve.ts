@@ -21,6 +21,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
 import { ConfigError, assertConfig } from "../lib/config";
+import { log, loggablePath, withRequestId } from "../lib/log";
 import { PEER_HEADER, CLIENT_IP_HEADER, REQUEST_ID_HEADER, clientAddress, markTrustedServer } from "../lib/request-origin";
 import { root } from "./proc";
 
@@ -61,14 +62,24 @@ async function main() {
     if (client) req.headers[CLIENT_IP_HEADER] = client;
     req.headers[REQUEST_ID_HEADER] = requestId;
     res.setHeader("X-Request-Id", requestId);
+    // One access line a request, when the response is done; the path has
+    // order and tracking tokens and the query removed (lib/log.ts).
+    const started = performance.now();
+    res.on("finish", () => {
+      log.info(
+        { requestId, method: req.method, path: loggablePath(req.url ?? "/"), status: res.statusCode, ms: Math.round(performance.now() - started) },
+        "request",
+      );
+    });
 
     if (badPath(req)) {
       res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
       res.end("That address is not valid.\n");
       return;
     }
-    handle(req, res).catch((error) => {
-      console.error(JSON.stringify({ level: "error", msg: "request failed outside Next.js", requestId, err: String((error as Error)?.stack ?? error) }));
+    // Every line logged while Next.js handles this request carries its id.
+    withRequestId(requestId, () => handle(req, res)).catch((error) => {
+      log.error({ requestId, err: error }, "request failed outside Next.js");
       if (!res.headersSent) {
         res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
         res.end(`Something went wrong on our side. Error id: ${requestId}\n`);
@@ -82,7 +93,7 @@ async function main() {
   server.requestTimeout = 60_000;
 
   server.listen(settings.port, settings.hostname, () => {
-    console.log(`[store] listening on http://${settings.hostname}:${settings.port} (${settings.mode} mode; public address ${settings.siteUrl})`);
+    log.info({ mode: settings.mode, siteUrl: settings.siteUrl }, `listening on http://${settings.hostname}:${settings.port}`);
   });
 
   const stop = () => {

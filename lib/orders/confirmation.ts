@@ -2,6 +2,7 @@
 // conditional update so two deliveries of the payment never send two
 // emails, and released again if sending fails so a later event can retry.
 import type { Db } from "@/lib/db";
+import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail";
 import { siteUrl } from "@/lib/site";
 import { confirmationAttachments, renderConfirmationEmail } from "./confirmation-email";
@@ -17,7 +18,7 @@ export async function sendOrderConfirmation(prisma: Db, orderId: string): Promis
       data: { confirmationSentAt: new Date() },
     });
   } catch (error) {
-    console.error(`[mail] confirmation for order ${orderId} not claimed:`, (error as Error).message);
+    log.error({ err: error, orderId }, "order confirmation mail not claimed");
     return false;
   }
   if (claimed.count === 0) return false;
@@ -28,7 +29,7 @@ export async function sendOrderConfirmation(prisma: Db, orderId: string): Promis
     return true;
   } catch (error) {
     await prisma.order.update({ where: { id: orderId }, data: { confirmationSentAt: null } });
-    console.error(`[mail] confirmation for order ${orderId} not sent:`, (error as Error).message);
+    log.error({ err: error, orderId }, "order confirmation mail not sent");
     return false;
   }
 }
