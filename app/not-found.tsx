@@ -1,11 +1,6 @@
 import Link from "next/link";
-import { connection } from "next/server";
 
-export default async function NotFound() {
-  // Rendered per request, not prerendered: a 404 under a per-person path
-  // (/account/…, /orders/…) is sent with the nonce policy (proxy.ts), and
-  // prerendered HTML has no nonce, so its scripts would be blocked.
-  await connection();
+export default function NotFound() {
   return (
     <div className="mx-auto max-w-xl py-12 text-center">
       <h1 className="text-3xl font-semibold">We could not find that page</h1>
