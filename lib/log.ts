@@ -18,6 +18,7 @@
 // development convenience that is not shipped (`npm run dev | npx pino-pretty`).
 // No "@/" imports: scripts/serve.ts loads this file outside the Next.js build.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { format } from "node:util";
 import pino, { type DestinationStream, type Logger } from "pino";
 
 type RequestContext = { requestId: string };
@@ -70,4 +71,31 @@ const SECRET_SEGMENT = /^\/(orders|track|pay\/demo)\/[^/?#]+/;
 export function loggablePath(url: string): string {
   const path = url.split(/[?#]/, 1)[0] || "/";
   return path.replace(SECRET_SEGMENT, (_m, base: string) => `/${base}/:token`);
+}
+
+// ANSI colour codes: Next.js colours its own messages for a terminal.
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/**
+ * Sends whatever still writes to the console (Next.js's own start-up and
+ * error messages, code not yet moved to `log`) through the logger, so every
+ * line the server prints is JSON. An Error among the arguments becomes `err`,
+ * with its stack. Called once by scripts/serve.ts; pino writes to the file
+ * descriptor itself, never through console, so this cannot loop.
+ */
+export function sendConsoleToLog(logger: Logger = log): void {
+  const to = (level: "debug" | "info" | "warn" | "error") =>
+    (...args: unknown[]) => {
+      const err = args.find((a): a is Error => a instanceof Error);
+      const msg = format(...args.filter((a) => a !== err)).replace(ANSI, "").trim();
+      // Next.js prints each request error it has already handed to
+      // onRequestError (which logged it with the request's path and digest);
+      // kept at debug so the error line is not doubled.
+      const seen = err !== undefined && "digest" in err;
+      logger[seen ? "debug" : level](err ? { err } : {}, msg || err?.message || "");
+    };
+  console.debug = to("debug");
+  console.log = console.info = to("info");
+  console.warn = to("warn");
+  console.error = to("error");
 }

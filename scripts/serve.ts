@@ -21,7 +21,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
 import { ConfigError, assertConfig } from "../lib/config";
-import { log, loggablePath, withRequestId } from "../lib/log";
+import { log, loggablePath, sendConsoleToLog, withRequestId } from "../lib/log";
 import { PEER_HEADER, CLIENT_IP_HEADER, REQUEST_ID_HEADER, clientAddress, markTrustedServer } from "../lib/request-origin";
 import { root } from "./proc";
 
@@ -48,6 +48,8 @@ async function main() {
     throw error;
   }
   markTrustedServer();
+  // From here every line is JSON (lib/log.ts), Next.js's own messages too.
+  sendConsoleToLog();
 
   const app = next({ dev, dir: root, hostname: settings.hostname, port: settings.port });
   const handle = app.getRequestHandler();
