@@ -1,10 +1,10 @@
 import { Writable } from "node:stream";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import ErrorPage from "@/app/error";
 import GlobalError from "@/app/global-error";
-import { createLogger, loggablePath, withRequestId } from "@/lib/log";
+import { createLogger, loggablePath, sendConsoleToLog, withRequestId } from "@/lib/log";
 import { markTrustedServer } from "@/lib/request-origin";
 import { logRequestError } from "@/lib/request-errors";
 
@@ -59,6 +59,32 @@ describe("log lines", () => {
     expect(loggablePath("/pay/demo/abc123")).toBe("/pay/demo/:token");
     expect(loggablePath("/api/auth/callback/nodemailer?token=secret&email=a%40b.c")).toBe("/api/auth/callback/nodemailer");
     expect(loggablePath("/shop/cartridges?pen=aurora")).toBe("/shop/cartridges");
+  });
+});
+
+describe("what still writes to the console", () => {
+  const original = { ...console };
+  afterEach(() => Object.assign(console, original));
+
+  it("becomes JSON lines too, an Error among the arguments with its stack, Next.js's colours removed", () => {
+    const { logger, lines } = capture();
+    sendConsoleToLog(logger);
+    console.log("\u001b[32m✓\u001b[39m Ready in %dms", 120);
+    console.warn("[stripe] session %s not expired", "cs_1");
+    console.error("[stock] hold sweep failed:", new Error("connection reset"));
+    expect(lines.map((l) => [l.level, l.msg])).toEqual([
+      ["info", "✓ Ready in 120ms"],
+      ["warn", "[stripe] session cs_1 not expired"],
+      ["error", "[stock] hold sweep failed:"],
+    ]);
+    expect((lines[2]!.err as { stack: string }).stack).toMatch(/^Error: connection reset\n\s+at /);
+  });
+
+  it("keeps Next.js's own print of an error it already reported to onRequestError at debug, not doubled as an error", () => {
+    const { logger, lines } = capture();
+    sendConsoleToLog(logger);
+    console.error("⨯", thrown());
+    expect(lines).toEqual([]); // below the default level (info)
   });
 });
 
