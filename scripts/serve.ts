@@ -65,9 +65,11 @@ async function main() {
     req.headers[REQUEST_ID_HEADER] = requestId;
     res.setHeader("X-Request-Id", requestId);
     // One access line a request, when the response is done; the path has
-    // order and tracking tokens and the query removed (lib/log.ts).
+    // order and tracking tokens and the query removed (lib/log.ts). Build
+    // files (hashed chunks, a dozen a page) are left out unless they fail.
     const started = performance.now();
     res.on("finish", () => {
+      if (res.statusCode < 400 && req.url?.startsWith("/_next/static/")) return;
       log.info(
         { requestId, method: req.method, path: loggablePath(req.url ?? "/"), status: res.statusCode, ms: Math.round(performance.now() - started) },
         "request",
