@@ -48,8 +48,9 @@ async function main() {
     throw error;
   }
   markTrustedServer();
-  // From here every line is JSON (lib/log.ts), Next.js's own messages too.
-  sendConsoleToLog();
+  // From here every line is JSON (lib/log.ts), Next.js's own messages too;
+  // under `next dev` its compile messages stay readable text.
+  if (!dev) sendConsoleToLog();
 
   const app = next({ dev, dir: root, hostname: settings.hostname, port: settings.port });
   const handle = app.getRequestHandler();
