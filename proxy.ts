@@ -21,15 +21,16 @@ export function proxy(request: NextRequest) {
   });
   const csp = headers["Content-Security-Policy"]!;
 
-  let response: NextResponse;
+  const requestHeaders = new Headers(request.headers);
+  // Next.js takes the nonce from this request header: a client's own copy
+  // must never reach it, on any path.
+  requestHeaders.delete("content-security-policy");
+  requestHeaders.delete("x-nonce");
   if (nonce) {
-    const requestHeaders = new Headers(request.headers);
-    requestHeaders.set("Content-Security-Policy", csp);
+    requestHeaders.set("content-security-policy", csp);
     requestHeaders.set("x-nonce", nonce);
-    response = NextResponse.next({ request: { headers: requestHeaders } });
-  } else {
-    response = NextResponse.next();
   }
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ResponseCookies } from "next/dist/server/web/spec-extension/cookies";
+import { NextRequest } from "next/server";
 import { PEN_COOKIE, PEN_COOKIE_OPTIONS } from "@/lib/catalog/pen-preference";
 import { HSTS_VALUE, contentSecurityPolicy, formTargetsFromEnv, makeNonce, securityHeaders, usesNonce } from "@/lib/security-headers";
 
@@ -96,5 +97,47 @@ describe("cookies the store sets", () => {
     const header = setCookieHeader(PEN_COOKIE_OPTIONS);
     expect(header).not.toMatch(/Secure/i);
     expect(header).toMatch(/HttpOnly/i);
+  });
+});
+
+describe("proxy.ts", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  // NextResponse.next({ request }) hands the rewritten request headers to
+  // Next.js as x-middleware-request-<name>; that is what the page renders with.
+  const forwarded = (response: Response, name: string) => response.headers.get(`x-middleware-request-${name}`);
+
+  it("gives a per-person page's render the same fresh nonce the browser is told to trust", async () => {
+    const { proxy } = await import("@/proxy");
+    const response = proxy(new NextRequest("http://127.0.0.1/cart"));
+    const policy = response.headers.get("content-security-policy")!;
+    const nonce = forwarded(response, "x-nonce")!;
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(policy).toContain(`'nonce-${nonce}'`);
+    expect(forwarded(response, "content-security-policy")).toBe(policy);
+    expect(response.headers.has("strict-transport-security")).toBe(false);
+  });
+
+  it("never lets a client's own Content-Security-Policy or x-nonce request header reach the render", async () => {
+    const { proxy } = await import("@/proxy");
+    const sent = { accept: "text/html", "content-security-policy": "script-src 'nonce-chosen-by-client'", "x-nonce": "chosen-by-client" };
+    const catalog = proxy(new NextRequest("http://127.0.0.1/shop", { headers: sent }));
+    // The render gets exactly the headers listed here (the rest are dropped):
+    // without a rewrite, the client's headers would pass through untouched.
+    const kept = catalog.headers.get("x-middleware-override-headers")?.split(",");
+    expect(kept).toContain("accept");
+    expect(kept).not.toContain("content-security-policy");
+    expect(kept).not.toContain("x-nonce");
+    expect(forwarded(catalog, "content-security-policy")).toBeNull();
+    expect(forwarded(catalog, "x-nonce")).toBeNull();
+    expect(catalog.headers.get("content-security-policy")).not.toContain("nonce-");
+    const cart = proxy(new NextRequest("http://127.0.0.1/cart", { headers: sent }));
+    expect(forwarded(cart, "x-nonce")).not.toBe("chosen-by-client");
+  });
+
+  it("adds HSTS when the site is https", async () => {
+    vi.stubEnv("SITE_URL", "https://shop.example.com");
+    const { proxy } = await import("@/proxy");
+    expect(proxy(new NextRequest("http://127.0.0.1/")).headers.get("strict-transport-security")).toBe(HSTS_VALUE);
   });
 });
