@@ -16,3 +16,11 @@ export async function register() {
   const { startJobWorker } = await import("@/lib/jobs");
   startJobWorker(db());
 }
+
+// Every error Next.js catches while serving a request becomes one JSON log
+// line with the request id, path, digest and stack (lib/request-errors.ts).
+export const onRequestError: import("next").Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logRequestError } = await import("@/lib/request-errors");
+  logRequestError(error, request, context);
+};

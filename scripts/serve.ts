@@ -23,6 +23,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
 import { ConfigError, assertConfig } from "../lib/config";
+import { log, loggablePath, sendConsoleToLog, withRequestId } from "../lib/log";
 import { PEER_HEADER, CLIENT_IP_HEADER, REQUEST_ID_HEADER, clientAddress, markTrustedServer } from "../lib/request-origin";
 import { root } from "./proc";
 
@@ -60,6 +61,9 @@ async function main() {
     throw error;
   }
   markTrustedServer();
+  // From here every line is JSON (lib/log.ts), Next.js's own messages too;
+  // under `next dev` its compile messages stay readable text.
+  if (!dev) sendConsoleToLog();
 
   const app = next({ dev, dir: root, hostname: settings.hostname, port: settings.port });
   const handle = app.getRequestHandler();
@@ -77,6 +81,17 @@ async function main() {
     if (client) req.headers[CLIENT_IP_HEADER] = client;
     req.headers[REQUEST_ID_HEADER] = requestId;
     res.setHeader("X-Request-Id", requestId);
+    // One access line a request, when the response is done; the path has
+    // order and tracking tokens and the query removed (lib/log.ts). Build
+    // files (hashed chunks, a dozen a page) are left out unless they fail.
+    const started = performance.now();
+    res.on("finish", () => {
+      if (res.statusCode < 400 && req.url?.startsWith("/_next/static/")) return;
+      log.info(
+        { requestId, method: req.method, path: loggablePath(req.url ?? "/"), status: res.statusCode, ms: Math.round(performance.now() - started) },
+        "request",
+      );
+    });
 
     if (crossSiteAction(req)) {
       // Next.js refuses these too, but as a 500; this is the client's doing.
@@ -89,8 +104,9 @@ async function main() {
       res.end("That address is not valid.\n");
       return;
     }
-    handle(req, res).catch((error) => {
-      console.error(JSON.stringify({ level: "error", msg: "request failed outside Next.js", requestId, err: String((error as Error)?.stack ?? error) }));
+    // Every line logged while Next.js handles this request carries its id.
+    withRequestId(requestId, () => handle(req, res)).catch((error) => {
+      log.error({ requestId, err: error }, "request failed outside Next.js");
       if (!res.headersSent) {
         res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
         res.end(`Something went wrong on our side. Error id: ${requestId}\n`);
@@ -104,7 +120,7 @@ async function main() {
   server.requestTimeout = 60_000;
 
   server.listen(settings.port, settings.hostname, () => {
-    console.log(`[store] listening on http://${settings.hostname}:${settings.port} (${settings.mode} mode; public address ${settings.siteUrl})`);
+    log.info({ mode: settings.mode, siteUrl: settings.siteUrl }, `listening on http://${settings.hostname}:${settings.port}`);
   });
 
   const stop = () => {

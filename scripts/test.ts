@@ -85,6 +85,12 @@ async function main() {
     }
 
     if (!skipE2e) {
+      // The catalog's data cache is keyed by database host and name, and the
+      // test database keeps its name while every run recreates it with new
+      // ids: a cache left by an earlier run (or a server started by hand on
+      // it) would hand the first page stale variant ids (served stale while
+      // it revalidates). Start the run without it.
+      rmSync(path.join(root, ".next/cache/fetch-cache"), { recursive: true, force: true });
       log("production build");
       await run(bin("next"), ["build"], env);
       markBuilt();

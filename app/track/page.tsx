@@ -4,6 +4,10 @@ import { LookupForm } from "./lookup-form";
 
 export const metadata: Metadata = { title: "Track an order", robots: { index: false, follow: true } };
 
+// Rendered per request so its scripts carry the strict policy's nonce
+// (proxy.ts): this form takes an email address. Prerendered HTML has none.
+export const dynamic = "force-dynamic";
+
 export default function TrackPage() {
   return (
     <article className="space-y-6">

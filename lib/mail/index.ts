@@ -13,6 +13,7 @@ import path from "node:path";
 import nodemailer from "nodemailer";
 import type { SendMailOptions, Transporter } from "nodemailer";
 import { config } from "@/lib/config";
+import { log } from "@/lib/log";
 
 export type MailAttachment = { filename: string; content: Buffer; contentType: string };
 
@@ -142,7 +143,7 @@ export async function sendMail(message: MailMessage): Promise<{ id: string }> {
   // only once both files are complete.
   await writeAtomically(path.join(dir, `${id}.eml`), info.message);
   await writeAtomically(path.join(dir, `${id}.json`), JSON.stringify(meta, null, 2));
-  console.info(`[mail] kept in outbox: ${id} (${message.subject})`);
+  log.info({ outboxId: id, subject: message.subject }, "mail kept in outbox");
   return { id };
 }
 

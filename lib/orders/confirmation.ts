@@ -3,6 +3,7 @@
 // paid. The job's dedupe key makes it one job per order; a failed send
 // throws, and the worker retries it with backoff.
 import type { Db } from "@/lib/db";
+import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail";
 import { siteUrl } from "@/lib/site";
 import { confirmationAttachments, renderConfirmationEmail } from "./confirmation-email";
@@ -15,7 +16,7 @@ export async function deliverOrderConfirmation(prisma: Db, orderId: string): Pro
   const order = await loadOrderView(prisma, orderId);
   if (!order || !paidStatuses.includes(order.status)) {
     // Refunded (or deleted) before the mail went: confirming it now would mislead.
-    console.warn(`[mail] confirmation for order ${orderId} not sent: the order is ${order ? order.status.toLowerCase() : "gone"}`);
+    log.warn({ orderId, status: order?.status ?? null }, "order confirmation not sent: the order is no longer paid");
     return false;
   }
   const email = renderConfirmationEmail(order, { siteUrl: siteUrl(), accessToken: orderAccessToken(order.id) });
