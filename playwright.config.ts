@@ -14,9 +14,11 @@ export default defineConfig({
   timeout: 30_000,
   reporter: [["list"], ["json"]],
   projects: [
-    { name: "store", testIgnore: /publishing\.spec\.ts/ },
+    { name: "store", testIgnore: /(publishing|bad-input-fuzz)\.spec\.ts/ },
     // Tests that change shared content run last, so no other test sees it mid-change.
     { name: "publishing", testMatch: /publishing\.spec\.ts/, dependencies: ["store"] },
+    // The bad-input run compares every variant's price and stock before and after: not while other tests buy.
+    { name: "bad-input", testMatch: /bad-input-fuzz\.spec\.ts/, dependencies: ["store"] },
   ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

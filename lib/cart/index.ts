@@ -4,6 +4,7 @@
 // token nobody is ever given, so a cookie can never open it. Prices and stock
 // are always read live here, never from the catalog cache.
 import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { hashToken, looksLikeToken, newAccessToken } from "@/lib/orders/tokens";
 import { isId } from "@/lib/validation";
 
@@ -231,13 +232,22 @@ export async function addToCart(prisma: Db, owner: CartOwner, variantId: string,
 
 /** The account's cart, created (with a token nobody holds) if it has none. */
 export async function accountCartId(prisma: Pick<Db, "cart">, userId: string): Promise<string> {
-  const cart = await prisma.cart.upsert({
-    where: { userId },
-    create: { userId, tokenHash: hashToken(newAccessToken()) },
-    update: {},
-    select: { id: true },
-  });
-  return cart.id;
+  try {
+    const cart = await prisma.cart.upsert({
+      where: { userId },
+      create: { userId, tokenHash: hashToken(newAccessToken()) },
+      update: {},
+      select: { id: true },
+    });
+    return cart.id;
+  } catch (error) {
+    // Two requests making the account's first cart at once: the other one made it (an upsert is
+    // not atomic in Prisma; the unique userId is what keeps it to one cart).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return (await prisma.cart.findUniqueOrThrow({ where: { userId }, select: { id: true } })).id;
+    }
+    throw error;
+  }
 }
 
 export async function setCartQuantity(prisma: Db, owner: CartOwner, variantId: string, quantity: number): Promise<void> {
