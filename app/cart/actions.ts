@@ -6,7 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { addToCart, CartError, MAX_LINE_QUANTITY, setCartQuantity, type CartErrorCode } from "@/lib/cart";
+import { addToCart, CartError, loadCart, MAX_LINE_QUANTITY, setCartQuantity, type CartErrorCode } from "@/lib/cart";
 import { currentCartOwner, setCartToken } from "@/lib/cart/cookie";
 import { db } from "@/lib/db";
 import { formField, id } from "@/lib/validation";
@@ -44,13 +44,15 @@ export async function addToCartAction(_prev: AddToCartState, formData: FormData)
 export async function updateCartLine(formData: FormData): Promise<void> {
   const remove = formData.get("remove") !== null;
   const parsed = lineInput.safeParse({ variantId: formField(formData, "variantId"), quantity: remove ? "0" : formField(formData, "quantity") });
-  // Only an id that passed the id rule goes back into the URL, and only to mark its line.
-  const variantId = id().safeParse(formField(formData, "variantId")).data ?? null;
-  if (!parsed.success) redirect(cartUrl(variantId, "quantity"));
+  // The URL may name a line only by an id read back from the cart itself, never the one sent.
+  const owner = await currentCartOwner();
+  const sent = id().safeParse(formField(formData, "variantId")).data;
+  const line = async () => (sent ? ((await loadCart(db(), owner)).lines.find((l) => l.variantId === sent)?.variantId ?? null) : null);
+  if (!parsed.success) redirect(cartUrl(await line(), "quantity"));
   try {
-    await setCartQuantity(db(), await currentCartOwner(), parsed.data.variantId, parsed.data.quantity);
+    await setCartQuantity(db(), owner, parsed.data.variantId, parsed.data.quantity);
   } catch (error) {
-    if (error instanceof CartError) redirect(cartUrl(variantId, error.code));
+    if (error instanceof CartError) redirect(cartUrl(await line(), error.code));
     throw error;
   }
   redirect("/cart");
