@@ -9,15 +9,16 @@ import { safeReturnPath } from "@/lib/accounts/redirect";
 import { currentUserId } from "@/lib/accounts/session";
 import { PEN_COOKIE, PEN_COOKIE_OPTIONS } from "@/lib/catalog/pen-preference";
 import { db } from "@/lib/db";
+import { formField, id } from "@/lib/validation";
 
 const RETURN_FALLBACK = "/shop/cartridges";
 
-const input = z.object({ pen: z.string().max(60) });
+const input = z.object({ pen: z.union([z.literal(""), id("Choose one of the pen models listed.", 60)]) });
 
 export async function choosePen(formData: FormData): Promise<void> {
-  const parsed = input.safeParse({ pen: formData.get("pen") ?? "" });
+  const parsed = input.safeParse({ pen: formField(formData, "pen", 100) ?? "" });
   // Only a path on this site, so the form cannot be used to redirect elsewhere.
-  const returnTo = parsed.success ? safeReturnPath(formData.get("returnTo") ?? "", RETURN_FALLBACK) : RETURN_FALLBACK;
+  const returnTo = parsed.success ? safeReturnPath(formField(formData, "returnTo", 600) ?? "", RETURN_FALLBACK) : RETURN_FALLBACK;
   const jar = await cookies();
   const pen = parsed.success ? parsed.data.pen : "";
   const known = (await getCatalog()).penModels.some((m) => m.slug === pen);

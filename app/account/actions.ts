@@ -6,13 +6,14 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { signOut } from "@/auth";
 import { addAddress, addressInput, deleteAddress, savePenModel, type AddressErrors } from "@/lib/accounts";
+import { formField, formFields } from "@/lib/validation";
 import { currentUserId } from "@/lib/accounts/session";
 import { PEN_COOKIE, PEN_COOKIE_OPTIONS } from "@/lib/catalog/pen-preference";
 import { db } from "@/lib/db";
 
 export type AddressFormState = { errors: AddressErrors; formError?: string; values: Record<string, string>; saved?: boolean };
 
-const addressFields = Object.keys(addressInput.shape);
+const addressFields = Object.keys(addressInput.shape) as (keyof typeof addressInput.shape)[];
 
 async function requireUserId(): Promise<string> {
   const userId = await currentUserId();
@@ -22,11 +23,7 @@ async function requireUserId(): Promise<string> {
 
 export async function addAddressAction(_prev: AddressFormState, formData: FormData): Promise<AddressFormState> {
   const userId = await requireUserId();
-  const raw: Record<string, string> = {};
-  for (const f of addressFields) {
-    const v = formData.get(f);
-    if (typeof v === "string") raw[f] = v;
-  }
+  const raw: Record<string, string> = formFields(formData, addressFields);
   const result = await addAddress(db(), userId, raw);
   if (!result.ok) return { errors: result.errors, formError: result.formError, values: raw };
   revalidatePath("/account");
@@ -35,14 +32,15 @@ export async function addAddressAction(_prev: AddressFormState, formData: FormDa
 
 export async function deleteAddressAction(formData: FormData): Promise<void> {
   const userId = await requireUserId();
-  await deleteAddress(db(), userId, String(formData.get("addressId") ?? ""));
+  await deleteAddress(db(), userId, formField(formData, "addressId") ?? "");
   revalidatePath("/account");
 }
 
 export async function savePenAction(formData: FormData): Promise<void> {
   const userId = await requireUserId();
-  const result = await savePenModel(db(), userId, String(formData.get("pen") ?? ""));
-  if (!result.ok) redirect(`/account?penError=${encodeURIComponent(result.error)}#pen`);
+  const result = await savePenModel(db(), userId, formField(formData, "pen", 100) ?? "");
+  // A code, not text: the page shows the store's own message for it.
+  if (!result.ok) redirect(`/account?penError=${result.code}#pen`);
   // The listings read the pen from its cookie; keep the two in step.
   const jar = await cookies();
   if (result.slug) jar.set(PEN_COOKIE, result.slug, PEN_COOKIE_OPTIONS);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { listAddresses, savedPenModel } from "@/lib/accounts";
+import { listAddresses, penErrorMessage, savedPenModel } from "@/lib/accounts";
 import { currentUser } from "@/lib/accounts/session";
 import { formatDate, formatMoney, getCatalog } from "@/lib/catalog";
 import { countries } from "@/lib/checkout/input";
@@ -26,7 +26,7 @@ export default async function AccountPage({ searchParams }: Props) {
     getCatalog(),
     searchParams,
   ]);
-  const penError = typeof query.penError === "string" ? query.penError.slice(0, 200) : null;
+  const penError = penErrorMessage(query.penError);
   const penSaved = query.pen === "saved";
 
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { updateCartLine } from "./actions";
 import { getCatalog, formatMoney, stockStatus, type SearchParams } from "@/lib/catalog";
-import { loadCart, MAX_LINE_QUANTITY } from "@/lib/cart";
+import { cartErrorMessage, loadCart, MAX_LINE_QUANTITY, PROFESSIONAL_ONLY_MESSAGE } from "@/lib/cart";
 import { currentCartOwner } from "@/lib/cart/cookie";
 import { savedPenSlug } from "@/lib/catalog/pen-preference";
 import { db } from "@/lib/db";
@@ -13,17 +13,50 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
   const [owner, penSlug, catalog, query] = await Promise.all([currentCartOwner(), savedPenSlug(), getCatalog(), searchParams]);
   const pen = catalog.penModels.find((p) => p.slug === penSlug) ?? null;
   const cart = await loadCart(db(), owner, pen ? { slug: pen.slug, name: pen.name } : null);
-  const errorLine = typeof query.line === "string" ? query.line : null;
-  const error = typeof query.error === "string" ? query.error.slice(0, 200) : null;
+  // The URL names a line and an error code; the message shown is always the store's own.
+  const errorLine = cart.lines.find((l) => l.variantId === query.line) ?? null;
+  const errorHeld = cart.professionalOnly.some((l) => l.variantId === query.line);
+  const pageError = errorLine || errorHeld ? null : cartErrorMessage(query.error);
 
   return (
     <>
       <h1 className="text-3xl font-semibold tracking-tight">Your cart</h1>
+      {pageError && (
+        <p role="alert" className="mt-4 rounded border border-danger/30 bg-red-50 p-3 text-sm text-danger" data-testid="cart-error">
+          {pageError}
+        </p>
+      )}
+      {cart.professionalOnly.length > 0 && (
+        <div role="alert" className="mt-6 rounded border border-warn/30 bg-warn-soft p-4 text-sm text-warn" data-testid="professional-only">
+          <p className="font-semibold">Not available to order</p>
+          <p className="mt-1">{PROFESSIONAL_ONLY_MESSAGE} We have kept it out of your total; remove it to check out.</p>
+          <ul className="mt-2 space-y-2">
+            {cart.professionalOnly.map((line) => (
+              <li key={line.variantId} className="flex flex-wrap items-center justify-between gap-2">
+                <span>
+                  <Link href={`/products/${line.productSlug}?variant=${encodeURIComponent(line.sku)}`} className="font-medium underline">
+                    {line.productName}
+                  </Link>{" "}
+                  · {line.variantLabel} · {line.quantity}
+                </span>
+                <form action={updateCartLine}>
+                  <input type="hidden" name="variantId" value={line.variantId} />
+                  <button type="submit" name="remove" value="1" className="rounded px-3 py-1 text-sm text-danger underline">
+                    Remove {line.productName}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {cart.lines.length === 0 ? (
+        cart.professionalOnly.length === 0 && (
         <p className="mt-6 rounded border border-line bg-white p-6">
           Your cart is empty. <Link href="/shop/kits" className="underline">Browse the kits</Link> or{" "}
           <Link href="/shop/cartridges" className="underline">find cartridges for your pen</Link>.
         </p>
+        )
       ) : (
         <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_20rem]">
           <div>
@@ -39,7 +72,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
             )}
             <ul className="divide-y divide-line rounded-lg border border-line bg-white" data-testid="cart-lines">
               {cart.lines.map((line) => {
-                const lineError = errorLine === line.variantId ? error : null;
+                const lineError = errorLine === line ? cartErrorMessage(query.error, line) : null;
                 const status = stockStatus(line.stock);
                 return (
                   <li key={line.variantId} className="flex flex-wrap gap-4 p-4">

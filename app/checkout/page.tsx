@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CheckoutForm } from "./checkout-form";
 import { formatMoney } from "@/lib/catalog";
-import { loadCart } from "@/lib/cart";
+import { checkoutProblem, loadCart } from "@/lib/cart";
 import { currentCartOwner } from "@/lib/cart/cookie";
 import { countries } from "@/lib/checkout/input";
 import { needsSafetyLine } from "@/lib/checkout/start";
@@ -15,7 +15,8 @@ export const metadata: Metadata = { title: "Checkout", robots: { index: false } 
 
 export default async function CheckoutPage() {
   const cart = await loadCart(db(), await currentCartOwner());
-  if (cart.lines.length === 0) redirect("/cart");
+  // Nothing to sell, or something this cart may not buy: the cart page says why.
+  if (cart.lines.length === 0 || checkoutProblem(cart)) redirect("/cart");
   const methods = await db().shippingMethod.findMany({ where: { active: true }, orderBy: { position: "asc" } });
   const safetyLine = cart.lines.find(needsSafetyLine);
   const guideSlug = safetyLine ? `/products/${safetyLine.productSlug}#who-must-not-use` : "/instructions";

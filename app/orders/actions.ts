@@ -11,13 +11,15 @@ import { cartToken, setCartToken } from "@/lib/cart/cookie";
 import { db } from "@/lib/db";
 import { readableOrder, readableOrderByConfirmationToken, readableOrderByTrackingToken } from "@/lib/orders/access";
 import { reorderCartridges } from "@/lib/orders/reorder";
+import { formField, id } from "@/lib/validation";
 
 export type ReorderState = { message?: string; error?: string };
 
-const input = z.object({ via: z.enum(["confirmation", "tracking", "account"]), ref: z.string().min(1).max(128) });
+// ref: an order id or a link token, both URL-safe ids; anything else names no order.
+const input = z.object({ via: z.enum(["confirmation", "tracking", "account"]), ref: id() });
 
 export async function reorderAction(_prev: ReorderState, formData: FormData): Promise<ReorderState> {
-  const parsed = input.safeParse({ via: formData.get("via"), ref: formData.get("ref") });
+  const parsed = input.safeParse({ via: formField(formData, "via", 20), ref: formField(formData, "ref", 200) });
   if (!parsed.success) return { error: "We could not find that order." };
   const { via, ref } = parsed.data;
   const prisma = db();

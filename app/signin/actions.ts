@@ -2,21 +2,20 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { oauthProviders, signIn } from "@/auth";
 import { signInLinkLimitReached } from "@/lib/accounts";
 import { safeReturnPath } from "@/lib/accounts/redirect";
 import { requestClientIp } from "@/lib/request-origin";
 import { db } from "@/lib/db";
+import { email as emailRule, formField } from "@/lib/validation";
 
 export type SignInState = { error?: string; formError?: string; email?: string };
 
-const emailInput = z.string({ error: "Enter your email address." }).trim().min(1, "Enter your email address.").max(200, "Enter a shorter email address.").pipe(z.email("Enter an email address like name@example.com."));
+const emailInput = emailRule();
 
 export async function signInWithEmail(_prev: SignInState, formData: FormData): Promise<SignInState> {
-  const raw = formData.get("email");
-  const parsed = emailInput.safeParse(typeof raw === "string" ? raw : "");
-  const typed = typeof raw === "string" ? raw : "";
+  const typed = formField(formData, "email", 300) ?? "";
+  const parsed = emailInput.safeParse(typed);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email address.", email: typed };
   const email = parsed.data.toLowerCase();
   const notSent = async (): Promise<SignInState> => {
@@ -47,7 +46,7 @@ export async function signInWithEmail(_prev: SignInState, formData: FormData): P
 }
 
 export async function signInWithProvider(formData: FormData): Promise<void> {
-  const provider = String(formData.get("provider") ?? "");
+  const provider = formField(formData, "provider", 40) ?? "";
   if (!oauthProviders().some((p) => p.id === provider)) return;
   await signIn(provider, { redirectTo: safeReturnPath(formData.get("callbackUrl")) });
 }

@@ -23,7 +23,8 @@ export default async function SignInPage({ searchParams }: Props) {
   const callbackUrl = safeReturnPath(typeof query.callbackUrl === "string" ? query.callbackUrl : undefined);
   if (await currentUserId()) redirect(callbackUrl);
   const errorKey = typeof query.error === "string" ? query.error : null;
-  const error = errorKey ? (errorMessages[errorKey] ?? "We could not sign you in. Please try again.") : null;
+  // Only the store's own messages, looked up by own key: "__proto__" or "toString" in the URL name none.
+  const error = errorKey ? (Object.hasOwn(errorMessages, errorKey) ? errorMessages[errorKey]! : "We could not sign you in. Please try again.") : null;
   const providers = oauthProviders();
 
   return (

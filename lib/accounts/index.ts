@@ -6,7 +6,8 @@ import { z } from "zod";
 import { looksLikeCartToken, MAX_LINE_QUANTITY } from "@/lib/cart";
 import { countries } from "@/lib/checkout/input";
 import type { Db } from "@/lib/db";
-import { fieldErrors, required } from "@/lib/forms";
+import { fieldErrors, optional, required } from "@/lib/forms";
+import { isId } from "@/lib/validation";
 import { emailOrIpLimitReached, hitEmailAndIpLimits } from "@/lib/rate-limit";
 import { hashToken, newAccessToken } from "@/lib/orders/tokens";
 
@@ -15,13 +16,13 @@ import { hashToken, newAccessToken } from "@/lib/orders/tokens";
 export const addressInput = z.object({
   name: required("the full name"),
   line1: required("the first line of the address"),
-  line2: z.string().trim().max(120, "Keep this line under 120 characters.").optional().transform((v) => v || null),
+  line2: optional(120, "Keep this line under 120 characters."),
   city: required("the town or city", 80),
-  region: z.string().trim().max(80, "Keep this under 80 characters.").optional().transform((v) => v || null),
+  region: optional(80),
   postalCode: required("the postal code", 20)
     .pipe(z.string().regex(/^[A-Za-z0-9 -]{2,12}$/, "Enter a valid postal code."))
     .transform((v) => v.toUpperCase()),
-  country: z.string({ error: "Choose a country we ship to." }).refine((c) => c in countries, "Choose a country we ship to."),
+  country: z.string({ error: "Choose a country we ship to." }).refine((c) => Object.hasOwn(countries, c), "Choose a country we ship to."),
 });
 
 export type AddressInput = z.infer<typeof addressInput>;
@@ -56,7 +57,7 @@ export async function addAddress(
 
 /** Deletes one of the owner's addresses. Someone else's address, or none, is "not found". */
 export async function deleteAddress(prisma: Db, userId: string, addressId: string): Promise<boolean> {
-  if (typeof addressId !== "string" || addressId.length === 0 || addressId.length > 64) return false;
+  if (!isId(addressId)) return false;
   const { count } = await prisma.address.deleteMany({ where: { id: addressId, userId } });
   return count > 0;
 }
@@ -69,14 +70,27 @@ export async function savedPenModel(prisma: Db, userId: string): Promise<{ slug:
   return prisma.penModel.findUnique({ where: { slug: user.penModelSlug }, select: { slug: true, name: true } });
 }
 
+/** Why a pen could not be saved, as a code a URL may carry; the message is the store's own (penErrorMessage). */
+export type PenError = "unknown-pen";
+const PEN_ERRORS: Record<PenError, string> = { "unknown-pen": "Choose one of the pen models listed." };
+
+/** The store's message for a pen error code; null for anything else (a URL can hold any text). */
+export function penErrorMessage(code: unknown): string | null {
+  return typeof code === "string" && Object.hasOwn(PEN_ERRORS, code) ? PEN_ERRORS[code as PenError] : null;
+}
+
 /** Saves the pen the customer has; an empty slug clears it. Unknown slugs are refused. */
-export async function savePenModel(prisma: Db, userId: string, slug: string): Promise<{ ok: true; slug: string | null } | { ok: false; error: string }> {
+export async function savePenModel(
+  prisma: Db,
+  userId: string,
+  slug: string,
+): Promise<{ ok: true; slug: string | null } | { ok: false; code: PenError; error: string }> {
   if (slug === "") {
     await prisma.user.update({ where: { id: userId }, data: { penModelSlug: null } });
     return { ok: true, slug: null };
   }
-  const known = typeof slug === "string" && slug.length <= 60 && (await prisma.penModel.findUnique({ where: { slug }, select: { slug: true } }));
-  if (!known) return { ok: false, error: "Choose one of the pen models listed." };
+  const known = isId(slug, 60) && (await prisma.penModel.findUnique({ where: { slug }, select: { slug: true } }));
+  if (!known) return { ok: false, code: "unknown-pen", error: PEN_ERRORS["unknown-pen"] };
   await prisma.user.update({ where: { id: userId }, data: { penModelSlug: known.slug } });
   return { ok: true, slug: known.slug };
 }

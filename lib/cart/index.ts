@@ -4,7 +4,9 @@
 // token nobody is ever given, so a cookie can never open it. Prices and stock
 // are always read live here, never from the catalog cache.
 import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { hashToken, looksLikeToken, newAccessToken } from "@/lib/orders/tokens";
+import { isId } from "@/lib/validation";
 
 export const CART_COOKIE = "cart";
 export const MAX_LINE_QUANTITY = 99;
@@ -28,18 +30,78 @@ export type CartLine = {
   kitPen: { slug: string; name: string } | null;
 };
 
-export type CartView = { id: string | null; lines: CartLine[]; subtotalCents: number; itemCount: number; fitWarnings: string[] };
+/** A line the cart holds but cannot sell (see mayBuy): kept out of the lines and the total, and shown with the reason. */
+export type HeldBackLine = { variantId: string; sku: string; productSlug: string; productName: string; variantLabel: string; quantity: number };
+
+export type CartView = {
+  id: string | null;
+  lines: CartLine[];
+  subtotalCents: number;
+  itemCount: number;
+  fitWarnings: string[];
+  /** Professional-only variants already in the cart (added before the rule, or merged in): not for sale to this cart. */
+  professionalOnly: HeldBackLine[];
+};
+
+/**
+ * Why a cart change was refused. The code is what a URL may carry (the cart
+ * page maps it back to the store's own message with cartErrorMessage); the
+ * message is for a form that shows the error directly.
+ */
+export type CartErrorCode = "quantity" | "too-many" | "out-of-stock" | "not-enough-stock" | "unavailable" | "professional-only" | "empty";
+
+export const PROFESSIONAL_ONLY_MESSAGE =
+  "This is sold to trained professionals only, and ordering it needs a professional account, which we do not offer yet. It is not sold for home use.";
+
+const CART_ERROR_MESSAGES: Record<CartErrorCode, string> = {
+  quantity: `Enter a quantity from 0 to ${MAX_LINE_QUANTITY}.`,
+  "too-many": `You can order up to ${MAX_LINE_QUANTITY} of one item.`,
+  "out-of-stock": "Sorry, this is out of stock.",
+  "not-enough-stock": "There are not that many left in stock.",
+  unavailable: "That product is no longer available.",
+  "professional-only": PROFESSIONAL_ONLY_MESSAGE,
+  empty: "Your cart is empty.",
+};
+
+/**
+ * The store's message for a cart error code from a URL, or null for anything
+ * else: the page never shows text the URL brought. With the line, a stock
+ * message says how many are left now.
+ */
+export function cartErrorMessage(code: unknown, line?: Pick<CartLine, "stock"> | null): string | null {
+  if (typeof code !== "string" || !Object.hasOwn(CART_ERROR_MESSAGES, code)) return null;
+  if (code === "not-enough-stock" && line) return line.stock > 0 ? `Only ${line.stock} left in stock.` : CART_ERROR_MESSAGES["out-of-stock"];
+  return CART_ERROR_MESSAGES[code as CartErrorCode];
+}
 
 export class CartError extends Error {
   constructor(
-    message: string,
+    readonly code: CartErrorCode,
+    message: string = CART_ERROR_MESSAGES[code],
     readonly sku?: string,
   ) {
     super(message);
   }
 }
 
-const empty: CartView = { id: null, lines: [], subtotalCents: 0, itemCount: 0, fitWarnings: [] };
+/**
+ * Who may buy a variant. Variants with homeUse = false are for trained
+ * professionals; until professional accounts exist, nobody may. Every way
+ * into a cart (add, change, reorder) and out of it (checkout) asks this.
+ */
+export function mayBuy(variant: { homeUse: boolean }): boolean {
+  return variant.homeUse;
+}
+
+/** Why this cart cannot be checked out as it stands, or null. startCheckout asks this. */
+export function checkoutProblem(cart: Pick<CartView, "professionalOnly">): string | null {
+  const held = cart.professionalOnly;
+  if (held.length === 0) return null;
+  const names = held.map((l) => l.productName).join(" and ");
+  return `${names} ${held.length > 1 ? "are" : "is"} for trained professionals only and need${held.length > 1 ? "" : "s"} a professional account, which we do not offer yet. Remove ${held.length > 1 ? "them" : "it"} from your cart to check out.`;
+}
+
+const empty: CartView = { id: null, lines: [], subtotalCents: 0, itemCount: 0, fitWarnings: [], professionalOnly: [] };
 
 /** Whose cart: a guest's cookie token, or a signed-in account. */
 export type CartOwner = string | null | undefined | { userId: string };
@@ -78,7 +140,17 @@ export async function loadCart(prisma: Db, owner: CartOwner, savedPen: { slug: s
       },
     },
   });
-  const lines: CartLine[] = items.map((i) => ({
+  const professionalOnly: HeldBackLine[] = items
+    .filter((i) => !mayBuy(i.variant))
+    .map((i) => ({
+      variantId: i.variantId,
+      sku: i.variant.sku,
+      productSlug: i.variant.product.slug,
+      productName: i.variant.product.name,
+      variantLabel: i.variant.label,
+      quantity: i.quantity,
+    }));
+  const lines: CartLine[] = items.filter((i) => mayBuy(i.variant)).map((i) => ({
     variantId: i.variantId,
     sku: i.variant.sku,
     productSlug: i.variant.product.slug,
@@ -100,6 +172,7 @@ export async function loadCart(prisma: Db, owner: CartOwner, savedPen: { slug: s
     subtotalCents: lines.reduce((s, l) => s + l.lineTotalCents, 0),
     itemCount: lines.reduce((s, l) => s + l.quantity, 0),
     fitWarnings: fitWarnings(lines, savedPen),
+    professionalOnly,
   };
 }
 
@@ -130,10 +203,12 @@ export async function addToCart(prisma: Db, token: string | null | undefined, va
 export async function addToCart(prisma: Db, owner: CartOwner, variantId: string, quantity: number): Promise<string | null>;
 export async function addToCart(prisma: Db, owner: CartOwner, variantId: string, quantity: number): Promise<string | null> {
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_LINE_QUANTITY) {
-    throw new CartError(`Choose a quantity from 1 to ${MAX_LINE_QUANTITY}.`);
+    throw new CartError("quantity", `Choose a quantity from 1 to ${MAX_LINE_QUANTITY}.`);
   }
-  const variant = await prisma.variant.findUnique({ where: { id: variantId }, select: { id: true, sku: true, stock: true } });
-  if (!variant) throw new CartError("That product is no longer available.");
+  if (!isId(variantId)) throw new CartError("unavailable");
+  const variant = await prisma.variant.findUnique({ where: { id: variantId }, select: { id: true, sku: true, stock: true, homeUse: true } });
+  if (!variant) throw new CartError("unavailable");
+  if (!mayBuy(variant)) throw new CartError("professional-only", undefined, variant.sku);
   let id = await cartId(prisma, owner);
   const userId = owner && typeof owner === "object" ? owner.userId : null;
   let useToken = userId ? null : ((owner as string | null | undefined) ?? null);
@@ -157,35 +232,47 @@ export async function addToCart(prisma: Db, owner: CartOwner, variantId: string,
 
 /** The account's cart, created (with a token nobody holds) if it has none. */
 export async function accountCartId(prisma: Pick<Db, "cart">, userId: string): Promise<string> {
-  const cart = await prisma.cart.upsert({
-    where: { userId },
-    create: { userId, tokenHash: hashToken(newAccessToken()) },
-    update: {},
-    select: { id: true },
-  });
-  return cart.id;
+  try {
+    const cart = await prisma.cart.upsert({
+      where: { userId },
+      create: { userId, tokenHash: hashToken(newAccessToken()) },
+      update: {},
+      select: { id: true },
+    });
+    return cart.id;
+  } catch (error) {
+    // Two requests making the account's first cart at once: the other one made it (an upsert is
+    // not atomic in Prisma; the unique userId is what keeps it to one cart).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return (await prisma.cart.findUniqueOrThrow({ where: { userId }, select: { id: true } })).id;
+    }
+    throw error;
+  }
 }
 
 export async function setCartQuantity(prisma: Db, owner: CartOwner, variantId: string, quantity: number): Promise<void> {
+  if (!isId(variantId)) throw new CartError("unavailable");
   const id = await cartId(prisma, owner);
-  if (!id) throw new CartError("Your cart is empty.");
+  if (!id) throw new CartError("empty");
   if (!Number.isInteger(quantity) || quantity < 0 || quantity > MAX_LINE_QUANTITY) {
-    throw new CartError(`Choose a quantity from 0 to ${MAX_LINE_QUANTITY}.`);
+    throw new CartError("quantity", `Choose a quantity from 0 to ${MAX_LINE_QUANTITY}.`);
   }
   if (quantity === 0) {
     await prisma.cartItem.deleteMany({ where: { cartId: id, variantId } });
     return;
   }
-  const variant = await prisma.variant.findUnique({ where: { id: variantId }, select: { sku: true, stock: true } });
-  if (!variant) throw new CartError("That product is no longer available.");
+  const variant = await prisma.variant.findUnique({ where: { id: variantId }, select: { sku: true, stock: true, homeUse: true } });
+  if (!variant) throw new CartError("unavailable");
+  // A professional-only line already in the cart can be removed, never kept at a new quantity.
+  if (!mayBuy(variant)) throw new CartError("professional-only", undefined, variant.sku);
   checkQuantity(quantity, variant);
   await prisma.cartItem.updateMany({ where: { cartId: id, variantId }, data: { quantity } });
 }
 
 function checkQuantity(quantity: number, variant: { sku: string; stock: number }) {
-  if (quantity > MAX_LINE_QUANTITY) throw new CartError(`You can order up to ${MAX_LINE_QUANTITY} of one item.`, variant.sku);
-  if (variant.stock <= 0) throw new CartError("Sorry, this is out of stock.", variant.sku);
+  if (quantity > MAX_LINE_QUANTITY) throw new CartError("too-many", undefined, variant.sku);
+  if (variant.stock <= 0) throw new CartError("out-of-stock", undefined, variant.sku);
   if (quantity > variant.stock) {
-    throw new CartError(`Only ${variant.stock} left in stock, so we cannot add ${quantity}.`, variant.sku);
+    throw new CartError("not-enough-stock", `Only ${variant.stock} left in stock, so we cannot add ${quantity}.`, variant.sku);
   }
 }

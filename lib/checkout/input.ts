@@ -2,7 +2,8 @@
 // code and the confirmation. Never prices or totals: those come from the
 // database (any extra field is ignored).
 import { z } from "zod";
-import { fieldErrors, required } from "@/lib/forms";
+import { fieldErrors, optional, required } from "@/lib/forms";
+import { email, id, text } from "@/lib/validation";
 
 export const countries: Record<string, string> = {
   US: "United States",
@@ -14,17 +15,21 @@ export const countries: Record<string, string> = {
 };
 
 const checkoutInput = z.object({
-  email: z.string({ error: "Enter your email address." }).trim().max(200).pipe(z.email("Enter an email address like name@example.com.")),
+  email: email(),
   name: required("your full name"),
   line1: required("the first line of your address"),
-  line2: z.string().trim().max(120, "Keep this line under 120 characters.").optional().transform((v) => v || null),
+  line2: optional(120, "Keep this line under 120 characters."),
   city: required("your town or city", 80),
-  region: z.string().trim().max(80, "Keep this under 80 characters.").optional().transform((v) => v || null),
+  region: optional(80),
   postalCode: required("your postal code", 20).pipe(z.string().regex(/^[A-Za-z0-9 -]{2,12}$/, "Enter a valid postal code.")),
-  country: z.string().refine((c) => c in countries, "Choose a country we ship to."),
-  shippingMethod: z.string({ error: "Choose a shipping method." }).min(1, "Choose a shipping method.").max(40),
-  promoCode: z.string().trim().max(40).optional().transform((v) => (v ? v.toUpperCase() : null)),
-  confirmSafety: z.string().optional().transform((v) => v === "on" || v === "yes" || v === "true"),
+  country: z.string({ error: "Choose a country we ship to." }).refine((c) => Object.hasOwn(countries, c), "Choose a country we ship to."),
+  // Codes from the store's own lists: anything else cannot match one.
+  shippingMethod: z.string({ error: "Choose a shipping method." }).min(1, "Choose a shipping method.").pipe(id("Choose one of the shipping methods listed.", 40)),
+  promoCode: text({ max: 40, tooLong: "We do not recognise that code. Check the spelling and try again." })
+    .optional()
+    .transform((v) => v?.trim().toUpperCase() || null)
+    .pipe(z.string().regex(/^[A-Z0-9_-]+$/, "We do not recognise that code. Check the spelling and try again.").nullable()),
+  confirmSafety: z.string().max(10).optional().transform((v) => v === "on" || v === "yes" || v === "true"),
 });
 
 export type CheckoutInput = z.infer<typeof checkoutInput>;

@@ -9,7 +9,7 @@
 // awaiting payment. Concurrent submits from one cart therefore queue on the
 // cart, and only the last one can be paid.
 import type { Db } from "@/lib/db";
-import { cartOwner, loadCart, type CartLine, type CartView } from "@/lib/cart";
+import { cartOwner, checkoutProblem, loadCart, type CartLine, type CartView } from "@/lib/cart";
 import { productNames } from "@/lib/catalog";
 import { loadCatalog } from "@/lib/catalog/load";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -47,6 +47,8 @@ export async function startCheckout(
   const now = options.now ?? new Date();
   const { data, errors } = parseCheckoutInput(raw);
   const cart = await loadCart(prisma, cartOwner(options.userId, cartToken));
+  const refused = checkoutProblem(cart); // who may buy what: lib/cart
+  if (refused) return { ok: false, errors: { ...errors, cart: refused }, formError: refused };
   if (cart.lines.length === 0) return { ok: false, errors: { ...errors, cart: "Your cart is empty." } };
   if (data && needsSafetyConfirmation(cart) && !data.confirmSafety) {
     errors.confirmSafety = "Please confirm you have read who must not use these products, and that you are 18 or over.";

@@ -93,15 +93,35 @@ test("asking for more than is in stock is refused next to the quantity", async (
   await expect(page.locator("#quantity-error")).toHaveText(`Only ${stock} left in stock, so we cannot add ${stock + 1}.`);
 });
 
-test("cartridges that do not fit the kit's pen are flagged in the cart", async ({ page }) => {
-  await page.goto("/products/home-starter-kit");
+test("cartridges that do not fit the visitor's pen are flagged in the cart", async ({ page }) => {
+  // Every home kit's pen takes every home cartridge, so the pen here is the one the visitor says they have.
+  await page.goto("/shop/cartridges");
+  await page.getByLabel("Which pen do you have?").selectOption({ label: "Stillpoint H0 Home Pen (first edition)" });
+  await page.getByRole("button", { name: "Remember my pen" }).click();
+  await expect(page.getByTestId("pen-notice")).toContainText("Stillpoint H0 Home Pen (first edition)");
+  await page.goto("/products/coverage-36-cartridge");
   await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByText("Added Home Starter Kit")).toBeVisible();
-  await page.goto("/products/wide-42-cartridge");
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByText("Added Wide 42 Cartridge")).toBeVisible();
+  await expect(page.getByText("Added Coverage 36 Cartridge")).toBeVisible();
   await page.goto("/cart");
-  await expect(page.getByTestId("fit-warnings")).toContainText("Wide 42 Cartridge does not fit the Stillpoint H1 Home Pen in your cart");
+  await expect(page.getByTestId("fit-warnings")).toContainText("Coverage 36 Cartridge does not fit your Stillpoint H0 Home Pen (first edition)");
+});
+
+test("a professional-only kit offers no add-to-cart, and a forged add is refused next to the form", async ({ page }) => {
+  await page.goto("/products/professional-kit");
+  await expect(page.getByTestId("professional-only")).toContainText("For trained professionals only");
+  await expect(page.getByTestId("professional-only")).toContainText("professional account");
+  await expect(page.getByRole("button", { name: "Add to cart" })).toHaveCount(0);
+
+  // The form a home kit's page posts, sent with the Professional Kit's id, as a script would.
+  const prisma = testDb(1);
+  const kitPro = await prisma.variant.findUniqueOrThrow({ where: { sku: "KIT-PRO" } });
+  await prisma.$disconnect();
+  await page.goto("/products/home-starter-kit");
+  await page.locator('input[name="variantId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), kitPro.id);
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.locator("#quantity-error")).toContainText("trained professionals only");
+  await page.goto("/cart");
+  await expect(page.getByText("Your cart is empty.")).toBeVisible();
 });
 
 test("an unknown order link is a plain 404", async ({ page }) => {

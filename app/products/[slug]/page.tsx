@@ -17,6 +17,7 @@ import {
 } from "@/lib/catalog";
 import { jsonForScript, productJsonLd } from "@/lib/catalog/json-ld";
 import { AddToCart } from "@/components/add-to-cart";
+import { mayBuy, PROFESSIONAL_ONLY_MESSAGE } from "@/lib/cart";
 import { DepthFinder } from "@/components/guide/depth-finder";
 import { GuideContents, GuideSections } from "@/components/guide/guide-document";
 import { compatiblePensAnchor, getProductDocument, sectionAnchors } from "@/lib/guides";
@@ -131,13 +132,15 @@ export default async function ProductPage({ params, searchParams }: Props) {
             </fieldset>
           )}
 
-          <AddToCart key={variant.id} variantId={variant.id} inStock={status.inStock} productName={product.name} />
-
-          {!variant.homeUse && (
-            <p className="mt-6 rounded border border-warn/30 bg-warn-soft p-3 text-sm text-warn">
-              Sold for trained professionals. Depths above 0.5 mm are professional work and are not covered by our home
-              instructions.
-            </p>
+          {mayBuy(variant) ? (
+            <AddToCart key={variant.id} variantId={variant.id} inStock={status.inStock} productName={product.name} />
+          ) : (
+            <div className="mt-6 rounded border border-warn/30 bg-warn-soft p-3 text-sm text-warn" data-testid="professional-only">
+              <p className="font-semibold">For trained professionals only</p>
+              <p className="mt-1">
+                {PROFESSIONAL_ONLY_MESSAGE} Depths above 0.5 mm are professional work and are not covered by our home instructions.
+              </p>
+            </div>
           )}
 
           {savedPenFit === false && (
