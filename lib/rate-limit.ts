@@ -42,11 +42,17 @@ export type EmailAndIpLimits = {
 };
 
 /**
- * Counts one hit against the email's limit (key `${scope}:email:<sha256>`)
- * and, only when the client address is known, the address's (`${scope}:ip:<ip>`):
- * without a known address one shared bucket would let a single visitor lock
- * everyone else out.
+ * The email's limit (key `${scope}:email:<sha256>`) and, only when the client
+ * address is known, the address's (`${scope}:ip:<ip>`): without a known
+ * address one shared bucket would let a single visitor lock everyone else out.
  */
+function emailAndIpLimits(scope: string, email: string, ip: string | null, limits: EmailAndIpLimits): Limit[] {
+  const list: Limit[] = [{ key: emailLimitKey(scope, email), limit: limits.email.limit, windowSeconds: limits.email.windowSeconds }];
+  if (ip) list.push({ key: `${scope}:ip:${ip}`, limit: limits.ip.limit, windowSeconds: limits.ip.windowSeconds });
+  return list;
+}
+
+/** Counts one hit against the email's and the address's limits. */
 export async function hitEmailAndIpLimits(
   prisma: Db,
   scope: string,
@@ -55,9 +61,7 @@ export async function hitEmailAndIpLimits(
   limits: EmailAndIpLimits,
   now = new Date(),
 ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const list: Limit[] = [{ key: emailLimitKey(scope, email), limit: limits.email.limit, windowSeconds: limits.email.windowSeconds }];
-  if (ip) list.push({ key: `${scope}:ip:${ip}`, limit: limits.ip.limit, windowSeconds: limits.ip.windowSeconds });
-  return hitRateLimits(prisma, list, now);
+  return hitRateLimits(prisma, emailAndIpLimits(scope, email, ip, limits), now);
 }
 
 /**
@@ -73,8 +77,7 @@ export async function emailOrIpLimitReached(
   limits: EmailAndIpLimits,
   now = new Date(),
 ): Promise<boolean> {
-  const checks: Limit[] = [{ key: emailLimitKey(scope, email), limit: limits.email.limit, windowSeconds: limits.email.windowSeconds }];
-  if (ip) checks.push({ key: `${scope}:ip:${ip}`, limit: limits.ip.limit, windowSeconds: limits.ip.windowSeconds });
+  const checks = emailAndIpLimits(scope, email, ip, limits);
   const rows = await prisma.rateLimitBucket.findMany({ where: { key: { in: checks.map((c) => c.key) } } });
   return checks.some((c) => {
     const row = rows.find((r) => r.key === c.key);
