@@ -67,3 +67,12 @@ test("search finds products by word", async ({ page }) => {
   await expect(page).toHaveURL(/\/shop\?q=sharps/);
   await expect(page.getByTestId("product-grid")).toContainText("Home Sharps Container");
 });
+
+test("on a phone, kit, cartridge and guide pages fit the screen: nothing scrolls sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/products/home-starter-kit", "/products/professional-kit", "/products/precision-12-cartridge", "/instructions/home-microneedling-guide", "/cart", "/signin"]) {
+    await page.goto(path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, path).toBeLessThanOrEqual(390);
+  }
+});

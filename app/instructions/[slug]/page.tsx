@@ -47,8 +47,9 @@ export default async function GuidePage({ params, searchParams }: Props) {
           </p>
         )}
       </header>
-      <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
-        <div className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+      {/* minmax(0, 1fr): a wide table scrolls in its own box instead of widening the page on a phone. */}
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[16rem_minmax(0,1fr)]">
+        <div className="min-w-0 space-y-4 lg:sticky lg:top-4 lg:self-start">
           <GuideContents doc={doc} />
           {guide.versions.length > 1 && (
             <nav aria-label="Versions" className="rounded-lg border border-line bg-white p-4 text-sm">

@@ -250,11 +250,12 @@ export default async function ProductPage({ params, searchParams }: Props) {
             </p>
           </div>
           <p className="mt-1 text-sm text-muted" data-testid="guide-version">{instructions.doc.versionLabel}</p>
-          <div className="mt-4 grid gap-8 lg:grid-cols-[16rem_1fr]">
-            <div className="lg:sticky lg:top-4 lg:self-start">
+          {/* minmax(0, 1fr): a wide depth table scrolls inside its own box instead of widening the page on a phone. */}
+          <div className="mt-4 grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[16rem_minmax(0,1fr)]">
+            <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
               <GuideContents doc={doc} />
             </div>
-            <div className="space-y-8">
+            <div className="min-w-0 space-y-8">
               <GuideSections
                 doc={doc}
                 before={{
