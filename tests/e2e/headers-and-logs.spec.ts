@@ -123,7 +123,9 @@ test.describe("a server error", () => {
     }
 
     // The log: JSON lines only, one of them the error with both ids and the stack.
-    await expect.poll(() => output.includes(requestId) && output.includes('"msg":"request failed"')).toBe(true);
+    // The error line is written while the page renders, the access line when the answer has gone: wait for both.
+    const logged = (msg: string) => output.split("\n").some((l) => l.includes(`"msg":"${msg}"`) && l.includes(requestId));
+    await expect.poll(() => logged("request failed") && logged("request")).toBe(true);
     const lines = output.split("\n").filter(Boolean);
     for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
     const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
