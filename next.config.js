@@ -6,6 +6,11 @@ const nextConfig = {
   // Server-only packages that read their own files at run time (PDFKit its
   // fonts) or need Node built-ins: load them from node_modules, do not bundle.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "pdfkit"],
+  // Browsers ask for /favicon.ico on pages whose icon link they have not
+  // read (a 404 page, a PDF): answer with the store's icon instead of a 404.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
   async headers() {
     return [
       {

@@ -68,6 +68,12 @@ test("search finds products by word", async ({ page }) => {
   await expect(page.getByTestId("product-grid")).toContainText("Home Sharps Container");
 });
 
+test("the browser's default /favicon.ico is the store's icon, not a 404", async ({ request }) => {
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(await icon.text()).toContain("<svg");
+});
+
 test("on a phone, kit, cartridge and guide pages fit the screen: nothing scrolls sideways", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   for (const path of ["/products/home-starter-kit", "/products/professional-kit", "/products/precision-12-cartridge", "/instructions/home-microneedling-guide", "/cart", "/signin"]) {
