@@ -11,7 +11,11 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  // Generous: a 2-core CI machine runs the server, the build's workers and two
+  // browsers at once, and the longest journeys (sign-in, buy, track) take ~15 s
+  // unloaded. A failure still fails; it just is not a race against the clock.
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
   reporter: [["list"], ["json"]],
   projects: [
     { name: "store", testIgnore: /(publishing|bad-input-fuzz|forged-headers)\.spec\.ts/ },
