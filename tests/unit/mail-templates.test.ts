@@ -43,7 +43,7 @@ const order: OrderView = {
   cancelledAt: null,
   cancelReason: null,
   refundedAt: null,
-  holdExpiresAt: null,
+  holdExpiresAt: "2026-11-20T10:30:00.000Z",
   items: [
     {
       id: "i1",
