@@ -77,7 +77,7 @@ function config(): NextAuthConfig {
       server: process.env.SMTP_URL || "smtp://localhost:25",
       maxAge: 24 * 60 * 60,
       async sendVerificationRequest({ identifier, url }) {
-        await sendMail({ to: identifier, ...signInEmail(signInLinkOnOwnOrigin(url)) });
+        await sendMail({ to: identifier, ...(await signInEmail(signInLinkOnOwnOrigin(url))) });
       },
     }),
   ];

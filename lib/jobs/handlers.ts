@@ -3,9 +3,8 @@
 // state before acting. A handler throws to have the worker retry it.
 import type { Db } from "@/lib/db";
 import { deliverOrderConfirmation } from "@/lib/orders/confirmation";
-import { deliverFulfilmentMail } from "@/lib/orders/fulfilment";
-import { deliverRefundNotice, refundLatePayment, type RefundPayload } from "@/lib/orders/late-payment";
-import { deliverTrackingLink } from "@/lib/orders/lookup";
+import { refundLatePayment, type RefundPayload } from "@/lib/orders/late-payment";
+import { deliverFulfilmentMail, deliverRefundNotice, deliverTrackingLink } from "@/lib/orders/order-mails";
 import type { JobHandler, JobKind } from "./index";
 
 const at = (payload: { at?: string }) => (payload.at ? new Date(payload.at) : new Date());

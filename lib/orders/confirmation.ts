@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail";
 import { siteUrl } from "@/lib/site";
-import { confirmationAttachments, renderConfirmationEmail } from "./confirmation-email";
+import { confirmationAttachments, confirmationEmail } from "@/lib/mail/templates/confirmation";
 import { paidStatuses } from "./status";
 import { orderAccessToken } from "./tokens";
 import { loadOrderView } from "./view";
@@ -19,7 +19,7 @@ export async function deliverOrderConfirmation(prisma: Db, orderId: string): Pro
     log.warn({ orderId, status: order?.status ?? null }, "order confirmation not sent: the order is no longer paid");
     return false;
   }
-  const email = renderConfirmationEmail(order, { siteUrl: siteUrl(), accessToken: orderAccessToken(order.id) });
+  const email = await confirmationEmail(order, { siteUrl: siteUrl(), accessToken: orderAccessToken(order.id) });
   await sendMail({ to: order.email, subject: email.subject, text: email.text, html: email.html, attachments: await confirmationAttachments(order) });
   await prisma.order.update({ where: { id: orderId }, data: { confirmationSentAt: new Date() } });
   return true;

@@ -6,17 +6,14 @@
 // addresses exist. Both the address and the IP are rate-limited in the
 // database, so the limits hold across every instance of the store. On a
 // match the mail is only enqueued (lib/jobs): the answer never waits on the
-// mail server, whose speed would otherwise tell a match from a miss.
+// mail server, whose speed would otherwise tell a match from a miss. The
+// worker sends it through lib/orders/order-mails.ts.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { fieldErrors } from "@/lib/forms";
 import { enqueueJob, kickJobs } from "@/lib/jobs";
-import { sendMail } from "@/lib/mail";
-import { html } from "@/lib/mail/html";
 import { hitEmailAndIpLimits } from "@/lib/rate-limit";
-import { siteName } from "@/lib/site";
-import { issueTrackingToken, TRACKING_TOKEN_DAYS } from "./tracking";
 
 export const LOOKUP_LIMITS = {
   ip: { limit: 10, windowSeconds: 15 * 60 },
@@ -85,37 +82,4 @@ async function lookup(prisma: Db, orderNumber: string, email: string, ip: string
     }
   }
   return { status: "sent" };
-}
-
-/**
- * Sends a tracking link for one order; run by the job worker. The token is
- * issued here, at sending (no raw token waits in the jobs table), valid from
- * `at`, the moment it was asked for. A failure throws: the worker retries.
- */
-export async function deliverTrackingLink(prisma: Db, orderId: string, at: Date): Promise<void> {
-  const order = await prisma.order.findUnique({ where: { id: orderId }, select: { id: true, number: true, email: true } });
-  if (!order) return;
-  const { url } = await issueTrackingToken(prisma, order.id, at);
-  await sendMail({ to: order.email, ...lookupEmail(order.number, url) });
-}
-
-function lookupEmail(number: string, url: string): { subject: string; text: string; html: string } {
-  const subject = `Your tracking link for ${siteName} order ${number}`;
-  const text = [
-    `Someone (we hope you) asked to see order ${number}.`,
-    "",
-    "Follow your order and reread its instructions here:",
-    url,
-    "",
-    `This link works for ${TRACKING_TOKEN_DAYS} days. If you did not ask for it, you can ignore this email: nobody can open the order without the link.`,
-  ].join("\n");
-  return {
-    subject,
-    text: text + "\n",
-    html: html([
-      `Someone (we hope you) asked to see order ${number}.`,
-      { before: "Follow your order and reread its instructions here: ", text: url, href: url },
-      `This link works for ${TRACKING_TOKEN_DAYS} days. If you did not ask for it, you can ignore this email: nobody can open the order without the link.`,
-    ]),
-  };
 }

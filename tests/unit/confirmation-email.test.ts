@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatMoney } from "@/lib/catalog/format";
 import { describeFindings, findClaims } from "@/lib/copy/claims";
 import { guidanceDocument, guidanceFor, type GuideDocument, type GuideVersionView } from "@/lib/guides";
-import { confirmationAttachments, escapeHtml, renderConfirmationEmail } from "@/lib/orders/confirmation-email";
+import { confirmationAttachments, confirmationEmail as renderConfirmationEmail, escapeHtml } from "@/lib/mail/templates/confirmation";
 import type { OrderItemView, OrderView } from "@/lib/orders/view";
 import { guides } from "@/prisma/seed-data/guides";
 import { products } from "../support/catalog-fixture";
@@ -84,7 +84,7 @@ const items = [
 ];
 const theOrder = order(items);
 const TOKEN = "a".repeat(43);
-const email = renderConfirmationEmail(theOrder, { siteUrl: "https://shop.example/", accessToken: TOKEN });
+const email = await renderConfirmationEmail(theOrder, { siteUrl: "https://shop.example/", accessToken: TOKEN });
 const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
 
 describe("the order confirmation email", () => {
@@ -111,12 +111,12 @@ describe("the order confirmation email", () => {
     expect(email.text).toContain(`Total: ${money(theOrder.totalCents)}`);
   });
 
-  it("gives the shipping address and the link to the order page", () => {
+  it("gives the shipping address and the link to the order page", async () => {
     for (const body of [email.text, email.html]) {
       for (const part of ["Ada Lovelace", "12 Analytical Way", "Flat 3", "Portland, OR 97201"]) expect(body).toContain(part);
       expect(body).toContain(`https://shop.example/orders/${TOKEN}`);
     }
-    const noLink = renderConfirmationEmail(theOrder, { siteUrl: "https://shop.example", accessToken: null });
+    const noLink = await renderConfirmationEmail(theOrder, { siteUrl: "https://shop.example", accessToken: null });
     expect(noLink.text).not.toContain("/orders/");
     expect(noLink.html).not.toContain("/orders/");
   });
@@ -148,7 +148,7 @@ describe("the order confirmation email", () => {
     expect(email.text).toContain(SCRIPT_NAME);
   });
 
-  it("renders a document shared by several items once, and says which items it covers", () => {
+  it("renders a document shared by several items once, and says which items it covers", async () => {
     for (const body of [email.text, email.html]) {
       expect(count(body, "Instructions: Nano Tips")).toBe(1);
       expect(count(body, "Instructions: Home Kit")).toBe(1);
@@ -156,7 +156,7 @@ describe("the order confirmation email", () => {
     }
     // Same product, different document (say, bought under another guide version): both are shown.
     const other = { ...structuredClone(nanoDoc), versionLabel: `${seed.title}, version 4, published Nov 1, 2026` };
-    const split = renderConfirmationEmail(order([items[1]!, { ...items[2]!, instructions: other }]), { siteUrl: "https://shop.example", accessToken: null });
+    const split = await renderConfirmationEmail(order([items[1]!, { ...items[2]!, instructions: other }]), { siteUrl: "https://shop.example", accessToken: null });
     expect(count(split.text, "Instructions: Nano Tips")).toBe(2);
     expect(split.text).toContain(other.versionLabel);
     expect(split.text).not.toContain("These instructions cover");
