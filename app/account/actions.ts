@@ -5,15 +5,14 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { signOut } from "@/auth";
-import { addAddress, addressInput, deleteAddress, savePenModel, type AddressErrors } from "@/lib/accounts";
+import { addAddress, deleteAddress, savePenModel, type AddressErrors } from "@/lib/accounts";
+import { ADDRESS_FIELDS } from "@/lib/addresses";
 import { formField, formFields } from "@/lib/validation";
 import { currentUserId } from "@/lib/accounts/session";
 import { PEN_COOKIE, PEN_COOKIE_OPTIONS } from "@/lib/catalog/pen-preference";
 import { db } from "@/lib/db";
 
 export type AddressFormState = { errors: AddressErrors; formError?: string; values: Record<string, string>; saved?: boolean };
-
-const addressFields = Object.keys(addressInput.shape) as (keyof typeof addressInput.shape)[];
 
 async function requireUserId(): Promise<string> {
   const userId = await currentUserId();
@@ -23,7 +22,7 @@ async function requireUserId(): Promise<string> {
 
 export async function addAddressAction(_prev: AddressFormState, formData: FormData): Promise<AddressFormState> {
   const userId = await requireUserId();
-  const raw: Record<string, string> = formFields(formData, addressFields);
+  const raw: Record<string, string> = formFields(formData, ADDRESS_FIELDS);
   const result = await addAddress(db(), userId, raw);
   if (!result.ok) return { errors: result.errors, formError: result.formError, values: raw };
   revalidatePath("/account");

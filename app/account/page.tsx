@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { listAddresses, penErrorMessage, savedPenModel } from "@/lib/accounts";
 import { currentUser } from "@/lib/accounts/session";
 import { formatDate, formatMoney, getCatalog } from "@/lib/catalog";
-import { countries } from "@/lib/checkout/input";
+import { countries } from "@/lib/addresses";
 import { db } from "@/lib/db";
 import { accountOrders } from "@/lib/orders/access";
 import { label } from "@/lib/orders/status";

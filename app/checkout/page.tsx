@@ -5,7 +5,7 @@ import { CheckoutForm } from "./checkout-form";
 import { formatMoney } from "@/lib/catalog";
 import { checkoutProblem, loadCart } from "@/lib/cart";
 import { currentCartOwner } from "@/lib/cart/cookie";
-import { countries } from "@/lib/checkout/input";
+import { countries } from "@/lib/addresses";
 import { needsSafetyLine } from "@/lib/checkout/start";
 import { db } from "@/lib/db";
 import { listAddresses } from "@/lib/accounts";

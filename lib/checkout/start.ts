@@ -122,7 +122,7 @@ export async function startCheckout(
               shipLine2: data!.line2,
               shipCity: data!.city,
               shipRegion: data!.region,
-              shipPostalCode: data!.postalCode.toUpperCase(),
+              shipPostalCode: data!.postalCode,
               shipCountry: data!.country,
               shippingMethodCode: shipping!.code,
               shippingMethodName: shipping!.name,
