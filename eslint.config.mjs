@@ -11,7 +11,16 @@ export const layoutRule = {
     {
       patterns: [
         {
-          group: ["@/lib/db", "**/lib/db", "@/lib/generated/*", "**/lib/generated/*", "**/generated/prisma", "**/generated/prisma/*", "@prisma/client", "@prisma/client/*"],
+          group: [
+            "@/lib/db",
+            "**/lib/db",
+            "@/lib/generated/*",
+            "**/lib/generated/*",
+            "**/generated/prisma",
+            "**/generated/prisma/*",
+            "@prisma/client",
+            "@prisma/client/*",
+          ],
           message: "app/ and components/ do not touch the database: call a lib/ function (lib/data.ts binds the store's database).",
         },
       ],
@@ -29,5 +38,15 @@ export default defineConfig([
     },
   },
   { files: ["app/**", "components/**"], rules: layoutRule },
-  globalIgnores([".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-reports/**", "test-results/**", "playwright-report/**", "public/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "lib/generated/**",
+    ".data/**",
+    "test-reports/**",
+    "test-results/**",
+    "playwright-report/**",
+    "public/**",
+    "next-env.d.ts",
+  ]),
 ]);

@@ -53,7 +53,10 @@ export type AddressErrors = Partial<Record<AddressField, string>>;
 export const ADDRESS_FIELDS = Object.keys(addressFields("the")) as AddressField[];
 
 /** Parses and normalises an address from outside: the address, or one message per field. */
-export function parseAddress(raw: Record<string, unknown>, voice: AddressVoice = "the"): { data: Address; errors: AddressErrors } | { data: null; errors: AddressErrors } {
+export function parseAddress(
+  raw: Record<string, unknown>,
+  voice: AddressVoice = "the",
+): { data: Address; errors: AddressErrors } | { data: null; errors: AddressErrors } {
   const result = addressSchema(voice).safeParse(raw);
   if (result.success) return { data: result.data, errors: {} };
   return { data: null, errors: fieldErrors<AddressField>(result.error.issues) };

@@ -22,9 +22,13 @@ describe("layout rule", () => {
     ['import type { Db } from "@/lib/db";', "components/order/order-detail.tsx"],
     ['import { Prisma } from "../lib/generated/prisma/client";', "components/cart-line.tsx"],
     ['import { PrismaClient } from "@prisma/client";', "app/api/stripe/webhook/route.ts"],
-  ])("refuses %s in %s", async (line, file) => {
-    expect(await restrictedImports(file, `${line}\nexport const x = 1;\n`)).toBe(1);
-  }, 60_000);
+  ])(
+    "refuses %s in %s",
+    async (line, file) => {
+      expect(await restrictedImports(file, `${line}\nexport const x = 1;\n`)).toBe(1);
+    },
+    60_000,
+  );
 
   it("lets app/ call lib functions, and lib/ use the database", async () => {
     expect(await restrictedImports("app/checkout/page.tsx", 'import { loadCart } from "@/lib/data";\nexport const x = loadCart;\n')).toBe(0);
