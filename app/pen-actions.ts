@@ -4,11 +4,10 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getCatalog } from "@/lib/catalog";
-import { savePenModel } from "@/lib/accounts";
+import { savePenModel } from "@/lib/data";
 import { safeReturnPath } from "@/lib/accounts/redirect";
 import { currentUserId } from "@/lib/accounts/session";
 import { PEN_COOKIE, PEN_COOKIE_OPTIONS } from "@/lib/catalog/pen-preference";
-import { db } from "@/lib/db";
 import { formField, id } from "@/lib/validation";
 
 const RETURN_FALLBACK = "/shop/cartridges";
@@ -29,7 +28,7 @@ export async function choosePen(formData: FormData): Promise<void> {
   }
   // Signed in, the choice is the account's saved pen too.
   const userId = await currentUserId();
-  if (userId) await savePenModel(db(), userId, known ? pen : "");
+  if (userId) await savePenModel(userId, known ? pen : "");
   // Drop an explicit pen from the return URL so the saved choice applies.
   const url = new URL(returnTo, "http://store.local");
   url.searchParams.delete("pen");

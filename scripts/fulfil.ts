@@ -10,6 +10,7 @@
 // clear error and exits 1.
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { storeDataDir } from "@/lib/data-folder";
 import { createDb } from "@/lib/db";
 import { runDueJobs } from "@/lib/jobs";
 import { FulfilmentError, fulfilmentMailKey, markDelivered, markPacked, markShipped, orderIdByNumber } from "@/lib/orders/fulfilment";
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
   let url = process.env.DATABASE_URL;
   let embedded: EmbeddedDb | null = null;
   if (!url) {
-    const dataDir = path.join(process.cwd(), ".data", "pglite");
+    const dataDir = path.join(storeDataDir(), "pglite");
     if (!existsSync(dataDir)) {
       console.error("There is no embedded database in .data/pglite yet: run `npm start` once, or set DATABASE_URL.");
       return 1;

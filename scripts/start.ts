@@ -4,7 +4,9 @@
 //    production and refuses to start, naming every missing or invalid
 //    setting, unless STORE_MODE=demo says the operator wants the demo.
 // 1. With no DATABASE_URL, start the embedded PostgreSQL (PGlite) on
-//    127.0.0.1 with its data in .data/pglite, kept across restarts: the
+//    127.0.0.1 with its data in .data/pglite, kept across restarts (the
+//    data folder, .data, moves with STORE_DATA_DIR: the secret and the
+//    outbox go with it; lib/data-folder.ts): the
 //    offline demo (STORE_MODE=demo), served on 127.0.0.1 unless
 //    LISTEN_ADDRESS says otherwise.
 //    With DATABASE_URL set, use that server and never start PGlite.
@@ -16,7 +18,9 @@
 //
 // `npm run dev` does the same with `next dev` instead of steps 4-5's build.
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { ConfigError, assertConfig } from "../lib/config";
+import { storeDataDir } from "../lib/data-folder";
 import { buildIsCurrent, markBuilt } from "./build-stamp";
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
 import { bin, root, run } from "./proc";
@@ -64,11 +68,17 @@ async function main() {
     if (env.DATABASE_URL) {
       log("using the PostgreSQL server given by DATABASE_URL");
     } else {
-      const dataDir = `${root}/.data/pglite`;
+      const folder = storeDataDir(env, root);
+      if (env.STORE_DATA_DIR) {
+        // The web server (and its outbox) must use the same folder, whatever its working folder.
+        env.STORE_DATA_DIR = folder;
+        env.OUTBOX_DIR ||= path.join(folder, "outbox");
+      }
+      const dataDir = path.join(folder, "pglite");
       embedded = await startEmbeddedDb({ dataDir, port: Number(env.EMBEDDED_DB_PORT ?? 0) });
       env.DATABASE_URL = embedded.url;
       env.EMBEDDED_DB = process.env.EMBEDDED_DB = "1";
-      log(`embedded PostgreSQL (PGlite) on ${new URL(embedded.url).host}, data in .data/pglite`);
+      log(`embedded PostgreSQL (PGlite) on ${new URL(embedded.url).host}, data in ${dataDir.startsWith(root + path.sep) ? path.relative(root, dataDir) : dataDir}`);
     }
 
     await run(bin("prisma"), ["migrate", "deploy"], env);

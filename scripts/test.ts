@@ -3,8 +3,11 @@
 // Database: with DATABASE_URL set, a fresh database named <name>_test is made
 // on that server (and dropped afterwards), so the tests never touch the data
 // the URL points at. Without it, an embedded PGlite starts in memory.
-// Then: migrations, seed, unit + integration tests (Vitest), a production
-// build, and the end-to-end tests (Playwright in Chromium) against it.
+// First, before any database starts: ESLint (npm run lint, including the
+// layout rule) and Prettier's check (npm run format:check); either failing
+// ends the run there. Then: migrations, seed, unit + integration tests
+// (Vitest), a production build, and the end-to-end tests (Playwright in
+// Chromium) against it.
 //
 //   npm test                 everything
 //   npm test -- --skip-e2e   unit and integration only
@@ -50,6 +53,29 @@ function readCounts(file: string, kind: "vitest" | "playwright"): Counts {
   return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 };
 }
 
+type Check = { name: string; ok: boolean };
+
+/** Lint and format, in seconds and without a database: both run, so one run reports both. */
+async function staticChecks(env: NodeJS.ProcessEnv): Promise<Check[]> {
+  const checks: Check[] = [];
+  for (const [name, command, args] of [
+    ["lint", "eslint", ["."]],
+    ["format", "prettier", ["--check", "."]],
+  ] as const) {
+    log(`${name}: ${command} ${args.join(" ")}`);
+    try {
+      await run(bin(command), [...args], env);
+      checks.push({ name, ok: true });
+    } catch {
+      checks.push({ name, ok: false });
+    }
+  }
+  return checks;
+}
+
+const checksLine = (checks: Check[]) =>
+  `checks: ${checks.filter((c) => c.ok).length} passed, ${checks.filter((c) => !c.ok).length} failed (${checks.map((c) => `${c.name} ${c.ok ? "passed" : "failed"}`).join(", ")})`;
+
 async function main() {
   // The tests run the offline demo (demo payments, the mail outbox) on a
   // throwaway database; tests that need Stripe or SMTP set them per case.
@@ -60,6 +86,13 @@ async function main() {
   const reports = path.join(root, "test-reports");
   rmSync(reports, { recursive: true, force: true });
   let failure: Error | undefined;
+
+  const checks = await staticChecks(env);
+  if (checks.some((c) => !c.ok)) {
+    console.log(`\n${checksLine(checks)}`);
+    console.error("[test] fix these first (npm run lint; npm run format rewrites the files Prettier lists); no database was started");
+    process.exit(1);
+  }
 
   try {
     if (env.DATABASE_URL) {
@@ -110,7 +143,8 @@ async function main() {
 
   const counts = [readCounts(`${reports}/vitest.json`, "vitest"), readCounts(`${reports}/playwright.json`, "playwright")];
   const total = counts.reduce((a, c) => ({ passed: a.passed + c.passed, failed: a.failed + c.failed, skipped: a.skipped + c.skipped }));
-  console.log(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  console.log(`\n${checksLine(checks)}`);
+  console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   if (failure) {
     console.error(`[test] ${failure.message}`);
     process.exit(1);

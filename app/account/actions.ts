@@ -5,15 +5,14 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { signOut } from "@/auth";
-import { addAddress, addressInput, deleteAddress, savePenModel, type AddressErrors } from "@/lib/accounts";
+import { addAddress, deleteAddress, savePenModel } from "@/lib/data";
+import { type AddressErrors } from "@/lib/accounts";
+import { ADDRESS_FIELDS } from "@/lib/addresses";
 import { formField, formFields } from "@/lib/validation";
 import { currentUserId } from "@/lib/accounts/session";
 import { PEN_COOKIE, PEN_COOKIE_OPTIONS } from "@/lib/catalog/pen-preference";
-import { db } from "@/lib/db";
 
 export type AddressFormState = { errors: AddressErrors; formError?: string; values: Record<string, string>; saved?: boolean };
-
-const addressFields = Object.keys(addressInput.shape) as (keyof typeof addressInput.shape)[];
 
 async function requireUserId(): Promise<string> {
   const userId = await currentUserId();
@@ -23,8 +22,8 @@ async function requireUserId(): Promise<string> {
 
 export async function addAddressAction(_prev: AddressFormState, formData: FormData): Promise<AddressFormState> {
   const userId = await requireUserId();
-  const raw: Record<string, string> = formFields(formData, addressFields);
-  const result = await addAddress(db(), userId, raw);
+  const raw: Record<string, string> = formFields(formData, ADDRESS_FIELDS);
+  const result = await addAddress(userId, raw);
   if (!result.ok) return { errors: result.errors, formError: result.formError, values: raw };
   revalidatePath("/account");
   return { errors: {}, values: {}, saved: true };
@@ -32,13 +31,13 @@ export async function addAddressAction(_prev: AddressFormState, formData: FormDa
 
 export async function deleteAddressAction(formData: FormData): Promise<void> {
   const userId = await requireUserId();
-  await deleteAddress(db(), userId, formField(formData, "addressId") ?? "");
+  await deleteAddress(userId, formField(formData, "addressId") ?? "");
   revalidatePath("/account");
 }
 
 export async function savePenAction(formData: FormData): Promise<void> {
   const userId = await requireUserId();
-  const result = await savePenModel(db(), userId, formField(formData, "pen", 100) ?? "");
+  const result = await savePenModel(userId, formField(formData, "pen", 100) ?? "");
   // A code, not text: the page shows the store's own message for it.
   if (!result.ok) redirect(`/account?penError=${result.code}#pen`);
   // The listings read the pen from its cookie; keep the two in step.

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { listAddresses, penErrorMessage, savedPenModel } from "@/lib/accounts";
+import { accountOrders, listAddresses, savedPenModel } from "@/lib/data";
+import { penErrorMessage } from "@/lib/accounts";
 import { currentUser } from "@/lib/accounts/session";
 import { formatDate, formatMoney, getCatalog } from "@/lib/catalog";
-import { countries } from "@/lib/checkout/input";
-import { db } from "@/lib/db";
-import { accountOrders } from "@/lib/orders/access";
+import { countries } from "@/lib/addresses";
 import { label } from "@/lib/orders/status";
 import { deleteAddressAction, savePenAction, signOutAction } from "./actions";
 import { AddressForm } from "./address-form";
@@ -18,11 +17,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AccountPage({ searchParams }: Props) {
   const user = await currentUser();
   if (!user) redirect("/signin?callbackUrl=/account");
-  const prisma = db();
   const [orders, addresses, pen, catalog, query] = await Promise.all([
-    accountOrders(prisma, user.id),
-    listAddresses(prisma, user.id),
-    savedPenModel(prisma, user.id),
+    accountOrders(user.id),
+    listAddresses(user.id),
+    savedPenModel(user.id),
     getCatalog(),
     searchParams,
   ]);

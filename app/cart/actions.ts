@@ -6,9 +6,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { addToCart, CartError, loadCart, MAX_LINE_QUANTITY, setCartQuantity, type CartErrorCode } from "@/lib/cart";
+import { addToCart, loadCart, setCartQuantity } from "@/lib/data";
+import { CartError, MAX_LINE_QUANTITY, type CartErrorCode } from "@/lib/cart";
 import { currentCartOwner, setCartToken } from "@/lib/cart/cookie";
-import { db } from "@/lib/db";
 import { formField, id } from "@/lib/validation";
 
 export type AddToCartState = { error?: string; added?: boolean };
@@ -29,7 +29,7 @@ export async function addToCartAction(_prev: AddToCartState, formData: FormData)
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? `Enter a quantity from 1 to ${MAX_LINE_QUANTITY}.` };
   if (parsed.data.quantity < 1) return { error: `Enter a quantity from 1 to ${MAX_LINE_QUANTITY}.` };
   try {
-    const token = await addToCart(db(), await currentCartOwner(), parsed.data.variantId, parsed.data.quantity);
+    const token = await addToCart(await currentCartOwner(), parsed.data.variantId, parsed.data.quantity);
     // A guest keeps the cart token in a cookie; an account's cart needs none.
     if (token) await setCartToken(token);
   } catch (error) {
@@ -47,10 +47,10 @@ export async function updateCartLine(formData: FormData): Promise<void> {
   // The URL may name a line only by an id read back from the cart itself, never the one sent.
   const owner = await currentCartOwner();
   const sent = id().safeParse(formField(formData, "variantId")).data;
-  const line = async () => (sent ? ((await loadCart(db(), owner)).lines.find((l) => l.variantId === sent)?.variantId ?? null) : null);
+  const line = async () => (sent ? ((await loadCart(owner)).lines.find((l) => l.variantId === sent)?.variantId ?? null) : null);
   if (!parsed.success) redirect(cartUrl(await line(), "quantity"));
   try {
-    await setCartQuantity(db(), owner, parsed.data.variantId, parsed.data.quantity);
+    await setCartQuantity(owner, parsed.data.variantId, parsed.data.quantity);
   } catch (error) {
     if (error instanceof CartError) redirect(cartUrl(await line(), error.code));
     throw error;

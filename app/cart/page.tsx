@@ -2,17 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { updateCartLine } from "./actions";
 import { getCatalog, formatMoney, stockStatus, type SearchParams } from "@/lib/catalog";
-import { cartErrorMessage, loadCart, MAX_LINE_QUANTITY, PROFESSIONAL_ONLY_MESSAGE } from "@/lib/cart";
+import { loadCart } from "@/lib/data";
+import { cartErrorMessage, MAX_LINE_QUANTITY, PROFESSIONAL_ONLY_MESSAGE } from "@/lib/cart";
 import { currentCartOwner } from "@/lib/cart/cookie";
 import { savedPenSlug } from "@/lib/catalog/pen-preference";
-import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Your cart", robots: { index: false } };
 
 export default async function CartPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [owner, penSlug, catalog, query] = await Promise.all([currentCartOwner(), savedPenSlug(), getCatalog(), searchParams]);
   const pen = catalog.penModels.find((p) => p.slug === penSlug) ?? null;
-  const cart = await loadCart(db(), owner, pen ? { slug: pen.slug, name: pen.name } : null);
+  const cart = await loadCart(owner, pen ? { slug: pen.slug, name: pen.name } : null);
   // The URL names a line and an error code; the message shown is always the store's own.
   const errorLine = cart.lines.find((l) => l.variantId === query.line) ?? null;
   const errorHeld = cart.professionalOnly.some((l) => l.variantId === query.line);

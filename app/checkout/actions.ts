@@ -3,8 +3,7 @@ import { redirect } from "next/navigation";
 import { currentUserId } from "@/lib/accounts/session";
 import { cartToken } from "@/lib/cart/cookie";
 import type { FieldErrors } from "@/lib/checkout/input";
-import { startCheckout } from "@/lib/checkout/start";
-import { db } from "@/lib/db";
+import { startCheckout } from "@/lib/data";
 import { siteUrl } from "@/lib/site";
 import { formFields } from "@/lib/validation";
 
@@ -19,7 +18,7 @@ export async function checkoutAction(_prev: CheckoutState, formData: FormData): 
   // Signed in, the account's cart is used and the order belongs to the account.
   const userId = await currentUserId();
   // Stripe's return addresses are built from the configured public origin, never the request's Host.
-  const result = await startCheckout(db(), await cartToken(), raw, { baseUrl: siteUrl(), userId });
+  const result = await startCheckout(await cartToken(), raw, { baseUrl: siteUrl(), userId });
   if (!result.ok) return { errors: result.errors, formError: result.formError, values: raw };
   redirect(result.redirectUrl);
 }

@@ -3,26 +3,25 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CheckoutForm } from "./checkout-form";
 import { formatMoney } from "@/lib/catalog";
-import { checkoutProblem, loadCart } from "@/lib/cart";
+import { listAddresses, loadCart, shippingChoices } from "@/lib/data";
+import { checkoutProblem } from "@/lib/cart";
 import { currentCartOwner } from "@/lib/cart/cookie";
-import { countries } from "@/lib/checkout/input";
+import { countries } from "@/lib/addresses";
 import { needsSafetyLine } from "@/lib/checkout/start";
-import { db } from "@/lib/db";
-import { listAddresses } from "@/lib/accounts";
 import { currentUser } from "@/lib/accounts/session";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
 export default async function CheckoutPage() {
-  const cart = await loadCart(db(), await currentCartOwner());
+  const cart = await loadCart(await currentCartOwner());
   // Nothing to sell, or something this cart may not buy: the cart page says why.
   if (cart.lines.length === 0 || checkoutProblem(cart)) redirect("/cart");
-  const methods = await db().shippingMethod.findMany({ where: { active: true }, orderBy: { position: "asc" } });
+  const shipping = await shippingChoices();
   const safetyLine = cart.lines.find(needsSafetyLine);
   const guideSlug = safetyLine ? `/products/${safetyLine.productSlug}#who-must-not-use` : "/instructions";
   // Signed in: start from the account's email and its first saved address.
   const user = await currentUser();
-  const address = user ? (await listAddresses(db(), user.id))[0] : undefined;
+  const address = user ? (await listAddresses(user.id))[0] : undefined;
   const initialValues: Record<string, string> = {};
   if (user) initialValues.email = user.email;
   if (address) {
@@ -34,10 +33,7 @@ export default async function CheckoutPage() {
       <div className="mt-6 grid gap-10 lg:grid-cols-[1fr_22rem]">
         <CheckoutForm
           countries={countries}
-          shipping={methods.map((m) => ({
-            code: m.code,
-            label: `${m.name}: ${formatMoney(m.priceCents)}, ${m.minDays}–${m.maxDays} working days${m.freeOverCents !== null ? ` (free over ${formatMoney(m.freeOverCents)})` : ""}`,
-          }))}
+          shipping={shipping}
           needsSafety={safetyLine !== undefined}
           safetyHref={guideSlug}
           initialValues={initialValues}

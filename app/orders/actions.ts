@@ -8,9 +8,7 @@ import { z } from "zod";
 import { currentUserId } from "@/lib/accounts/session";
 import { cartOwner } from "@/lib/cart";
 import { cartToken, setCartToken } from "@/lib/cart/cookie";
-import { db } from "@/lib/db";
-import { readableOrder, readableOrderByConfirmationToken, readableOrderByTrackingToken } from "@/lib/orders/access";
-import { reorderCartridges } from "@/lib/orders/reorder";
+import { readableOrder, readableOrderByConfirmationToken, readableOrderByTrackingToken, reorderCartridges } from "@/lib/data";
 import { formField, id } from "@/lib/validation";
 
 export type ReorderState = { message?: string; error?: string };
@@ -22,20 +20,19 @@ export async function reorderAction(_prev: ReorderState, formData: FormData): Pr
   const parsed = input.safeParse({ via: formField(formData, "via", 20), ref: formField(formData, "ref", 200) });
   if (!parsed.success) return { error: "We could not find that order." };
   const { via, ref } = parsed.data;
-  const prisma = db();
   // The session is read once: up front for an account's order, otherwise
   // only once the order is found (for whose cart it goes to).
   const accountUserId = via === "account" ? await currentUserId() : null;
   const order =
     via === "confirmation"
-      ? await readableOrderByConfirmationToken(prisma, ref)
+      ? await readableOrderByConfirmationToken(ref)
       : via === "tracking"
-        ? await readableOrderByTrackingToken(prisma, ref)
-        : await readableOrder(prisma, ref, { userId: accountUserId });
+        ? await readableOrderByTrackingToken(ref)
+        : await readableOrder(ref, { userId: accountUserId });
   if (!order) return { error: "We could not find that order." };
 
   const userId = accountUserId ?? (await currentUserId());
-  const result = await reorderCartridges(prisma, order, cartOwner(userId, await cartToken()));
+  const result = await reorderCartridges(order, cartOwner(userId, await cartToken()));
   if (result.cartToken) await setCartToken(result.cartToken);
   if (!result.added.length && !result.capped.length) {
     return { error: result.soldOut.length ? `Sorry, ${result.soldOut.join(", ")} ${result.soldOut.length > 1 ? "are" : "is"} sold out right now.` : "This order has no cartridges to buy again." };

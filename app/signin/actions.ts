@@ -3,10 +3,9 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { oauthProviders, signIn } from "@/auth";
-import { signInLinkLimitReached } from "@/lib/accounts";
+import { signInLinkLimitReached } from "@/lib/data";
 import { safeReturnPath } from "@/lib/accounts/redirect";
 import { requestClientIp } from "@/lib/request-origin";
-import { db } from "@/lib/db";
 import { email as emailRule, formField } from "@/lib/validation";
 
 export type SignInState = { error?: string; formError?: string; email?: string };
@@ -19,7 +18,7 @@ export async function signInWithEmail(_prev: SignInState, formData: FormData): P
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email address.", email: typed };
   const email = parsed.data.toLowerCase();
   const notSent = async (): Promise<SignInState> => {
-    if (await signInLinkLimitReached(db(), email, requestClientIp(await headers()))) {
+    if (await signInLinkLimitReached(email, requestClientIp(await headers()))) {
       return {
         formError: "Too many sign-in links have been asked for just now. Use the newest link in your inbox, or try again in 15 minutes.",
         email: typed,

@@ -2,33 +2,17 @@
 // what happens at sign-in (the guest cart joins the account's cart, guest
 // orders placed with the verified email attach). Every function takes the
 // owner's user id and reads or writes only that owner's rows.
-import { z } from "zod";
 import { looksLikeCartToken, MAX_LINE_QUANTITY } from "@/lib/cart";
-import { countries } from "@/lib/checkout/input";
+import { type Address, type AddressErrors, parseAddress, pickAddress } from "@/lib/addresses";
 import type { Db } from "@/lib/db";
-import { fieldErrors, optional, required } from "@/lib/forms";
 import { isId } from "@/lib/validation";
 import { emailOrIpLimitReached, hitEmailAndIpLimits } from "@/lib/rate-limit";
 import { hashToken, newAccessToken } from "@/lib/orders/tokens";
 
 // ---------------------------------------------------------------- addresses
 
-export const addressInput = z.object({
-  name: required("the full name"),
-  line1: required("the first line of the address"),
-  line2: optional(120, "Keep this line under 120 characters."),
-  city: required("the town or city", 80),
-  region: optional(80),
-  postalCode: required("the postal code", 20)
-    .pipe(z.string().regex(/^[A-Za-z0-9 -]{2,12}$/, "Enter a valid postal code."))
-    .transform((v) => v.toUpperCase()),
-  country: z.string({ error: "Choose a country we ship to." }).refine((c) => Object.hasOwn(countries, c), "Choose a country we ship to."),
-});
-
-export type AddressInput = z.infer<typeof addressInput>;
-export type AddressField = keyof AddressInput;
-export type AddressErrors = Partial<Record<AddressField, string>>;
-export type SavedAddress = AddressInput & { id: string };
+export type { AddressErrors, AddressField } from "@/lib/addresses";
+export type SavedAddress = Address & { id: string };
 
 /** An account may keep this many addresses. */
 const MAX_ADDRESSES = 20;
@@ -46,12 +30,12 @@ export async function addAddress(
   userId: string,
   raw: Record<string, unknown>,
 ): Promise<{ ok: true; id: string } | { ok: false; errors: AddressErrors; formError?: string }> {
-  const result = addressInput.safeParse(raw);
-  if (!result.success) return { ok: false, errors: fieldErrors<AddressField>(result.error.issues) };
+  const result = parseAddress(raw, "the");
+  if (!result.data) return { ok: false, errors: result.errors };
   if ((await prisma.address.count({ where: { userId } })) >= MAX_ADDRESSES) {
     return { ok: false, errors: {}, formError: `You can keep up to ${MAX_ADDRESSES} addresses. Delete one to add another.` };
   }
-  const row = await prisma.address.create({ data: { ...result.data, userId }, select: { id: true } });
+  const row = await prisma.address.create({ data: { ...pickAddress(result.data), userId }, select: { id: true } });
   return { ok: true, id: row.id };
 }
 

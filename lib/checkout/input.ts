@@ -1,29 +1,15 @@
 // What the checkout form may send: contact, address, shipping method, promo
 // code and the confirmation. Never prices or totals: those come from the
-// database (any extra field is ignored).
+// database (any extra field is ignored). The address is the one address
+// model's (lib/addresses), so it is normalised as a saved address is.
 import { z } from "zod";
-import { fieldErrors, optional, required } from "@/lib/forms";
+import { addressFields } from "@/lib/addresses";
+import { fieldErrors } from "@/lib/forms";
 import { email, id, text } from "@/lib/validation";
-
-export const countries: Record<string, string> = {
-  US: "United States",
-  CA: "Canada",
-  GB: "United Kingdom",
-  IE: "Ireland",
-  AU: "Australia",
-  NZ: "New Zealand",
-};
 
 const checkoutInput = z.object({
   email: email(),
-  name: required("your full name"),
-  line1: required("the first line of your address"),
-  line2: optional(120, "Keep this line under 120 characters."),
-  city: required("your town or city", 80),
-  region: optional(80),
-  postalCode: required("your postal code", 20).pipe(z.string().regex(/^[A-Za-z0-9 -]{2,12}$/, "Enter a valid postal code.")),
-  country: z.string({ error: "Choose a country we ship to." }).refine((c) => Object.hasOwn(countries, c), "Choose a country we ship to."),
-  // Codes from the store's own lists: anything else cannot match one.
+  ...addressFields("your"),
   shippingMethod: z.string({ error: "Choose a shipping method." }).min(1, "Choose a shipping method.").pipe(id("Choose one of the shipping methods listed.", 40)),
   promoCode: text({ max: 40, tooLong: "We do not recognise that code. Check the spelling and try again." })
     .optional()

@@ -10,7 +10,7 @@
 // cart, and only the last one can be paid.
 import type { Db } from "@/lib/db";
 import { cartOwner, checkoutProblem, loadCart, type CartLine, type CartView } from "@/lib/cart";
-import { productNames } from "@/lib/catalog";
+import { formatMoney, productNames } from "@/lib/catalog";
 import { loadCatalog } from "@/lib/catalog/load";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { guidanceDocument, guidanceFor } from "@/lib/guides";
@@ -35,6 +35,15 @@ export function needsSafetyLine(line: Pick<CartLine, "productKind">): boolean {
 /** Whether the cart holds a line that needs that confirmation. */
 export function needsSafetyConfirmation(cart: Pick<CartView, "lines">): boolean {
   return cart.lines.some(needsSafetyLine);
+}
+
+/** The shipping methods checkout offers, in the store's order, each with the label the form shows. */
+export async function shippingChoices(prisma: Db): Promise<{ code: string; label: string }[]> {
+  const methods = await prisma.shippingMethod.findMany({ where: { active: true }, orderBy: { position: "asc" } });
+  return methods.map((m) => ({
+    code: m.code,
+    label: `${m.name}: ${formatMoney(m.priceCents)}, ${m.minDays}–${m.maxDays} working days${m.freeOverCents !== null ? ` (free over ${formatMoney(m.freeOverCents)})` : ""}`,
+  }));
 }
 
 export async function startCheckout(
@@ -122,7 +131,7 @@ export async function startCheckout(
               shipLine2: data!.line2,
               shipCity: data!.city,
               shipRegion: data!.region,
-              shipPostalCode: data!.postalCode.toUpperCase(),
+              shipPostalCode: data!.postalCode,
               shipCountry: data!.country,
               shippingMethodCode: shipping!.code,
               shippingMethodName: shipping!.name,

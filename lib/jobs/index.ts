@@ -34,6 +34,7 @@ export type JobInput = {
 };
 
 export type ClaimedJob = { id: string; kind: string; payload: unknown; attempts: number; maxAttempts: number };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler declares the payload it enqueues
 export type JobHandler = (prisma: Db, payload: any, job: ClaimedJob) => Promise<void>;
 
 /** How long a claimed job is the claiming worker's before another may take it. */

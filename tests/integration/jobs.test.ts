@@ -16,7 +16,7 @@ const made: PaidOrder[] = [];
 const savedSmtp = process.env.SMTP_URL;
 
 type Received = { to: string[]; raw: string };
-let received: Received[] = [];
+const received: Received[] = [];
 let server: SMTPServer | null = null;
 let port = 0;
 

@@ -10,6 +10,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 // Stripe's objects are plain JSON here, hence `any`.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 export type Recorded = {
   method: string;
   path: string;

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderDetail } from "@/components/order/order-detail";
 import { formatDate } from "@/lib/catalog/format";
-import { db } from "@/lib/db";
-import { readableOrderByConfirmationToken } from "@/lib/orders/access";
+import { readableOrderByConfirmationToken } from "@/lib/data";
 import { label, paidStatuses } from "@/lib/orders/status";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -12,7 +11,7 @@ export const metadata: Metadata = { title: "Your order", robots: { index: false,
 /** The confirmation page, reached only through the unguessable link in its URL. */
 export default async function OrderPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const order = await readableOrderByConfirmationToken(db(), token);
+  const order = await readableOrderByConfirmationToken(token);
   if (!order) notFound();
   const waiting = order.status === "AWAITING_PAYMENT";
 

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderDetail } from "@/components/order/order-detail";
 import { formatDate } from "@/lib/catalog/format";
-import { db } from "@/lib/db";
-import { readableOrderByTrackingToken } from "@/lib/orders/access";
+import { readableOrderByTrackingToken } from "@/lib/data";
 import { label } from "@/lib/orders/status";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -12,7 +11,7 @@ export const metadata: Metadata = { title: "Your order", robots: { index: false,
 /** An order opened by an emailed tracking link. Unknown, expired or altered links are a plain 404. */
 export default async function TrackedOrderPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const order = await readableOrderByTrackingToken(db(), token);
+  const order = await readableOrderByTrackingToken(token);
   if (!order) notFound();
   return (
     <article className="space-y-8">

@@ -4,8 +4,7 @@ import { notFound } from "next/navigation";
 import { OrderDetail } from "@/components/order/order-detail";
 import { currentUserId } from "@/lib/accounts/session";
 import { formatDate } from "@/lib/catalog/format";
-import { db } from "@/lib/db";
-import { readableOrder } from "@/lib/orders/access";
+import { readableOrder } from "@/lib/data";
 import { label } from "@/lib/orders/status";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false, follow: false } };
@@ -17,7 +16,7 @@ export const metadata: Metadata = { title: "Your order", robots: { index: false,
 export default async function AccountOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const userId = await currentUserId();
-  const order = userId ? await readableOrder(db(), id, { userId }) : null;
+  const order = userId ? await readableOrder(id, { userId }) : null;
   if (!order) notFound();
   return (
     <article className="space-y-8">

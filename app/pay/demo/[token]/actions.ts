@@ -8,8 +8,8 @@
 // and the page shows a calm "we are checking your payment" state instead.
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { db } from "@/lib/db";
-import { submitDemoPayment, type DemoPaymentResult } from "@/lib/orders/demo-payment";
+import { submitDemoPayment } from "@/lib/data";
+import { type DemoPaymentResult } from "@/lib/orders/demo-payment";
 import { orderUrl } from "@/lib/orders/tokens";
 
 const input = z.object({ token: z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/), outcome: z.enum(["pay", "decline"]) });
@@ -20,7 +20,7 @@ export async function demoPaymentAction(formData: FormData): Promise<void> {
   const { token, outcome } = parsed.data;
   let result: DemoPaymentResult;
   try {
-    result = await submitDemoPayment(db(), token, outcome);
+    result = await submitDemoPayment(token, outcome);
   } catch (error) {
     // No token in the log: it opens the order.
     console.error(`[pay] demo payment (${outcome}) failed half-way, showing "checking":`, (error as Error).message);

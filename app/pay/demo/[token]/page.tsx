@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { demoPaymentAction } from "./actions";
 import { formatMoney } from "@/lib/catalog";
-import { db } from "@/lib/db";
-import { readableOrderByConfirmationToken } from "@/lib/orders/access";
+import { readableOrderByConfirmationToken } from "@/lib/data";
 import { closedOrderMessage } from "@/lib/orders/demo-payment";
 import { orderUrl } from "@/lib/orders/tokens";
 import { demoPaymentsEnabled } from "@/lib/payments";
@@ -21,7 +20,7 @@ export default async function DemoPaymentPage({ params, searchParams }: { params
   if (!demoPaymentsEnabled()) notFound();
   const { token } = await params;
   const { checking } = await searchParams;
-  const order = await readableOrderByConfirmationToken(db(), token);
+  const order = await readableOrderByConfirmationToken(token);
   if (!order || order.paymentProvider !== "DEMO") notFound();
 
   if (order.status === "CANCELLED") {

@@ -1,9 +1,8 @@
-import { db } from "@/lib/db";
-import { readableOrderByTrackingToken } from "@/lib/orders/access";
+import { readableOrderByTrackingToken } from "@/lib/data";
 import { orderBookletResponse } from "@/lib/orders/booklet-response";
 
 /** The booklet of one item as it was sold, for an order opened by a tracking link. */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string; itemId: string }> }) {
   const { token, itemId } = await params;
-  return orderBookletResponse(await readableOrderByTrackingToken(db(), token), itemId);
+  return orderBookletResponse(await readableOrderByTrackingToken(token), itemId);
 }

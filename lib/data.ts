@@ -1,0 +1,60 @@
+// What app/ calls to read and change the store's data: the lib functions that
+// take a database, with the store's own database (lib/db.ts) already bound.
+//
+// The layout rule (docs/decisions/0010-layout-rule-and-lint.md): app/ and
+// components/ never import @/lib/db or the generated Prisma client, so a page
+// cannot query the database itself; ESLint enforces it. The lib functions keep
+// the database as their first argument, so tests and scripts pass their own.
+// A new lib entry point that app/ needs is bound here, in one line.
+import "server-only";
+import {
+  addAddress as addAddressIn,
+  deleteAddress as deleteAddressIn,
+  listAddresses as listAddressesIn,
+  savedPenModel as savedPenModelIn,
+  savePenModel as savePenModelIn,
+  signInLinkLimitReached as signInLinkLimitReachedIn,
+} from "@/lib/accounts";
+import { addToCart as addToCartIn, loadCart as loadCartIn, setCartQuantity as setCartQuantityIn } from "@/lib/cart";
+import { shippingChoices as shippingChoicesIn, startCheckout as startCheckoutIn } from "@/lib/checkout/start";
+import { db, type Db } from "@/lib/db";
+import {
+  accountOrders as accountOrdersIn,
+  readableOrder as readableOrderIn,
+  readableOrderByConfirmationToken as byConfirmationTokenIn,
+  readableOrderByTrackingToken as byTrackingTokenIn,
+} from "@/lib/orders/access";
+import { submitDemoPayment as submitDemoPaymentIn } from "@/lib/orders/demo-payment";
+import { requestOrderLookup as requestOrderLookupIn } from "@/lib/orders/lookup";
+import { reorderCartridges as reorderCartridgesIn } from "@/lib/orders/reorder";
+import { handleStripeWebhook as handleStripeWebhookIn } from "@/lib/payments/stripe-webhook";
+
+/** `fn` with the store's database as its first argument, opened on first use. */
+function withStoreDb<A extends unknown[], R>(fn: (prisma: Db, ...args: A) => R): (...args: A) => R {
+  return (...args) => fn(db(), ...args);
+}
+
+// Cart and checkout
+export const loadCart = withStoreDb(loadCartIn);
+export const addToCart = withStoreDb(addToCartIn);
+export const setCartQuantity = withStoreDb(setCartQuantityIn);
+export const shippingChoices = withStoreDb(shippingChoicesIn);
+export const startCheckout = withStoreDb(startCheckoutIn);
+export const submitDemoPayment = withStoreDb(submitDemoPaymentIn);
+export const handleStripeWebhook = withStoreDb(handleStripeWebhookIn);
+
+// Orders: who may read one is decided in lib/orders/access.ts
+export const readableOrder = withStoreDb(readableOrderIn);
+export const readableOrderByConfirmationToken = withStoreDb(byConfirmationTokenIn);
+export const readableOrderByTrackingToken = withStoreDb(byTrackingTokenIn);
+export const accountOrders = withStoreDb(accountOrdersIn);
+export const reorderCartridges = withStoreDb(reorderCartridgesIn);
+export const requestOrderLookup = withStoreDb(requestOrderLookupIn);
+
+// Accounts
+export const listAddresses = withStoreDb(listAddressesIn);
+export const addAddress = withStoreDb(addAddressIn);
+export const deleteAddress = withStoreDb(deleteAddressIn);
+export const savedPenModel = withStoreDb(savedPenModelIn);
+export const savePenModel = withStoreDb(savePenModelIn);
+export const signInLinkLimitReached = withStoreDb(signInLinkLimitReachedIn);
