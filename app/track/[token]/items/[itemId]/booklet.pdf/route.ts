@@ -1,9 +1,7 @@
-import { db } from "@/lib/db";
-import { readableOrderByTrackingToken } from "@/lib/orders/access";
-import { orderBookletResponse } from "@/lib/orders/booklet-response";
+import { orderBookletGet } from "@/lib/orders/order-routes";
 
 /** The booklet of one item as it was sold, for an order opened by a tracking link. */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string; itemId: string }> }) {
   const { token, itemId } = await params;
-  return orderBookletResponse(await readableOrderByTrackingToken(db(), token), itemId);
+  return orderBookletGet({ via: "tracking", token }, itemId);
 }
