@@ -5,13 +5,14 @@
 // are what the worker runs for them.
 import { formatMoney } from "@/lib/catalog/format";
 import type { Db } from "@/lib/db";
+import type { PaymentProvider } from "@/lib/generated/prisma/enums";
 import { sendMail } from "@/lib/mail";
 import { html } from "@/lib/mail/html";
 import { paymentGateway } from "@/lib/payments";
 import { siteName } from "@/lib/site";
 import { applyPaymentEvent } from "./payment-events";
 
-export type RefundPayload = { orderId: string; provider: "STRIPE" | "DEMO"; reference: string | null };
+export type RefundPayload = { orderId: string; provider: PaymentProvider; reference: string | null };
 
 /**
  * Gives the money back. Stripe: a refund with an idempotency key per session,
