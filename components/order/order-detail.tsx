@@ -6,8 +6,8 @@
 import { GuideContents, GuideSections } from "@/components/guide/guide-document";
 import { formatMoney } from "@/lib/catalog/format";
 import type { GuideDocument } from "@/lib/guides/document";
-import { carrierTrackingUrl, orderTimeline } from "@/lib/orders/tracking";
 import type { OpenedOrder, OpenedOrderView } from "@/lib/orders/access";
+import { carrierTrackingUrl, orderTimeline } from "@/lib/orders/tracking";
 import type { OrderItemView } from "@/lib/orders/view";
 import { ReorderForm } from "./reorder-form";
 
