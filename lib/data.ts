@@ -18,12 +18,7 @@ import {
 import { addToCart as addToCartIn, loadCart as loadCartIn, setCartQuantity as setCartQuantityIn } from "@/lib/cart";
 import { shippingChoices as shippingChoicesIn, startCheckout as startCheckoutIn } from "@/lib/checkout/start";
 import { db, type Db } from "@/lib/db";
-import {
-  accountOrders as accountOrdersIn,
-  readableOrder as readableOrderIn,
-  readableOrderByConfirmationToken as byConfirmationTokenIn,
-  readableOrderByTrackingToken as byTrackingTokenIn,
-} from "@/lib/orders/access";
+import { accountOrders as accountOrdersIn, openOrder as openOrderIn, readableOrderByConfirmationToken as byConfirmationTokenIn } from "@/lib/orders/access";
 import { submitDemoPayment as submitDemoPaymentIn } from "@/lib/orders/demo-payment";
 import { requestOrderLookup as requestOrderLookupIn } from "@/lib/orders/lookup";
 import { reorderCartridges as reorderCartridgesIn } from "@/lib/orders/reorder";
@@ -44,9 +39,8 @@ export const submitDemoPayment = withStoreDb(submitDemoPaymentIn);
 export const handleStripeWebhook = withStoreDb(handleStripeWebhookIn);
 
 // Orders: who may read one is decided in lib/orders/access.ts
-export const readableOrder = withStoreDb(readableOrderIn);
+export const openOrder = withStoreDb(openOrderIn);
 export const readableOrderByConfirmationToken = withStoreDb(byConfirmationTokenIn);
-export const readableOrderByTrackingToken = withStoreDb(byTrackingTokenIn);
 export const accountOrders = withStoreDb(accountOrdersIn);
 export const reorderCartridges = withStoreDb(reorderCartridgesIn);
 export const requestOrderLookup = withStoreDb(requestOrderLookupIn);

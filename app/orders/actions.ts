@@ -1,14 +1,14 @@
 "use server";
 // "Buy the same cartridges again", from any page that shows an order. The
 // form says how the order was opened (its confirmation link, a tracking link,
-// or the signed-in account); the order is read again through readableOrder,
+// or the signed-in account); the order is opened again through openOrder,
 // so the form can never reach an order the visitor could not open.
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentUserId } from "@/lib/accounts/session";
 import { cartOwner } from "@/lib/cart";
 import { cartToken, setCartToken } from "@/lib/cart/cookie";
-import { readableOrder, readableOrderByConfirmationToken, readableOrderByTrackingToken, reorderCartridges } from "@/lib/data";
+import { openOrder, reorderCartridges } from "@/lib/data";
 import { formField, id } from "@/lib/validation";
 
 export type ReorderState = { message?: string; error?: string };
@@ -23,16 +23,11 @@ export async function reorderAction(_prev: ReorderState, formData: FormData): Pr
   // The session is read once: up front for an account's order, otherwise
   // only once the order is found (for whose cart it goes to).
   const accountUserId = via === "account" ? await currentUserId() : null;
-  const order =
-    via === "confirmation"
-      ? await readableOrderByConfirmationToken(ref)
-      : via === "tracking"
-        ? await readableOrderByTrackingToken(ref)
-        : await readableOrder(ref, { userId: accountUserId });
-  if (!order) return { error: "We could not find that order." };
+  const opened = await openOrder(via === "account" ? { via, orderId: ref, userId: accountUserId } : { via, token: ref });
+  if (!opened) return { error: "We could not find that order." };
 
   const userId = accountUserId ?? (await currentUserId());
-  const result = await reorderCartridges(order, cartOwner(userId, await cartToken()));
+  const result = await reorderCartridges(opened.order, cartOwner(userId, await cartToken()));
   if (result.cartToken) await setCartToken(result.cartToken);
   if (!result.added.length && !result.capped.length) {
     return { error: result.soldOut.length ? `Sorry, ${result.soldOut.join(", ")} ${result.soldOut.length > 1 ? "are" : "is"} sold out right now.` : "This order has no cartridges to buy again." };

@@ -1,19 +1,21 @@
 // One order as its customer sees it, wherever they open it (the confirmation
 // link, a tracking link, their account): where it is, what was in it, the
 // instructions exactly as sold, an aftercare calendar and a quick reorder.
-// Pages pass an order already authorised by lib/orders/access.ts.
+// It is given an order already opened by openOrder (lib/orders/access.ts),
+// which decides what that opening may see and where its links point.
 import { GuideContents, GuideSections } from "@/components/guide/guide-document";
 import { formatMoney } from "@/lib/catalog/format";
 import type { GuideDocument } from "@/lib/guides/document";
+import type { OpenedOrder, OpenedOrderView } from "@/lib/orders/access";
 import { carrierTrackingUrl, orderTimeline } from "@/lib/orders/tracking";
-import type { OrderItemView, OrderView } from "@/lib/orders/view";
+import type { OrderItemView } from "@/lib/orders/view";
 import { ReorderForm } from "./reorder-form";
 
 function formatTime(iso: string): string {
   return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso)) + " UTC";
 }
 
-export function OrderTracking({ order }: { order: OrderView }) {
+export function OrderTracking({ order }: { order: OpenedOrderView }) {
   const steps = orderTimeline(order);
   const carrierUrl = carrierTrackingUrl(order.carrier, order.trackingNumber);
   return (
@@ -79,20 +81,8 @@ export function AftercareCalendarForm({ action }: { action: string }) {
   );
 }
 
-export function OrderDetail({
-  order,
-  calendarAction,
-  reorder,
-  bookletHref,
-  showShipping = true,
-}: {
-  order: OrderView;
-  calendarAction: string;
-  reorder: { via: "confirmation" | "tracking" | "account"; reference: string };
-  bookletHref?: (item: OrderItemView) => string;
-  /** The address is left off pages opened by a tracking link, which may have been forwarded. */
-  showShipping?: boolean;
-}) {
+export function OrderDetail({ opened }: { opened: OpenedOrder }) {
+  const { order, urls, reorder } = opened;
   const docs = new Map<string, { doc: GuideDocument; items: OrderItemView[] }>();
   for (const item of order.items) {
     if (!item.instructions) continue;
@@ -137,7 +127,8 @@ export function OrderDetail({
           <div className="flex justify-between"><dt>Shipping ({order.shippingMethodName})</dt><dd>{order.shippingCents === 0 ? "Free" : formatMoney(order.shippingCents, order.currency)}</dd></div>
           <div className="flex justify-between text-base font-semibold"><dt>Total</dt><dd data-testid="order-total">{formatMoney(order.totalCents, order.currency)}</dd></div>
         </dl>
-        {showShipping && (
+        {/* Null when the opening may not see it: a tracking link may have been forwarded. */}
+        {order.shipping && (
           <p className="mt-3 text-sm text-muted">
             Shipping to {order.shipping.name}, {order.shipping.line1}, {order.shipping.city} {order.shipping.postalCode}, {order.shipping.country}.
           </p>
@@ -149,7 +140,7 @@ export function OrderDetail({
         )}
       </section>
 
-      {paid && <AftercareCalendarForm action={calendarAction} />}
+      {paid && <AftercareCalendarForm action={urls.calendar} />}
 
       {docs.size > 0 && (
         <section aria-labelledby="instructions-heading" className="space-y-10">
@@ -159,13 +150,11 @@ export function OrderDetail({
             <section key={n} aria-labelledby={`doc-${n}`} className="space-y-6 rounded-lg border border-line bg-white p-5" data-testid="order-instructions">
               <div className="flex flex-wrap items-baseline justify-between gap-3">
                 <h3 id={`doc-${n}`} className="text-xl font-semibold">For {items.map((i) => i.name).join(", ")}</h3>
-                {bookletHref && (
-                  <p className="flex gap-3 text-sm">
-                    <a href={bookletHref(items[0]!)} className="underline" download>
-                      Download the booklet (PDF)
-                    </a>
-                  </p>
-                )}
+                <p className="flex gap-3 text-sm">
+                  <a href={urls.booklet(items[0]!.id)} className="underline" download>
+                    Download the booklet (PDF)
+                  </a>
+                </p>
               </div>
               <p className="text-sm text-muted" data-testid="order-guide-version">{doc.versionLabel}</p>
               <GuideContents doc={doc} label={`Contents of the instructions for ${items[0]!.name}`} />

@@ -2,8 +2,9 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { reorderAction, type ReorderState } from "@/app/orders/actions";
+import type { OrderVia } from "@/lib/orders/access";
 
-export function ReorderForm({ via, reference }: { via: "confirmation" | "tracking" | "account"; reference: string }) {
+export function ReorderForm({ via, reference }: { via: OrderVia; reference: string }) {
   const [state, action, pending] = useActionState<ReorderState, FormData>(reorderAction, {});
   return (
     <form action={action} className="space-y-2">

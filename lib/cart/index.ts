@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashToken, looksLikeToken, newAccessToken } from "@/lib/orders/tokens";
 import { isId } from "@/lib/validation";
+import type { ProductKind } from "@/lib/generated/prisma/enums";
 
 export const CART_COOKIE = "cart";
 export const MAX_LINE_QUANTITY = 99;
@@ -16,7 +17,7 @@ export type CartLine = {
   sku: string;
   productSlug: string;
   productName: string;
-  productKind: "KIT" | "CARTRIDGE" | "AFTERCARE" | "ACCESSORY";
+  productKind: ProductKind;
   variantLabel: string;
   imagePath: string;
   unitPriceCents: number;

@@ -1,6 +1,8 @@
 // Plain, serialisable shapes of the catalog as pages see it. Dates are ISO
 // strings so the whole catalog can sit in the data cache.
-export type ProductKind = "KIT" | "CARTRIDGE" | "AFTERCARE" | "ACCESSORY";
+import type { NeedleGeometry, ProductKind, Sterilization } from "@/lib/generated/prisma/enums";
+
+export type { ProductKind };
 
 export type Tag = { slug: string; name: string };
 
@@ -24,9 +26,9 @@ export type CatalogVariant = {
   packSize: number;
   packUnit: string;
   pinCount: number | null;
-  needleGeometry: "ROUND" | "SQUARE" | "NANO" | "MIXED" | null;
+  needleGeometry: NeedleGeometry | null;
   needleMaterial: string | null;
-  sterilization: "ETHYLENE_OXIDE" | "GAMMA" | "NONE" | null;
+  sterilization: Sterilization | null;
   maxDepthMm: number | null;
   homeUse: boolean;
 };

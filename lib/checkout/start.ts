@@ -84,11 +84,10 @@ export async function startCheckout(
 
   // Pure, and from values read before the transaction: the same on every attempt.
   const totals = computeTotals(cart.lines, shipping, promo);
-  const orderId = newOrderId();
-  const accessToken = orderAccessToken(orderId);
   let order: { id: string; number: string; holdExpiresAt: Date; totalCents: number; shippingCents: number; discountCents: number };
+  let accessToken: string;
   try {
-    order = await createHeldOrder();
+    ({ order, accessToken } = await createHeldOrder());
   } catch (error) {
     if (error instanceof OutOfStockError) {
       return { ok: false, errors: { cart: error.message + " Please change the quantity in your cart." }, formError: error.message };
@@ -100,84 +99,66 @@ export async function startCheckout(
   // Superseded orders' Stripe sessions are to be expired: that job is committed now.
   kickJobs();
 
-  async function createHeldOrder() {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await prisma.$transaction(async (tx) => {
-          // Serialise on the cart: a second checkout from it waits here until this one commits.
-          await tx.$queryRaw`SELECT "id" FROM "Cart" WHERE "id" = ${cart.id} FOR UPDATE`;
-          // Under the lock, the cart must still hold what was priced above: if
-          // another tab paid it (emptying it) or changed it, this would sell it twice.
-          const current = await tx.cartItem.findMany({ where: { cartId: cart.id! }, select: { variantId: true, quantity: true } });
-          const key = (l: { variantId: string; quantity: number }) => `${l.variantId}x${l.quantity}`;
-          if (current.map(key).sort().join() !== cart.lines.map(key).sort().join()) throw new CartChanged();
-          await supersedeUnpaidOrders(tx, cart.id!, now);
-          await takeStock(tx, cart.lines);
-          if (promo) {
-            const taken = await tx.promoCode.updateMany({
-              where: { code: promo.code, active: true, ...(promo.maxUses !== null ? { usedCount: { lt: promo.maxUses } } : {}) },
-              data: { usedCount: { increment: 1 } },
-            });
-            if (taken.count === 0) throw new PromoUsedUp();
-          }
-          return tx.order.create({
-            data: {
-              id: orderId,
-              number: newOrderNumber(),
-              accessTokenHash: hashToken(accessToken),
-              email: data!.email.toLowerCase(),
-              shipName: data!.name,
-              shipLine1: data!.line1,
-              shipLine2: data!.line2,
-              shipCity: data!.city,
-              shipRegion: data!.region,
-              shipPostalCode: data!.postalCode,
-              shipCountry: data!.country,
-              shippingMethodCode: shipping!.code,
-              shippingMethodName: shipping!.name,
-              subtotalCents: totals.subtotalCents,
-              discountCents: totals.discountCents,
-              shippingCents: totals.shippingCents,
-              totalCents: totals.totalCents,
-              currency: cart.lines[0]!.currency,
-              promoCode: promo?.code ?? null,
-              contraindicationsConfirmedAt: data!.confirmSafety ? now : null,
-              cartId: cart.id,
-              userId: options.userId ?? null,
-              paymentProvider: gateway.provider,
-              holdExpiresAt: new Date(now.getTime() + HOLD_MINUTES * 60_000),
-              items: {
-                create: cart.lines.map((l) => {
-                  const product = catalog.products.find((p) => p.slug === l.productSlug);
-                  const guide = product?.guideSlug ? guides.get(product.guideSlug) : null;
-                  return {
-                    variantId: l.variantId,
-                    productSlug: l.productSlug,
-                    productKind: l.productKind,
-                    name: l.productName,
-                    variantLabel: l.variantLabel,
-                    sku: l.sku,
-                    unitPriceCents: l.unitPriceCents,
-                    quantity: l.quantity,
-                    lineTotalCents: l.lineTotalCents,
-                    guideVersionId: guide?.versionId ?? null,
-                    instructions:
-                      product && guide
-                        ? (guidanceDocument(product, guidanceFor(product, guide), (s) => names.get(s) ?? s) as unknown as Prisma.InputJsonValue)
-                        : Prisma.DbNull,
-                  };
-                }),
-              },
-            },
-            select: { id: true, number: true, holdExpiresAt: true, totalCents: true, shippingCents: true, discountCents: true },
-          });
-        });
-      } catch (error) {
-        // A clash of random order numbers: try again with a new one.
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && attempt < 3) continue;
-        throw error;
-      }
-    }
+  function createHeldOrder() {
+    return holdOrder(prisma, {
+      // Serialise on the cart: a second checkout from it waits here until this one commits.
+      prepare: async (tx) => {
+        await tx.$queryRaw`SELECT "id" FROM "Cart" WHERE "id" = ${cart.id} FOR UPDATE`;
+        // Under the lock, the cart must still hold what was priced above: if
+        // another tab paid it (emptying it) or changed it, this would sell it twice.
+        const current = await tx.cartItem.findMany({ where: { cartId: cart.id! }, select: { variantId: true, quantity: true } });
+        const key = (l: { variantId: string; quantity: number }) => `${l.variantId}x${l.quantity}`;
+        if (current.map(key).sort().join() !== cart.lines.map(key).sort().join()) throw new CartChanged();
+        await supersedeUnpaidOrders(tx, cart.id!, now);
+      },
+      stock: cart.lines,
+      promo,
+      order: {
+        email: data!.email.toLowerCase(),
+        shipName: data!.name,
+        shipLine1: data!.line1,
+        shipLine2: data!.line2,
+        shipCity: data!.city,
+        shipRegion: data!.region,
+        shipPostalCode: data!.postalCode,
+        shipCountry: data!.country,
+        shippingMethodCode: shipping!.code,
+        shippingMethodName: shipping!.name,
+        subtotalCents: totals.subtotalCents,
+        discountCents: totals.discountCents,
+        shippingCents: totals.shippingCents,
+        totalCents: totals.totalCents,
+        currency: cart.lines[0]!.currency,
+        promoCode: promo?.code ?? null,
+        contraindicationsConfirmedAt: data!.confirmSafety ? now : null,
+        cartId: cart.id,
+        userId: options.userId ?? null,
+        paymentProvider: gateway.provider,
+        holdExpiresAt: new Date(now.getTime() + HOLD_MINUTES * 60_000),
+        items: {
+          create: cart.lines.map((l) => {
+            const product = catalog.products.find((p) => p.slug === l.productSlug);
+            const guide = product?.guideSlug ? guides.get(product.guideSlug) : null;
+            return {
+              variantId: l.variantId,
+              productSlug: l.productSlug,
+              productKind: l.productKind,
+              name: l.productName,
+              variantLabel: l.variantLabel,
+              sku: l.sku,
+              unitPriceCents: l.unitPriceCents,
+              quantity: l.quantity,
+              lineTotalCents: l.lineTotalCents,
+              guideVersionId: guide?.versionId ?? null,
+              instructions:
+                product && guide
+                  ? (guidanceDocument(product, guidanceFor(product, guide), (s) => names.get(s) ?? s) as unknown as Prisma.InputJsonValue)
+                  : Prisma.DbNull,
+            };
+          }),
+        },
+      },
+    });
   }
 
   try {
@@ -214,7 +195,54 @@ export async function startCheckout(
   }
 }
 
-class PromoUsedUp extends Error {}
+export type HoldOrderInput = {
+  /** What the order says: buyer, address, totals, items as sold. Its id, number and link token are made here. */
+  order: Omit<Prisma.OrderUncheckedCreateInput, "id" | "number" | "accessTokenHash">;
+  /** The stock to take, atomically with the order's creation. */
+  stock: { variantId: string; quantity: number }[];
+  /** A promo code whose use is counted in the same transaction. */
+  promo?: Pick<Promo, "code" | "maxUses"> | null;
+  /** Runs first inside the transaction (checkout locks and checks its cart here). */
+  prepare?: (tx: Prisma.TransactionClient) => Promise<void>;
+};
+
+/**
+ * Creates an order awaiting payment: stock taken, promo use counted and the
+ * order written in one transaction, with a random id, a random readable
+ * number (retried on the rare clash) and the confirmation-link token derived
+ * from the id. Throws OutOfStockError, or PromoUsedUp, and then nothing changed.
+ */
+export async function holdOrder(prisma: Db, hold: HoldOrderInput) {
+  const id = newOrderId();
+  const accessToken = orderAccessToken(id);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const order = await prisma.$transaction(async (tx) => {
+        await hold.prepare?.(tx);
+        await takeStock(tx, hold.stock);
+        const promo = hold.promo;
+        if (promo) {
+          const taken = await tx.promoCode.updateMany({
+            where: { code: promo.code, active: true, ...(promo.maxUses !== null ? { usedCount: { lt: promo.maxUses } } : {}) },
+            data: { usedCount: { increment: 1 } },
+          });
+          if (taken.count === 0) throw new PromoUsedUp();
+        }
+        return tx.order.create({
+          data: { ...hold.order, id, number: newOrderNumber(), accessTokenHash: hashToken(accessToken) },
+          include: { items: { orderBy: { id: "asc" } } },
+        });
+      });
+      return { order, accessToken };
+    } catch (error) {
+      // A clash of random order numbers: try again with a new one.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+export class PromoUsedUp extends Error {}
 class CartChanged extends Error {}
 
 const CART_CHANGED = "Your cart changed while checking out (it may have been paid or edited in another tab). Please check it and try again.";

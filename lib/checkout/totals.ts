@@ -1,10 +1,12 @@
 // Order totals, in integer cents, computed on the server from database
 // prices only. Pure, so every rule is unit-tested.
+import type { PromoKind } from "@/lib/generated/prisma/enums";
+
 export type PricedLine = { unitPriceCents: number; quantity: number };
 export type ShippingRate = { code: string; name: string; priceCents: number; freeOverCents: number | null };
 export type Promo = {
   code: string;
-  kind: "PERCENT" | "FIXED";
+  kind: PromoKind;
   value: number;
   minOrderCents: number;
   startsAt: Date | null;

@@ -4,13 +4,14 @@
 //   aftercare   where they belong in the aftercare timeline (and its red flags);
 //   accessories the set-up and disposal rules they are used for.
 import type { CatalogProduct } from "@/lib/catalog/types";
+import type { GuideAudience } from "@/lib/generated/prisma/enums";
 import type { AftercareWindowKey, GuideContent } from "./content";
 import { depthCard } from "./depth";
 
 export type GuideVersionView = {
   guideSlug: string;
   guideTitle: string;
-  audience: "HOME" | "PROFESSIONAL";
+  audience: GuideAudience;
   versionId: string;
   number: number;
   publishedAt: string;

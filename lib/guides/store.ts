@@ -3,6 +3,7 @@
 // migration); editing a guide always means a new version.
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { GuideAudience } from "@/lib/generated/prisma/enums";
 import { parseGuideContent, sectionKinds, sectionSchemas, type GuideContent, type SectionKind } from "./content";
 import type { GuideVersionView } from "./guidance";
 
@@ -50,7 +51,7 @@ export type GuideSummary = {
   slug: string;
   title: string;
   summary: string;
-  audience: "HOME" | "PROFESSIONAL";
+  audience: GuideAudience;
   /** Published versions, newest (the current one) first. */
   versions: { id: string; number: number; publishedAt: string; changeNote: string }[];
   products: { slug: string; name: string; kind: string }[];
@@ -130,7 +131,7 @@ export async function publishVersion(prisma: Db, versionId: string): Promise<voi
 /** Creates the guide if needed, then drafts and publishes a version with this content. */
 export async function publishGuide(
   prisma: Db,
-  guide: { slug: string; title: string; summary: string; audience: "HOME" | "PROFESSIONAL" },
+  guide: { slug: string; title: string; summary: string; audience: GuideAudience },
   content: GuideContent,
   changeNote: string,
 ): Promise<string> {

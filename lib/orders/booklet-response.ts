@@ -5,7 +5,7 @@ import { bookletPdfResponse } from "@/lib/guides/booklet-pdf";
 import { siteName } from "@/lib/site";
 import type { OrderView } from "./view";
 
-export async function orderBookletResponse(order: OrderView | null, itemId: string): Promise<Response> {
+export async function orderBookletResponse(order: Pick<OrderView, "number" | "items"> | null, itemId: string): Promise<Response> {
   const item = order?.items.find((i) => i.id === itemId);
   if (!order || !item?.instructions) {
     return new Response("Not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });

@@ -5,10 +5,11 @@
 // are what the worker runs for them (the notice is sent by
 // lib/orders/order-mails.ts).
 import type { Db } from "@/lib/db";
+import type { PaymentProvider } from "@/lib/generated/prisma/enums";
 import { paymentGateway } from "@/lib/payments";
 import { applyPaymentEvent } from "./payment-events";
 
-export type RefundPayload = { orderId: string; provider: "STRIPE" | "DEMO"; reference: string | null };
+export type RefundPayload = { orderId: string; provider: PaymentProvider; reference: string | null };
 
 /**
  * Gives the money back. Stripe: a refund with an idempotency key per session,

@@ -16,12 +16,13 @@
 // checkout: that one is reinstated (docs/decisions/0004-durable-side-effects.md).
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { CancelCause, PaymentProvider } from "@/lib/generated/prisma/enums";
 import { releaseStock, takeStock, OutOfStockError } from "@/lib/inventory";
 import { enqueueJob, kickJobs } from "@/lib/jobs";
 import { assertTransition, paidStatuses, shippedStatuses, type OrderStatus } from "./status";
 
 export type PaymentEventInput = {
-  provider: "STRIPE" | "DEMO";
+  provider: PaymentProvider;
   /** The provider's event id: the key that makes delivery idempotent. */
   eventId: string;
   /** A provider event type, kept for the record. */
@@ -194,7 +195,6 @@ async function apply(tx: Prisma.TransactionClient, order: LockedOrder, event: Pa
   }
 }
 
-type CancelCause = "EXPIRED" | "DECLINED" | "SUPERSEDED";
 const cancelReasons: Record<CancelCause, string> = {
   DECLINED: "The payment was declined.",
   EXPIRED: "The payment was not completed in time.",

@@ -1,6 +1,9 @@
 // The order status machine. Every change of status, whether a payment event
 // or the shop's fulfilment, goes through `assertTransition`.
-export type OrderStatus = "AWAITING_PAYMENT" | "PAID" | "PACKED" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED";
+// The statuses themselves are the schema's enum (prisma/schema.prisma), never retyped here.
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
+
+export type { OrderStatus };
 
 export const transitions: Record<OrderStatus, readonly OrderStatus[]> = {
   AWAITING_PAYMENT: ["PAID", "CANCELLED"],

@@ -5,12 +5,13 @@ import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GuideDocument } from "@/lib/guides/document";
 import type { OrderStatus } from "./status";
+import type { CancelCause, PaymentProvider, ProductKind } from "@/lib/generated/prisma/enums";
 
 export type OrderItemView = {
   id: string;
   variantId: string;
   productSlug: string;
-  productKind: "KIT" | "CARTRIDGE" | "AFTERCARE" | "ACCESSORY";
+  productKind: ProductKind;
   name: string;
   variantLabel: string;
   sku: string;
@@ -35,7 +36,7 @@ export type OrderView = {
   totalCents: number;
   currency: string;
   promoCode: string | null;
-  paymentProvider: "STRIPE" | "DEMO";
+  paymentProvider: PaymentProvider;
   contraindicationsConfirmedAt: string | null;
   createdAt: string;
   paidAt: string | null;
@@ -46,7 +47,7 @@ export type OrderView = {
   trackingNumber: string | null;
   cancelledAt: string | null;
   cancelReason: string | null;
-  cancelCause?: "EXPIRED" | "DECLINED" | "SUPERSEDED" | null;
+  cancelCause?: CancelCause | null;
   refundedAt: string | null;
   holdExpiresAt: string;
   items: OrderItemView[];

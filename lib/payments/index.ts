@@ -5,6 +5,7 @@
 //           order code (applyPaymentEvent) as Stripe's webhook, and it cannot
 //           be active while a Stripe key is set.
 import { config } from "@/lib/config";
+import type { PaymentProvider } from "@/lib/generated/prisma/enums";
 
 export type CheckoutOrder = {
   id: string;
@@ -22,7 +23,7 @@ export type CheckoutOrder = {
 export type StartedPayment = { redirectUrl: string; reference: string };
 
 export interface PaymentGateway {
-  readonly provider: "STRIPE" | "DEMO";
+  readonly provider: PaymentProvider;
   /** Starts payment for an order whose stock is already held. */
   start(order: CheckoutOrder, urls: { baseUrl: string; accessToken: string }): Promise<StartedPayment>;
   /** Stops a started payment from completing (the hold is being released). */

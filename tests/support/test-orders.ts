@@ -1,68 +1,59 @@
 // A valid order awaiting payment, holding its stock, for tests of what
-// happens after checkout (payments, webhooks, the sweeper). Made the way
-// checkout makes one: stock taken and order created in one transaction,
-// prices and names snapshotted from the database. The access token is the
-// one the confirmation email links to (derived from STORE_SECRET).
+// happens after checkout (payments, webhooks, the sweeper). Made by the same
+// function checkout uses (holdOrder in lib/checkout/start.ts): stock taken and
+// order created in one transaction, a random id and number, and the access
+// token the confirmation email links to (derived from STORE_SECRET). Prices
+// and names are snapshotted from the database; no cart and no payment session.
+import { holdOrder } from "@/lib/checkout/start";
 import type { Db } from "@/lib/db";
-import { takeStock } from "@/lib/inventory";
+import type { PaymentProvider } from "@/lib/generated/prisma/enums";
 import { HOLD_MINUTES, type CheckoutOrder } from "@/lib/payments";
-import { hashToken, newOrderId, newOrderNumber, orderAccessToken } from "@/lib/orders/tokens";
 
 export type HeldOrderOptions = {
   sku: string;
   quantity: number;
-  provider?: "STRIPE" | "DEMO";
+  provider?: PaymentProvider;
   email?: string;
 };
 
 export async function createHeldOrder(prisma: Db, { sku, quantity, provider = "STRIPE", email = "buyer@example.test" }: HeldOrderOptions) {
-  // As checkout does: a random id, and the confirmation-link token derived from it.
-  const id = newOrderId();
-  const accessToken = orderAccessToken(id);
-  const order = await prisma.$transaction(async (tx) => {
-    const variant = await tx.variant.findUniqueOrThrow({ where: { sku }, include: { product: true } });
-    await takeStock(tx, [{ variantId: variant.id, quantity }]);
-    const subtotalCents = variant.priceCents * quantity;
-    return tx.order.create({
-      data: {
-        id,
-        number: newOrderNumber(),
-        accessTokenHash: hashToken(accessToken),
-        status: "AWAITING_PAYMENT",
-        email,
-        shipName: "Test Buyer",
-        shipLine1: "1 Test Street",
-        shipCity: "Portland",
-        shipRegion: "OR",
-        shipPostalCode: "97201",
-        shipCountry: "US",
-        shippingMethodCode: "standard",
-        shippingMethodName: "Standard",
-        subtotalCents,
-        discountCents: 0,
-        shippingCents: 0,
-        totalCents: subtotalCents,
-        currency: variant.currency,
-        paymentProvider: provider,
-        holdExpiresAt: new Date(Date.now() + HOLD_MINUTES * 60 * 1000),
-        items: {
-          create: [
-            {
-              variantId: variant.id,
-              productSlug: variant.product.slug,
-              productKind: variant.product.kind,
-              name: variant.product.name,
-              variantLabel: variant.label,
-              sku: variant.sku,
-              unitPriceCents: variant.priceCents,
-              quantity,
-              lineTotalCents: subtotalCents,
-            },
-          ],
-        },
+  const variant = await prisma.variant.findUniqueOrThrow({ where: { sku }, include: { product: true } });
+  const subtotalCents = variant.priceCents * quantity;
+  const { order, accessToken } = await holdOrder(prisma, {
+    stock: [{ variantId: variant.id, quantity }],
+    order: {
+      email,
+      shipName: "Test Buyer",
+      shipLine1: "1 Test Street",
+      shipCity: "Portland",
+      shipRegion: "OR",
+      shipPostalCode: "97201",
+      shipCountry: "US",
+      shippingMethodCode: "standard",
+      shippingMethodName: "Standard",
+      subtotalCents,
+      discountCents: 0,
+      shippingCents: 0,
+      totalCents: subtotalCents,
+      currency: variant.currency,
+      paymentProvider: provider,
+      holdExpiresAt: new Date(Date.now() + HOLD_MINUTES * 60 * 1000),
+      items: {
+        create: [
+          {
+            variantId: variant.id,
+            productSlug: variant.product.slug,
+            productKind: variant.product.kind,
+            name: variant.product.name,
+            variantLabel: variant.label,
+            sku: variant.sku,
+            unitPriceCents: variant.priceCents,
+            quantity,
+            lineTotalCents: subtotalCents,
+          },
+        ],
       },
-      include: { items: true },
-    });
+    },
   });
   return { orderId: order.id, order, accessToken };
 }

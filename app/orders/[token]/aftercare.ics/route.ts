@@ -1,9 +1,6 @@
-import { readableOrderByConfirmationToken } from "@/lib/data";
-import { calendarResponse, orderCalendar } from "@/lib/orders/aftercare-calendar";
+import { orderCalendarGet } from "@/lib/orders/order-routes";
 
 /** The aftercare calendar (.ics) for an order opened by its confirmation link. */
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const order = await readableOrderByConfirmationToken(token);
-  return calendarResponse(order ? orderCalendar(order, new URL(request.url).searchParams) : null);
+  return orderCalendarGet(request, { via: "confirmation", token: (await params).token });
 }

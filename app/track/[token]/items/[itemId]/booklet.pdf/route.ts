@@ -1,8 +1,7 @@
-import { readableOrderByTrackingToken } from "@/lib/data";
-import { orderBookletResponse } from "@/lib/orders/booklet-response";
+import { orderBookletGet } from "@/lib/orders/order-routes";
 
 /** The booklet of one item as it was sold, for an order opened by a tracking link. */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string; itemId: string }> }) {
   const { token, itemId } = await params;
-  return orderBookletResponse(await readableOrderByTrackingToken(token), itemId);
+  return orderBookletGet({ via: "tracking", token }, itemId);
 }
