@@ -28,7 +28,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         {demoPaymentsEnabled() && (
           <div className="bg-warn-soft px-4 py-2 text-center text-sm text-warn no-print" data-testid="demo-banner">
             Demo store: payments are simulated and no money is taken. Emails are kept in the{" "}
-            <Link href="/outbox" className="underline">outbox</Link> instead of being sent.
+            <Link href="/outbox" className="underline">
+              outbox
+            </Link>{" "}
+            instead of being sent.
           </div>
         )}
         <header className="border-b border-line bg-white no-print">
@@ -79,8 +82,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <footer className="border-t border-line bg-white text-sm text-muted no-print">
           <div className="mx-auto max-w-6xl space-y-2 px-4 py-6">
             <p>
-              {siteName} sells cosmetic microneedling supplies. Our instructions inform; they are not medical advice. If
-              you have a skin condition or take medication, ask a clinician before microneedling.
+              {siteName} sells cosmetic microneedling supplies. Our instructions inform; they are not medical advice. If you have a skin condition or take
+              medication, ask a clinician before microneedling.
             </p>
             <p>Pen models named here are our own. Cartridges are single-use: never share or reuse one.</p>
           </div>

@@ -6,8 +6,12 @@ export default function NotFound() {
       <h1 className="text-3xl font-semibold">We could not find that page</h1>
       <p className="mt-3 text-muted">The product or category may have moved, or the address may have a typo.</p>
       <p className="mt-6 flex justify-center gap-4">
-        <Link href="/" className="underline">Home</Link>
-        <Link href="/shop" className="underline">All products</Link>
+        <Link href="/" className="underline">
+          Home
+        </Link>
+        <Link href="/shop" className="underline">
+          All products
+        </Link>
       </p>
     </div>
   );

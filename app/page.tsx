@@ -10,12 +10,10 @@ export default async function HomePage() {
   return (
     <>
       <section className="rounded-2xl bg-brand-soft px-6 py-10 sm:px-10">
-        <h1 className="max-w-2xl text-3xl font-semibold tracking-tight sm:text-4xl">
-          Microneedling supplies, with the instructions included
-        </h1>
+        <h1 className="max-w-2xl text-3xl font-semibold tracking-tight sm:text-4xl">Microneedling supplies, with the instructions included</h1>
         <p className="mt-4 max-w-2xl text-lg text-muted">
-          Every kit comes with how to use it, a needle-depth guide, who should not use it and what to do afterwards. Your
-          order confirmation carries the same instructions for exactly what you bought.
+          Every kit comes with how to use it, a needle-depth guide, who should not use it and what to do afterwards. Your order confirmation carries the same
+          instructions for exactly what you bought.
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
           <Link href="/shop/kits" className="rounded bg-brand px-5 py-2.5 font-medium text-white hover:bg-brand-dark">
@@ -28,7 +26,9 @@ export default async function HomePage() {
       </section>
 
       <section aria-labelledby="pen-heading" className="mt-10 rounded-lg border border-line bg-white p-5">
-        <h2 id="pen-heading" className="text-lg font-semibold">Cartridges only fit certain pens</h2>
+        <h2 id="pen-heading" className="text-lg font-semibold">
+          Cartridges only fit certain pens
+        </h2>
         <p className="mt-1 text-sm text-muted">Tell us which pen you have and we will show only the cartridges that fit it.</p>
         <div className="mt-3">
           <PenChooser pens={catalog.penModels} current={savedPen} returnTo="/shop/cartridges" />
@@ -36,7 +36,9 @@ export default async function HomePage() {
       </section>
 
       <section aria-labelledby="kits-heading" className="mt-12">
-        <h2 id="kits-heading" className="text-2xl font-semibold">Pen kits</h2>
+        <h2 id="kits-heading" className="text-2xl font-semibold">
+          Pen kits
+        </h2>
         <ul className="mt-4 grid grid-cols-2 gap-4 md:grid-cols-3">
           {kits.map((p) => (
             <li key={p.id}>
@@ -47,12 +49,16 @@ export default async function HomePage() {
       </section>
 
       <section aria-labelledby="shop-heading" className="mt-12">
-        <h2 id="shop-heading" className="text-2xl font-semibold">Shop by category</h2>
+        <h2 id="shop-heading" className="text-2xl font-semibold">
+          Shop by category
+        </h2>
         <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {categories.map((c) => (
             <li key={c.slug} className="rounded-lg border border-line bg-white p-4">
               <h3 className="font-semibold">
-                <Link href={`/shop/${c.slug}`} className="hover:underline">{c.title}</Link>
+                <Link href={`/shop/${c.slug}`} className="hover:underline">
+                  {c.title}
+                </Link>
               </h3>
               <p className="mt-1 text-sm text-muted">{c.intro}</p>
             </li>

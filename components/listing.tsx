@@ -80,12 +80,7 @@ export function Listing(props: {
             <label htmlFor="filter-sort" className="block text-sm font-medium">
               Sort by
             </label>
-            <select
-              id="filter-sort"
-              name="sort"
-              defaultValue={query.sort}
-              className="mt-1 w-full rounded border border-line bg-white px-2 py-1.5 text-sm"
-            >
+            <select id="filter-sort" name="sort" defaultValue={query.sort} className="mt-1 w-full rounded border border-line bg-white px-2 py-1.5 text-sm">
               {Object.entries(sorts).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}

@@ -9,9 +9,8 @@ export function ProductCard({ product, variants }: { product: CatalogProduct; va
   const several = new Set(shown.map((v) => v.priceCents)).size > 1;
   const anyInStock = shown.some((v) => v.stock > 0);
   const status = stockStatus(anyInStock ? Math.max(...shown.map((v) => v.stock)) : 0);
-  const href = shown.length === 1 && product.variants.length > 1
-    ? `/products/${product.slug}?variant=${encodeURIComponent(shown[0]!.sku)}`
-    : `/products/${product.slug}`;
+  const href =
+    shown.length === 1 && product.variants.length > 1 ? `/products/${product.slug}?variant=${encodeURIComponent(shown[0]!.sku)}` : `/products/${product.slug}`;
   return (
     <article className="group relative flex flex-col rounded-lg border border-line bg-white p-3 shadow-sm hover:shadow">
       {/* eslint-disable-next-line @next/next/no-img-element -- small local SVGs need no optimisation */}
@@ -27,13 +26,9 @@ export function ProductCard({ product, variants }: { product: CatalogProduct; va
           {several ? "From " : ""}
           {formatMoney(from, shown[0]?.currency)}
         </span>
-        <span className={status.tone === "out" ? "text-danger" : status.tone === "low" ? "text-warn" : "text-brand-dark"}>
-          {status.label}
-        </span>
+        <span className={status.tone === "out" ? "text-danger" : status.tone === "low" ? "text-warn" : "text-brand-dark"}>{status.label}</span>
       </p>
-      {shown.some((v) => !v.homeUse) && (
-        <p className="mt-2 rounded bg-warn-soft px-2 py-1 text-xs text-warn">For trained professionals</p>
-      )}
+      {shown.some((v) => !v.homeUse) && <p className="mt-2 rounded bg-warn-soft px-2 py-1 text-xs text-warn">For trained professionals</p>}
     </article>
   );
 }

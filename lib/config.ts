@@ -83,8 +83,20 @@ const envSchema = z.object({
   LISTEN_ADDRESS: optionalString,
   STORE_SECRET: z.preprocess(blankToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   AUTH_SECRET: z.preprocess(blankToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
-  STRIPE_SECRET_KEY: z.preprocess(blankToUndefined, z.string().regex(/^(sk|rk)_(test|live)_\S+$/, "must be a Stripe secret key (sk_live_… or sk_test_…)").optional()),
-  STRIPE_WEBHOOK_SECRET: z.preprocess(blankToUndefined, z.string().regex(/^whsec_\S+$/, "must be a webhook signing secret (whsec_…)").optional()),
+  STRIPE_SECRET_KEY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_\S+$/, "must be a Stripe secret key (sk_live_… or sk_test_…)")
+      .optional(),
+  ),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^whsec_\S+$/, "must be a webhook signing secret (whsec_…)")
+      .optional(),
+  ),
   STRIPE_API_BASE: origin,
   SMTP_URL: z.preprocess(
     blankToUndefined,
@@ -96,7 +108,12 @@ const envSchema = z.object({
   MAIL_FROM: optionalString,
   TRUSTED_PROXY_HOPS: z.preprocess(
     blankToUndefined,
-    z.coerce.number({ message: "must be a whole number from 0 to 10" }).int("must be a whole number from 0 to 10").min(0).max(10, "must be a whole number from 0 to 10").default(0),
+    z.coerce
+      .number({ message: "must be a whole number from 0 to 10" })
+      .int("must be a whole number from 0 to 10")
+      .min(0)
+      .max(10, "must be a whole number from 0 to 10")
+      .default(0),
   ),
 });
 
@@ -120,7 +137,7 @@ export function checkConfig(env: Env): { ok: true; config: StoreConfig } | { ok:
     need("STRIPE_SECRET_KEY", "takes payments; demo payments never run in production");
     need("STRIPE_WEBHOOK_SECRET", "verifies Stripe's payment events");
     need("SMTP_URL", "sends order mail and sign-in links");
-    if (problems.length) problems.push('To run the offline demo against this database instead, set STORE_MODE=demo (never for real customers).');
+    if (problems.length) problems.push("To run the offline demo against this database instead, set STORE_MODE=demo (never for real customers).");
   } else if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) {
     problems.push("STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (without it no payment would ever be confirmed)");
   }

@@ -84,10 +84,13 @@ const ANSI = /\u001b\[[0-9;]*m/g;
  * descriptor itself, never through console, so this cannot loop.
  */
 export function sendConsoleToLog(logger: Logger = log): void {
-  const to = (level: "debug" | "info" | "warn" | "error") =>
+  const to =
+    (level: "debug" | "info" | "warn" | "error") =>
     (...args: unknown[]) => {
       const err = args.find((a): a is Error => a instanceof Error);
-      const msg = format(...args.filter((a) => a !== err)).replace(ANSI, "").trim();
+      const msg = format(...args.filter((a) => a !== err))
+        .replace(ANSI, "")
+        .trim();
       // Next.js prints each request error it has already handed to
       // onRequestError (which logged it with the request's path and digest);
       // kept at debug so the error line is not doubled.

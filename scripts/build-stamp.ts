@@ -24,11 +24,7 @@ function sourceFingerprint(): string {
 }
 
 export function buildIsCurrent(): boolean {
-  return (
-    existsSync(path.join(root, ".next/BUILD_ID")) &&
-    existsSync(stampFile) &&
-    readFileSync(stampFile, "utf8") === sourceFingerprint()
-  );
+  return existsSync(path.join(root, ".next/BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === sourceFingerprint();
 }
 
 export function markBuilt(): void {

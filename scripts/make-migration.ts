@@ -29,11 +29,11 @@ const scratch = await startEmbeddedDb({});
 let sql: string;
 try {
   // Asynchronous on purpose: the database answers from this process's event loop.
-  const result = await promisify(execFile)(
-    bin("prisma"),
-    ["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"],
-    { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: scratch.url } },
-  );
+  const result = await promisify(execFile)(bin("prisma"), ["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: scratch.url },
+  });
   sql = result.stdout;
 } finally {
   await scratch.stop();

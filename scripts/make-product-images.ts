@@ -24,12 +24,7 @@ const PALETTES: Record<SeedProduct["kind"], Palette> = {
 const r = (n: number) => Math.round(n * 10) / 10;
 
 function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
 /** `count` dots laid out in a centred grid inside a box of size `size` around (cx, cy). */
@@ -166,8 +161,7 @@ function accessory(product: SeedProduct, p: Palette): string {
 
 function packText(product: SeedProduct, p: Palette): string {
   if (product.kind === "KIT" || product.variants[0]?.packUnit === "container") return "";
-  const label = (v: SeedProduct["variants"][number]) =>
-    v.packUnit === "ml" ? `${v.packSize} ml` : v.packUnit === "set" ? "×3" : `×${v.packSize}`;
+  const label = (v: SeedProduct["variants"][number]) => (v.packUnit === "ml" ? `${v.packSize} ml` : v.packUnit === "set" ? "×3" : `×${v.packSize}`);
   const sizes = [...new Set(product.variants.map(label))];
   return (
     `<text x="740" y="750" text-anchor="end" font-family="Helvetica, Arial, sans-serif" ` +

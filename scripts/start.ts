@@ -78,7 +78,9 @@ async function main() {
       embedded = await startEmbeddedDb({ dataDir, port: Number(env.EMBEDDED_DB_PORT ?? 0) });
       env.DATABASE_URL = embedded.url;
       env.EMBEDDED_DB = process.env.EMBEDDED_DB = "1";
-      log(`embedded PostgreSQL (PGlite) on ${new URL(embedded.url).host}, data in ${dataDir.startsWith(root + path.sep) ? path.relative(root, dataDir) : dataDir}`);
+      log(
+        `embedded PostgreSQL (PGlite) on ${new URL(embedded.url).host}, data in ${dataDir.startsWith(root + path.sep) ? path.relative(root, dataDir) : dataDir}`,
+      );
     }
 
     await run(bin("prisma"), ["migrate", "deploy"], env);

@@ -48,9 +48,7 @@ export default async function AccountPage({ searchParams }: Props) {
           Orders
         </h2>
         {orders.length === 0 ? (
-          <p className="text-muted">
-            No orders yet. Orders you place while signed in, or earlier with {user.email}, show here.
-          </p>
+          <p className="text-muted">No orders yet. Orders you place while signed in, or earlier with {user.email}, show here.</p>
         ) : (
           <ul className="divide-y divide-line rounded-lg border border-line bg-white" data-testid="account-orders">
             {orders.map((o) => (

@@ -52,10 +52,17 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
       )}
       {cart.lines.length === 0 ? (
         cart.professionalOnly.length === 0 && (
-        <p className="mt-6 rounded border border-line bg-white p-6">
-          Your cart is empty. <Link href="/shop/kits" className="underline">Browse the kits</Link> or{" "}
-          <Link href="/shop/cartridges" className="underline">find cartridges for your pen</Link>.
-        </p>
+          <p className="mt-6 rounded border border-line bg-white p-6">
+            Your cart is empty.{" "}
+            <Link href="/shop/kits" className="underline">
+              Browse the kits
+            </Link>{" "}
+            or{" "}
+            <Link href="/shop/cartridges" className="underline">
+              find cartridges for your pen
+            </Link>
+            .
+          </p>
         )
       ) : (
         <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_20rem]">
@@ -126,7 +133,9 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
           <aside className="h-fit rounded-lg border border-line bg-white p-4">
             <p className="flex justify-between">
               <span>Subtotal</span>
-              <span className="font-semibold" data-testid="cart-subtotal">{formatMoney(cart.subtotalCents)}</span>
+              <span className="font-semibold" data-testid="cart-subtotal">
+                {formatMoney(cart.subtotalCents)}
+              </span>
             </p>
             <p className="mt-1 text-sm text-muted">Shipping and any promo code are applied at checkout.</p>
             <Link href="/checkout" className="mt-4 block rounded bg-brand px-4 py-2.5 text-center font-medium text-white hover:bg-brand-dark">

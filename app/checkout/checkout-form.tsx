@@ -51,7 +51,14 @@ export function CheckoutForm({ countries, shipping, needsSafety, safetyHref, ini
       </fieldset>
       <fieldset>
         <legend className="text-lg font-semibold">Promo code</legend>
-        <TextField values={v} errors={e} name="promoCode" label="Code (optional)" autoComplete="off" className="mt-1 w-48 rounded border border-line px-3 py-2 uppercase" />
+        <TextField
+          values={v}
+          errors={e}
+          name="promoCode"
+          label="Code (optional)"
+          autoComplete="off"
+          className="mt-1 w-48 rounded border border-line px-3 py-2 uppercase"
+        />
       </fieldset>
       {needsSafety && (
         <div>

@@ -31,15 +31,11 @@ export default async function CheckoutPage() {
     <>
       <h1 className="text-3xl font-semibold tracking-tight">Checkout</h1>
       <div className="mt-6 grid gap-10 lg:grid-cols-[1fr_22rem]">
-        <CheckoutForm
-          countries={countries}
-          shipping={shipping}
-          needsSafety={safetyLine !== undefined}
-          safetyHref={guideSlug}
-          initialValues={initialValues}
-        />
+        <CheckoutForm countries={countries} shipping={shipping} needsSafety={safetyLine !== undefined} safetyHref={guideSlug} initialValues={initialValues} />
         <aside className="h-fit rounded-lg border border-line bg-white p-4" aria-labelledby="summary-heading">
-          <h2 id="summary-heading" className="font-semibold">Your order</h2>
+          <h2 id="summary-heading" className="font-semibold">
+            Your order
+          </h2>
           <ul className="mt-3 space-y-2 text-sm">
             {cart.lines.map((l) => (
               <li key={l.variantId} className="flex justify-between gap-3">
@@ -55,7 +51,9 @@ export default async function CheckoutPage() {
             <span>{formatMoney(cart.subtotalCents)}</span>
           </p>
           <p className="mt-2 text-sm text-muted">Shipping and discounts are added on the next step.</p>
-          <Link href="/cart" className="mt-3 inline-block text-sm underline">Change your cart</Link>
+          <Link href="/cart" className="mt-3 inline-block text-sm underline">
+            Change your cart
+          </Link>
         </aside>
       </div>
     </>

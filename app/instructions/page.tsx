@@ -15,8 +15,8 @@ export default async function InstructionsHub() {
     <>
       <h1 className="text-3xl font-semibold tracking-tight">Instructions</h1>
       <p className="mt-2 max-w-2xl text-muted">
-        Read the full instructions for any product before you buy. Each guide lists who must not use the product, how to
-        use it step by step, the depths our home instructions allow, and the aftercare that follows.
+        Read the full instructions for any product before you buy. Each guide lists who must not use the product, how to use it step by step, the depths our
+        home instructions allow, and the aftercare that follows.
       </p>
       <ul className="mt-8 grid gap-4 md:grid-cols-2" data-testid="guide-list">
         {guides.map((g) => {
@@ -24,7 +24,9 @@ export default async function InstructionsHub() {
           return (
             <li key={g.slug} className="rounded-lg border border-line bg-white p-5">
               <h2 className="text-xl font-semibold">
-                <Link href={`/instructions/${g.slug}`} className="hover:underline">{g.title}</Link>
+                <Link href={`/instructions/${g.slug}`} className="hover:underline">
+                  {g.title}
+                </Link>
               </h2>
               <p className="mt-2 text-sm">{g.summary}</p>
               {current && (
@@ -38,7 +40,9 @@ export default async function InstructionsHub() {
                   {g.products.map((p, i) => (
                     <span key={p.slug}>
                       {i > 0 && ", "}
-                      <Link href={`/products/${p.slug}#instructions`} className="underline">{p.name}</Link>
+                      <Link href={`/products/${p.slug}#instructions`} className="underline">
+                        {p.name}
+                      </Link>
                     </span>
                   ))}
                 </p>

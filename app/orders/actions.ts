@@ -30,7 +30,11 @@ export async function reorderAction(_prev: ReorderState, formData: FormData): Pr
   const result = await reorderCartridges(opened.order, cartOwner(userId, await cartToken()));
   if (result.cartToken) await setCartToken(result.cartToken);
   if (!result.added.length && !result.capped.length) {
-    return { error: result.soldOut.length ? `Sorry, ${result.soldOut.join(", ")} ${result.soldOut.length > 1 ? "are" : "is"} sold out right now.` : "This order has no cartridges to buy again." };
+    return {
+      error: result.soldOut.length
+        ? `Sorry, ${result.soldOut.join(", ")} ${result.soldOut.length > 1 ? "are" : "is"} sold out right now.`
+        : "This order has no cartridges to buy again.",
+    };
   }
   if (!result.soldOut.length && !result.capped.length) redirect("/cart");
   const notes = [

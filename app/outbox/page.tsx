@@ -28,10 +28,18 @@ export default async function OutboxPage() {
             <caption className="sr-only">Kept messages, newest first</caption>
             <thead className="bg-paper">
               <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">Sent (UTC)</th>
-                <th scope="col" className="px-3 py-2 font-semibold">To</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Subject</th>
-                <th scope="col" className="px-3 py-2 text-right font-semibold">Attachments</th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Sent (UTC)
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  To
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Subject
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-semibold">
+                  Attachments
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-line">

@@ -31,9 +31,7 @@ export default async function SignInPage({ searchParams }: Props) {
     <div className="mx-auto max-w-md space-y-6">
       <header>
         <h1 className="text-3xl font-semibold tracking-tight">Sign in</h1>
-        <p className="mt-2 text-muted">
-          We email you a link; no password needed. Your account keeps your orders, addresses and the pen you use.
-        </p>
+        <p className="mt-2 text-muted">We email you a link; no password needed. Your account keeps your orders, addresses and the pen you use.</p>
       </header>
       {error && (
         <div role="alert" className="rounded border border-danger/30 bg-red-50 p-3 text-sm text-danger" data-testid="signin-error">

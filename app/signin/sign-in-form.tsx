@@ -13,20 +13,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </div>
       )}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-        required
-        values={{ email: state.email }}
-        errors={{ email: state.error }}
-      />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark disabled:opacity-60"
-      >
+      <TextField name="email" label="Email" type="email" autoComplete="email" required values={{ email: state.email }} errors={{ email: state.error }} />
+      <button type="submit" disabled={pending} className="rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark disabled:opacity-60">
         {pending ? "Sending…" : "Email me a sign-in link"}
       </button>
     </form>

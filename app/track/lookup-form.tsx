@@ -9,7 +9,15 @@ export function LookupForm() {
   const values = state.values ?? {};
   return (
     <form action={action} noValidate className="max-w-md space-y-4 rounded-lg border border-line bg-white p-5">
-      <TextField values={values} errors={e} name="orderNumber" label="Order number" autoComplete="off" placeholder="SP-7K4Q-9XM2" className="mt-1 w-full rounded border border-line px-3 py-2 uppercase" />
+      <TextField
+        values={values}
+        errors={e}
+        name="orderNumber"
+        label="Order number"
+        autoComplete="off"
+        placeholder="SP-7K4Q-9XM2"
+        className="mt-1 w-full rounded border border-line px-3 py-2 uppercase"
+      />
       <TextField values={values} errors={e} name="email" label="Email" type="email" autoComplete="email" />
       <button type="submit" disabled={pending} className="rounded-md bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark disabled:opacity-60">
         Email me a link

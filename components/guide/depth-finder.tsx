@@ -2,13 +2,7 @@
 // server, so it works without JavaScript; the full table follows it.
 import { formatDepth, recommendDepth, type DepthGuide } from "@/lib/guides";
 
-export function DepthFinder(props: {
-  guide: DepthGuide;
-  action: string;
-  hidden?: Record<string, string>;
-  area: string | null;
-  concern: string | null;
-}) {
+export function DepthFinder(props: { guide: DepthGuide; action: string; hidden?: Record<string, string>; area: string | null; concern: string | null }) {
   const { guide, action, hidden = {}, area, concern } = props;
   const answer = area && concern ? recommendDepth(guide, area, concern) : null;
   const areaName = guide.areas.find((a) => a.slug === area)?.name;
@@ -58,8 +52,7 @@ export function DepthFinder(props: {
             </strong>{" "}
             {answer.kind === "home" && (
               <>
-                {formatDepth(answer)} at home{answer.thinSkin ? " (thin skin: stay at the beginner depth)" : ""}. Start at the lowest
-                depth in the range.
+                {formatDepth(answer)} at home{answer.thinSkin ? " (thin skin: stay at the beginner depth)" : ""}. Start at the lowest depth in the range.
               </>
             )}
             {answer.kind === "professional-only" && <>professional only. This is not something to do at home.</>}

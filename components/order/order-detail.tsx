@@ -3,9 +3,9 @@
 // instructions exactly as sold, an aftercare calendar and a quick reorder.
 // It is given an order already opened by openOrder (lib/orders/access.ts),
 // which decides what that opening may see and where its links point.
-import { GuideContents, GuideSections } from "@/components/guide/guide-document";
+import { InstructionsContents, InstructionsSections } from "@/components/guide/instructions-view";
 import { formatMoney } from "@/lib/catalog/format";
-import type { GuideDocument } from "@/lib/guides/document";
+import type { Instructions } from "@/lib/guides/instructions";
 import type { OpenedOrder, OpenedOrderView } from "@/lib/orders/access";
 import { carrierTrackingUrl, orderTimeline } from "@/lib/orders/tracking";
 import type { OrderItemView } from "@/lib/orders/view";
@@ -20,7 +20,9 @@ export function OrderTracking({ order }: { order: OpenedOrderView }) {
   const carrierUrl = carrierTrackingUrl(order.carrier, order.trackingNumber);
   return (
     <section aria-labelledby="tracking-heading" className="rounded-lg border border-line bg-white p-4" data-testid="order-tracking">
-      <h2 id="tracking-heading" className="text-xl font-semibold">Where your order is</h2>
+      <h2 id="tracking-heading" className="text-xl font-semibold">
+        Where your order is
+      </h2>
       {order.status === "AWAITING_PAYMENT" && <p className="mt-2 text-sm text-muted">We are waiting for the payment to be confirmed.</p>}
       <ol className="mt-3 space-y-2" data-testid="order-timeline">
         {steps.map((s) => (
@@ -57,7 +59,9 @@ export function OrderTracking({ order }: { order: OpenedOrderView }) {
 export function AftercareCalendarForm({ action }: { action: string }) {
   return (
     <section aria-labelledby="calendar-heading" className="rounded-lg border border-line bg-white p-4">
-      <h2 id="calendar-heading" className="text-xl font-semibold">Aftercare calendar</h2>
+      <h2 id="calendar-heading" className="text-xl font-semibold">
+        Aftercare calendar
+      </h2>
       <p className="mt-1 text-sm text-muted">
         Reminders for 24 hours, 72 hours and 7 days after a session, and the earliest day for the next one, for your calendar app.
       </p>
@@ -83,7 +87,7 @@ export function AftercareCalendarForm({ action }: { action: string }) {
 
 export function OrderDetail({ opened }: { opened: OpenedOrder }) {
   const { order, urls, reorder } = opened;
-  const docs = new Map<string, { doc: GuideDocument; items: OrderItemView[] }>();
+  const docs = new Map<string, { doc: Instructions; items: OrderItemView[] }>();
   for (const item of order.items) {
     if (!item.instructions) continue;
     const key = JSON.stringify(item.instructions);
@@ -99,21 +103,33 @@ export function OrderDetail({ opened }: { opened: OpenedOrder }) {
       <OrderTracking order={order} />
 
       <section aria-labelledby="summary-heading" className="rounded-lg border border-line bg-white p-4">
-        <h2 id="summary-heading" className="text-xl font-semibold">Order summary</h2>
+        <h2 id="summary-heading" className="text-xl font-semibold">
+          Order summary
+        </h2>
         <table className="mt-3 w-full text-sm">
           <caption className="sr-only">Items in this order</caption>
           <thead>
             <tr className="text-left text-muted">
-              <th scope="col" className="py-1">Item</th>
-              <th scope="col" className="py-1">SKU</th>
-              <th scope="col" className="py-1 text-right">Qty</th>
-              <th scope="col" className="py-1 text-right">Price</th>
+              <th scope="col" className="py-1">
+                Item
+              </th>
+              <th scope="col" className="py-1">
+                SKU
+              </th>
+              <th scope="col" className="py-1 text-right">
+                Qty
+              </th>
+              <th scope="col" className="py-1 text-right">
+                Price
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-line">
             {order.items.map((i) => (
               <tr key={i.id}>
-                <th scope="row" className="py-2 text-left font-medium">{i.name} <span className="font-normal text-muted">({i.variantLabel})</span></th>
+                <th scope="row" className="py-2 text-left font-medium">
+                  {i.name} <span className="font-normal text-muted">({i.variantLabel})</span>
+                </th>
                 <td className="py-2">{i.sku}</td>
                 <td className="py-2 text-right">{i.quantity}</td>
                 <td className="py-2 text-right">{formatMoney(i.lineTotalCents, order.currency)}</td>
@@ -122,10 +138,24 @@ export function OrderDetail({ opened }: { opened: OpenedOrder }) {
           </tbody>
         </table>
         <dl className="mt-3 space-y-1 border-t border-line pt-3 text-sm">
-          <div className="flex justify-between"><dt>Subtotal</dt><dd>{formatMoney(order.subtotalCents, order.currency)}</dd></div>
-          {order.discountCents > 0 && <div className="flex justify-between"><dt>Discount ({order.promoCode})</dt><dd>−{formatMoney(order.discountCents, order.currency)}</dd></div>}
-          <div className="flex justify-between"><dt>Shipping ({order.shippingMethodName})</dt><dd>{order.shippingCents === 0 ? "Free" : formatMoney(order.shippingCents, order.currency)}</dd></div>
-          <div className="flex justify-between text-base font-semibold"><dt>Total</dt><dd data-testid="order-total">{formatMoney(order.totalCents, order.currency)}</dd></div>
+          <div className="flex justify-between">
+            <dt>Subtotal</dt>
+            <dd>{formatMoney(order.subtotalCents, order.currency)}</dd>
+          </div>
+          {order.discountCents > 0 && (
+            <div className="flex justify-between">
+              <dt>Discount ({order.promoCode})</dt>
+              <dd>−{formatMoney(order.discountCents, order.currency)}</dd>
+            </div>
+          )}
+          <div className="flex justify-between">
+            <dt>Shipping ({order.shippingMethodName})</dt>
+            <dd>{order.shippingCents === 0 ? "Free" : formatMoney(order.shippingCents, order.currency)}</dd>
+          </div>
+          <div className="flex justify-between text-base font-semibold">
+            <dt>Total</dt>
+            <dd data-testid="order-total">{formatMoney(order.totalCents, order.currency)}</dd>
+          </div>
         </dl>
         {/* Null when the opening may not see it: a tracking link may have been forwarded. */}
         {order.shipping && (
@@ -144,21 +174,27 @@ export function OrderDetail({ opened }: { opened: OpenedOrder }) {
 
       {docs.size > 0 && (
         <section aria-labelledby="instructions-heading" className="space-y-10">
-          <h2 id="instructions-heading" className="text-2xl font-semibold">Your instructions</h2>
+          <h2 id="instructions-heading" className="text-2xl font-semibold">
+            Your instructions
+          </h2>
           <p className="text-muted">These are the instructions as they stood when you bought each item; later edits never change them.</p>
           {[...docs.values()].map(({ doc, items }, n) => (
             <section key={n} aria-labelledby={`doc-${n}`} className="space-y-6 rounded-lg border border-line bg-white p-5" data-testid="order-instructions">
               <div className="flex flex-wrap items-baseline justify-between gap-3">
-                <h3 id={`doc-${n}`} className="text-xl font-semibold">For {items.map((i) => i.name).join(", ")}</h3>
+                <h3 id={`doc-${n}`} className="text-xl font-semibold">
+                  For {items.map((i) => i.name).join(", ")}
+                </h3>
                 <p className="flex gap-3 text-sm">
                   <a href={urls.booklet(items[0]!.id)} className="underline" download>
                     Download the booklet (PDF)
                   </a>
                 </p>
               </div>
-              <p className="text-sm text-muted" data-testid="order-guide-version">{doc.versionLabel}</p>
-              <GuideContents doc={doc} label={`Contents of the instructions for ${items[0]!.name}`} />
-              <GuideSections doc={doc} />
+              <p className="text-sm text-muted" data-testid="order-guide-version">
+                {doc.versionLabel}
+              </p>
+              <InstructionsContents doc={doc} label={`Contents of the instructions for ${items[0]!.name}`} />
+              <InstructionsSections doc={doc} />
             </section>
           ))}
         </section>

@@ -19,7 +19,11 @@ export async function OrderPage({ opening }: { opening: OrderOpening }) {
       <OrderHeader opened={opened} />
       <OrderDetail opened={opened} />
       {opened.via !== "account" && (
-        <p className="text-sm"><Link href="/" className="underline">Back to the store</Link></p>
+        <p className="text-sm">
+          <Link href="/" className="underline">
+            Back to the store
+          </Link>
+        </p>
       )}
     </article>
   );
@@ -60,7 +64,13 @@ function OrderHeader({ opened: { via, order } }: { opened: OpenedOrder }) {
   }
   return (
     <header>
-      {via === "account" && <p className="text-sm"><Link href="/account" className="underline">Your account</Link></p>}
+      {via === "account" && (
+        <p className="text-sm">
+          <Link href="/account" className="underline">
+            Your account
+          </Link>
+        </p>
+      )}
       <p className={`${via === "account" ? "mt-2 " : ""}text-sm text-muted`}>{placed}</p>
       <h1 className="mt-1 text-3xl font-semibold tracking-tight" data-testid="order-heading">
         {via === "account" ? `Order ${order.number}` : "Your order"}

@@ -105,7 +105,12 @@ export const SIGN_IN_LIMITS = {
  * someone's inbox with links, or trying addresses wholesale. Every request
  * counts, allowed or not.
  */
-export async function allowSignInLink(prisma: Db, email: string, ip: string | null, now = new Date()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+export async function allowSignInLink(
+  prisma: Db,
+  email: string,
+  ip: string | null,
+  now = new Date(),
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   return hitEmailAndIpLimits(prisma, "sign-in", email, ip, SIGN_IN_LIMITS, now);
 }
 

@@ -151,22 +151,24 @@ export async function loadCart(prisma: Db, owner: CartOwner, savedPen: { slug: s
       variantLabel: i.variant.label,
       quantity: i.quantity,
     }));
-  const lines: CartLine[] = items.filter((i) => mayBuy(i.variant)).map((i) => ({
-    variantId: i.variantId,
-    sku: i.variant.sku,
-    productSlug: i.variant.product.slug,
-    productName: i.variant.product.name,
-    productKind: i.variant.product.kind,
-    variantLabel: i.variant.label,
-    imagePath: i.variant.product.imagePath,
-    unitPriceCents: i.variant.priceCents,
-    currency: i.variant.currency,
-    quantity: i.quantity,
-    stock: i.variant.stock,
-    lineTotalCents: i.variant.priceCents * i.quantity,
-    fits: i.variant.product.fits.map((f) => f.penModel.slug),
-    kitPen: i.variant.product.kind === "KIT" ? i.variant.product.penModel : null,
-  }));
+  const lines: CartLine[] = items
+    .filter((i) => mayBuy(i.variant))
+    .map((i) => ({
+      variantId: i.variantId,
+      sku: i.variant.sku,
+      productSlug: i.variant.product.slug,
+      productName: i.variant.product.name,
+      productKind: i.variant.product.kind,
+      variantLabel: i.variant.label,
+      imagePath: i.variant.product.imagePath,
+      unitPriceCents: i.variant.priceCents,
+      currency: i.variant.currency,
+      quantity: i.quantity,
+      stock: i.variant.stock,
+      lineTotalCents: i.variant.priceCents * i.quantity,
+      fits: i.variant.product.fits.map((f) => f.penModel.slug),
+      kitPen: i.variant.product.kind === "KIT" ? i.variant.product.penModel : null,
+    }));
   return {
     id,
     lines,

@@ -116,10 +116,7 @@ export function parseListingQuery(
 /** The variants of a product that satisfy the variant-level filters. */
 export function matchingVariants(product: CatalogProduct, query: ListingQuery): CatalogVariant[] {
   return product.variants.filter(
-    (v) =>
-      (query.config === null || needleConfig(v) === query.config) &&
-      (query.pack === null || v.packSize === query.pack) &&
-      (!query.inStock || v.stock > 0),
+    (v) => (query.config === null || needleConfig(v) === query.config) && (query.pack === null || v.packSize === query.pack) && (!query.inStock || v.stock > 0),
   );
 }
 
@@ -133,9 +130,7 @@ export function applyListingQuery(products: CatalogProduct[], query: ListingQuer
     if (query.concern && !product.concerns.some((t) => t.slug === query.concern)) continue;
     if (query.area && !product.areas.some((t) => t.slug === query.area)) continue;
     if (words.length) {
-      const text = [product.name, product.tagline, product.description, ...product.variants.map((v) => v.sku)]
-        .join(" ")
-        .toLowerCase();
+      const text = [product.name, product.tagline, product.description, ...product.variants.map((v) => v.sku)].join(" ").toLowerCase();
       if (!words.every((w) => text.includes(w))) continue;
     }
     const variants = matchingVariants(product, query);

@@ -10,12 +10,24 @@ import { email, id, text } from "@/lib/validation";
 const checkoutInput = z.object({
   email: email(),
   ...addressFields("your"),
-  shippingMethod: z.string({ error: "Choose a shipping method." }).min(1, "Choose a shipping method.").pipe(id("Choose one of the shipping methods listed.", 40)),
+  shippingMethod: z
+    .string({ error: "Choose a shipping method." })
+    .min(1, "Choose a shipping method.")
+    .pipe(id("Choose one of the shipping methods listed.", 40)),
   promoCode: text({ max: 40, tooLong: "We do not recognise that code. Check the spelling and try again." })
     .optional()
     .transform((v) => v?.trim().toUpperCase() || null)
-    .pipe(z.string().regex(/^[A-Z0-9_-]+$/, "We do not recognise that code. Check the spelling and try again.").nullable()),
-  confirmSafety: z.string().max(10).optional().transform((v) => v === "on" || v === "yes" || v === "true"),
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Z0-9_-]+$/, "We do not recognise that code. Check the spelling and try again.")
+        .nullable(),
+    ),
+  confirmSafety: z
+    .string()
+    .max(10)
+    .optional()
+    .transform((v) => v === "on" || v === "yes" || v === "true"),
 });
 
 export type CheckoutInput = z.infer<typeof checkoutInput>;

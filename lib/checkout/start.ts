@@ -13,7 +13,7 @@ import { cartOwner, checkoutProblem, loadCart, type CartLine, type CartView } fr
 import { formatMoney, productNames } from "@/lib/catalog";
 import { loadCatalog } from "@/lib/catalog/load";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { guidanceDocument, guidanceFor } from "@/lib/guides";
+import { buildInstructions, instructionsFor } from "@/lib/guides";
 import { loadCurrentGuide } from "@/lib/guides/store";
 import { OutOfStockError, takeStock } from "@/lib/inventory";
 import { kickJobs } from "@/lib/jobs";
@@ -24,8 +24,7 @@ import { parseCheckoutInput, type FieldErrors } from "./input";
 import { computeTotals, promoMessage, promoProblem, type Promo } from "./totals";
 
 export type StartCheckoutResult =
-  | { ok: true; orderId: string; orderNumber: string; accessToken: string; redirectUrl: string }
-  | { ok: false; errors: FieldErrors; formError?: string };
+  { ok: true; orderId: string; orderNumber: string; accessToken: string; redirectUrl: string } | { ok: false; errors: FieldErrors; formError?: string };
 
 /** Kits and cartridges need the "who must not use it" confirmation. */
 export function needsSafetyLine(line: Pick<CartLine, "productKind">): boolean {
@@ -152,7 +151,7 @@ export async function startCheckout(
               guideVersionId: guide?.versionId ?? null,
               instructions:
                 product && guide
-                  ? (guidanceDocument(product, guidanceFor(product, guide), (s) => names.get(s) ?? s) as unknown as Prisma.InputJsonValue)
+                  ? (buildInstructions(product, instructionsFor(product, guide), (s) => names.get(s) ?? s) as unknown as Prisma.InputJsonValue)
                   : Prisma.DbNull,
             };
           }),
@@ -191,7 +190,11 @@ export async function startCheckout(
       kind: "failed",
       orderId: order.id,
     });
-    return { ok: false, errors: {}, formError: "We could not reach the payment service, so nothing was charged and your cart is unchanged. Please try again in a moment." };
+    return {
+      ok: false,
+      errors: {},
+      formError: "We could not reach the payment service, so nothing was charged and your cart is unchanged. Please try again in a moment.",
+    };
   }
 }
 
@@ -246,4 +249,5 @@ export class PromoUsedUp extends Error {}
 class CartChanged extends Error {}
 
 const CART_CHANGED = "Your cart changed while checking out (it may have been paid or edited in another tab). Please check it and try again.";
-const SUPERSEDED = "This checkout was replaced by a newer one from the same cart, so nothing will be charged for it. Please continue in the newest tab, or check your cart.";
+const SUPERSEDED =
+  "This checkout was replaced by a newer one from the same cart, so nothing will be charged for it. Please continue in the newest tab, or check your cart.";

@@ -23,7 +23,11 @@ const forbiddenClaims: ForbiddenClaim[] = [
   { label: "condition treatment claim", pattern: new RegExp(`\\b${conditions}\\s+(?:treatment|removal|reduction|repair)\\b`, "i") },
   { label: "heals wounds", pattern: /\bheals?\s+wounds?\b|\bwound[\s-]+healing\b/i },
   { label: "cure", pattern: /\bcures?\b/i },
-  { label: "absorption boost", pattern: /\babsorption\b|\babsorbs? (?:more|better|deeper)\b|\bdeliver\w*\s+(?:\w+\s+){0,2}deeper\b|\bdeeper penetration\b|\benhanc\w* (?:product )?(?:absorption|penetration|uptake)\b/i },
+  {
+    label: "absorption boost",
+    pattern:
+      /\babsorption\b|\babsorbs? (?:more|better|deeper)\b|\bdeliver\w*\s+(?:\w+\s+){0,2}deeper\b|\bdeeper penetration\b|\benhanc\w* (?:product )?(?:absorption|penetration|uptake)\b/i,
+  },
   { label: "clinically proven / guaranteed", pattern: /\bclinically[\s-]+proven\b|\bguaranteed?\s+results?\b/i },
   { label: "third-party trademark", pattern: /\bderma\s?pen\b|\bskin\s?pen\b|\bdr\.?\s?pen\b/i },
 ];

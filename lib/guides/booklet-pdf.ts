@@ -1,9 +1,9 @@
-// The printable booklet as a PDF, drawn with PDFKit from the same document
+// The printable booklet as a PDF, drawn with PDFKit from the same instructions
 // model as the pages. PDFKit's built-in Helvetica needs no font files, but it
 // only knows the Windows-1252 characters, so a few symbols are spelled out.
 import PDFDocument from "pdfkit";
 import { siteName } from "@/lib/site";
-import type { Block, GuideDocument } from "./document";
+import type { Block, Instructions } from "./instructions";
 
 const replacements: [RegExp, string][] = [
   [/≤/g, "<="],
@@ -12,14 +12,13 @@ const replacements: [RegExp, string][] = [
   [/✓/g, "yes"],
   [/\u00a0/g, " "],
 ];
-const printable = (text: string) =>
-  replacements.reduce((t, [re, to]) => t.replace(re, to), text).replace(/[^\x20-\x7e\u00a0-\u00ff‘’“”–—•…×°²€]/g, "");
+const printable = (text: string) => replacements.reduce((t, [re, to]) => t.replace(re, to), text).replace(/[^\x20-\x7e\u00a0-\u00ff‘’“”–—•…×°²€]/g, "");
 
 const MARGIN = 54;
 const INK = "#1f2a2e";
 const MUTED = "#56656b";
 
-export async function renderBookletPdf(doc: GuideDocument, footer: string): Promise<Buffer> {
+export async function renderBookletPdf(doc: Instructions, footer: string): Promise<Buffer> {
   const pdf = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -37,7 +36,11 @@ export async function renderBookletPdf(doc: GuideDocument, footer: string): Prom
   pdf.font("Helvetica-Bold").fontSize(20).fillColor(INK).text(printable(doc.title));
   pdf.moveDown(0.2).font("Helvetica").fontSize(12).fillColor(MUTED).text("Instructions for use");
   pdf.moveDown(0.2).fontSize(9).text(printable(doc.versionLabel));
-  pdf.moveDown(0.5).fontSize(9).fillColor(MUTED).text("Contents: " + printable(doc.sections.map((s) => s.title).join(" · ")));
+  pdf
+    .moveDown(0.5)
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text("Contents: " + printable(doc.sections.map((s) => s.title).join(" · ")));
 
   for (const section of doc.sections) {
     pdf.moveDown(1);
@@ -53,7 +56,10 @@ export async function renderBookletPdf(doc: GuideDocument, footer: string): Prom
     pdf.switchToPage(i);
     const bottom = pdf.page.margins.bottom;
     pdf.page.margins.bottom = 0;
-    pdf.font("Helvetica").fontSize(8).fillColor(MUTED)
+    pdf
+      .font("Helvetica")
+      .fontSize(8)
+      .fillColor(MUTED)
       .text(printable(`${footer} · page ${i + 1} of ${range.count}`), MARGIN, pdf.page.height - 36, { width, align: "center", lineBreak: false });
     pdf.page.margins.bottom = bottom;
   }
@@ -62,12 +68,7 @@ export async function renderBookletPdf(doc: GuideDocument, footer: string): Prom
 }
 
 /** The booklet as a PDF download, with the caller's caching (and other) headers. */
-export async function bookletPdfResponse(
-  doc: GuideDocument,
-  footer: string,
-  filename: string,
-  extraHeaders: Record<string, string>,
-): Promise<Response> {
+export async function bookletPdfResponse(doc: Instructions, footer: string, filename: string, extraHeaders: Record<string, string>): Promise<Response> {
   const pdf = await renderBookletPdf(doc, footer);
   return new Response(new Uint8Array(pdf), {
     headers: {
@@ -96,7 +97,10 @@ function drawBlock(pdf: PDFKit.PDFDocument, block: Block, width: number) {
       pdf.moveDown(0.3);
       break;
     case "note":
-      pdf.font("Helvetica-Bold").fontSize(10).fillColor(block.tone === "warn" ? "#8a4b0f" : INK)
+      pdf
+        .font("Helvetica-Bold")
+        .fontSize(10)
+        .fillColor(block.tone === "warn" ? "#8a4b0f" : INK)
         .text(printable(block.text), MARGIN + 8, pdf.y, { width: width - 16 });
       pdf.fillColor(INK).moveDown(0.3);
       break;
@@ -132,7 +136,12 @@ function drawTable(pdf: PDFKit.PDFDocument, table: Extract<Block, { type: "table
     ensureSpace(pdf, h);
     const y = pdf.y;
     texts.forEach((t, i) => pdf.text(t, MARGIN + i * colWidth + pad, y + pad, { width: colWidth - pad * 2 }));
-    pdf.moveTo(MARGIN, y + h).lineTo(MARGIN + width, y + h).lineWidth(0.5).strokeColor("#e3dfd6").stroke();
+    pdf
+      .moveTo(MARGIN, y + h)
+      .lineTo(MARGIN + width, y + h)
+      .lineWidth(0.5)
+      .strokeColor("#e3dfd6")
+      .stroke();
     pdf.x = MARGIN;
     pdf.y = y + h;
   };

@@ -6,8 +6,8 @@ import { cache } from "react";
 import { getCatalog, productNames } from "@/lib/catalog";
 import type { CatalogProduct } from "@/lib/catalog/types";
 import { db } from "@/lib/db";
-import { guidanceDocument } from "./document";
-import { guidanceFor, type GuideVersionView, type ProductGuidance } from "./guidance";
+import { buildInstructions } from "./instructions";
+import { instructionsFor, type GuideVersionView, type ProductInstructions } from "./attachment";
 import { currentVersionIds, listGuides, loadGuideVersion } from "./store";
 
 export function getGuideVersion(versionId: string): Promise<GuideVersionView | null> {
@@ -19,10 +19,10 @@ async function getCurrentGuide(guideSlug: string): Promise<GuideVersionView | nu
   return id ? getGuideVersion(id) : null;
 }
 
-async function getProductGuidance(product: CatalogProduct): Promise<ProductGuidance | null> {
+async function getProductInstructions(product: CatalogProduct): Promise<ProductInstructions | null> {
   if (!product.guideSlug) return null;
   const guide = await getCurrentGuide(product.guideSlug);
-  return guide ? guidanceFor(product, guide) : null;
+  return guide ? instructionsFor(product, guide) : null;
 }
 
 /** Once per request: a guide page reads it for its metadata and again for the page. */
@@ -30,13 +30,13 @@ export const getGuides = cache(() => listGuides(db()));
 
 export * from "./content";
 export * from "./depth";
-export * from "./guidance";
+export * from "./attachment";
 
-/** The instructions document for a product, as it stands now, or null if it has no guide. */
-export async function getProductDocument(product: CatalogProduct) {
-  const guidance = await getProductGuidance(product);
-  if (!guidance) return null;
+/** The instructions for a product, as it stands now, or null if it has no guide. */
+export async function getInstructionsForProduct(product: CatalogProduct) {
+  const attached = await getProductInstructions(product);
+  if (!attached) return null;
   const names = productNames(await getCatalog());
-  return { guidance, doc: guidanceDocument(product, guidance, (slug) => names.get(slug) ?? slug) };
+  return { attached, doc: buildInstructions(product, attached, (slug) => names.get(slug) ?? slug) };
 }
-export * from "./document";
+export * from "./instructions";

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { GuideAudience } from "@/lib/generated/prisma/enums";
 import { parseGuideContent, sectionKinds, sectionSchemas, type GuideContent, type SectionKind } from "./content";
-import type { GuideVersionView } from "./guidance";
+import type { GuideVersionView } from "./attachment";
 
 const versionInclude = { guide: true, sections: true } as const;
 
@@ -87,12 +87,7 @@ export async function listGuides(prisma: Db): Promise<GuideSummary[]> {
  * Starts a new draft version of a guide from its newest version, with some
  * sections replaced. Each replaced section is validated first.
  */
-export async function createDraft(
-  prisma: Db,
-  guideSlug: string,
-  changeNote: string,
-  changes: Partial<GuideContent> = {},
-): Promise<string> {
+export async function createDraft(prisma: Db, guideSlug: string, changeNote: string, changes: Partial<GuideContent> = {}): Promise<string> {
   for (const [kind, content] of Object.entries(changes)) {
     sectionSchemas[kind as SectionKind].parse(content);
   }

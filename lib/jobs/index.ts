@@ -16,13 +16,7 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type JobKind =
-  | "mail.order-confirmation"
-  | "mail.tracking-link"
-  | "mail.shipped"
-  | "mail.delivered"
-  | "mail.refund-notice"
-  | "stripe.expire-session"
-  | "payment.refund";
+  "mail.order-confirmation" | "mail.tracking-link" | "mail.shipped" | "mail.delivered" | "mail.refund-notice" | "stripe.expire-session" | "payment.refund";
 
 export type JobInput = {
   kind: JobKind;

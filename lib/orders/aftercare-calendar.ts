@@ -4,7 +4,7 @@
 // the "Time between sessions" table of the instructions sold with the order
 // (or the store's defaults when the order has none). All-day events, so they
 // land on the right day in every time zone.
-import type { GuideDocument } from "@/lib/guides/document";
+import type { Instructions } from "@/lib/guides/instructions";
 
 export type SessionInterval = { depthMm: number; minDays: number };
 export const DEPTHS = [0.25, 0.5] as const;
@@ -15,7 +15,7 @@ export const DEFAULT_INTERVALS: SessionInterval[] = [
 ];
 
 /** The INTERVALS rows of the first instructions in an order that have them, else null. */
-export function intervalsFromInstructions(docs: (GuideDocument | null)[]): SessionInterval[] | null {
+export function intervalsFromInstructions(docs: (Instructions | null)[]): SessionInterval[] | null {
   for (const doc of docs) {
     const section = doc?.sections.find((s) => s.id === "intervals");
     const table = section?.blocks.find((b) => b.type === "table");
@@ -96,8 +96,7 @@ export function aftercareCalendar(input: CalendarInput): string {
   if (!start) throw new CalendarInputError("Enter the treatment date as YYYY-MM-DD.");
   if (!(DEPTHS as readonly number[]).includes(input.depthMm)) throw new CalendarInputError("Choose a depth of 0.25 mm or 0.5 mm.");
   const intervals = input.intervals?.length ? input.intervals : DEFAULT_INTERVALS;
-  const minDays =
-    intervals.find((i) => i.depthMm === input.depthMm)?.minDays ?? DEFAULT_INTERVALS.find((i) => i.depthMm === input.depthMm)!.minDays;
+  const minDays = intervals.find((i) => i.depthMm === input.depthMm)?.minDays ?? DEFAULT_INTERVALS.find((i) => i.depthMm === input.depthMm)!.minDays;
   const stamp = icsDateTime(input.now ?? new Date());
   const uidBase = `${input.orderNumber}-${input.treatmentDate}-${String(input.depthMm).replace(".", "_")}`.replace(/[^A-Za-z0-9_-]/g, "");
 
@@ -154,7 +153,7 @@ export function foldLine(line: string): string {
 
 /** The calendar for an order from a request's ?date=&depth=, or a message saying what to fix. */
 export function orderCalendar(
-  order: { number: string; items: { instructions: GuideDocument | null }[] },
+  order: { number: string; items: { instructions: Instructions | null }[] },
   params: URLSearchParams,
   now = new Date(),
 ): { ok: true; ics: string; filename: string } | { ok: false; message: string } {

@@ -26,5 +26,11 @@ export async function refundLatePayment(prisma: Db, payload: RefundPayload): Pro
     console.warn(`[payments] order ${payload.orderId} was paid after it closed: refunded session ${payload.reference}`);
     return;
   }
-  await applyPaymentEvent(prisma, { provider: "DEMO", eventId: `refund-done:${payload.orderId}`, rawType: "store.late_payment_refunded", kind: "refunded", orderId: payload.orderId });
+  await applyPaymentEvent(prisma, {
+    provider: "DEMO",
+    eventId: `refund-done:${payload.orderId}`,
+    rawType: "store.late_payment_refunded",
+    kind: "refunded",
+    orderId: payload.orderId,
+  });
 }

@@ -24,10 +24,7 @@ export const LOOKUP_LIMITS = {
 const MIN_DURATION_MS = 300;
 
 export type LookupFieldErrors = Partial<Record<"orderNumber" | "email", string>>;
-export type LookupResult =
-  | { status: "sent" }
-  | { status: "rate-limited"; retryAfterSeconds: number }
-  | { status: "invalid"; errors: LookupFieldErrors };
+export type LookupResult = { status: "sent" } | { status: "rate-limited"; retryAfterSeconds: number } | { status: "invalid"; errors: LookupFieldErrors };
 
 const schema = z.object({
   orderNumber: z
@@ -38,9 +35,10 @@ const schema = z.object({
   email: z.string().trim().toLowerCase().max(254, "That email address is too long.").email("Enter the email address you ordered with."),
 });
 
-function parseLookupInput(raw: { orderNumber?: unknown; email?: unknown }):
-  | { ok: true; orderNumber: string; email: string }
-  | { ok: false; errors: LookupFieldErrors } {
+function parseLookupInput(raw: {
+  orderNumber?: unknown;
+  email?: unknown;
+}): { ok: true; orderNumber: string; email: string } | { ok: false; errors: LookupFieldErrors } {
   const parsed = schema.safeParse({ orderNumber: String(raw.orderNumber ?? ""), email: String(raw.email ?? "") });
   if (parsed.success) return { ok: true, ...parsed.data };
   return { ok: false, errors: fieldErrors<keyof LookupFieldErrors>(parsed.error.issues) };

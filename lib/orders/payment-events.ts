@@ -42,16 +42,7 @@ export type PaymentEventInput = {
 
 export type PaymentEventResult = {
   outcome:
-    | "duplicate"
-    | "unknown-order"
-    | "paid"
-    | "reinstated"
-    | "late-payment-refunded"
-    | "amount-mismatch"
-    | "pending"
-    | "cancelled"
-    | "refunded"
-    | "no-change";
+    "duplicate" | "unknown-order" | "paid" | "reinstated" | "late-payment-refunded" | "amount-mismatch" | "pending" | "cancelled" | "refunded" | "no-change";
   orderId: string | null;
   status: OrderStatus | null;
 };
@@ -201,7 +192,9 @@ const cancelReasons: Record<CancelCause, string> = {
   SUPERSEDED: "A newer checkout from the same cart replaced this one.",
 };
 
-type UnpaidOrder = Pick<LockedOrder, "id" | "status" | "promoCode" | "paymentProvider" | "paymentReference"> & { items: Pick<LockedOrder["items"][number], "variantId" | "quantity">[] };
+type UnpaidOrder = Pick<LockedOrder, "id" | "status" | "promoCode" | "paymentProvider" | "paymentReference"> & {
+  items: Pick<LockedOrder["items"][number], "variantId" | "quantity">[];
+};
 
 /** Cancels an order awaiting payment (locked by the caller): stock and promo use go back. */
 async function cancelUnpaid(
@@ -212,7 +205,10 @@ async function cancelUnpaid(
   options: { stopAtProvider: boolean; reference: string | null },
 ) {
   assertTransition(order.status, "CANCELLED");
-  await releaseStock(tx, order.items.map((i) => ({ variantId: i.variantId, quantity: i.quantity })));
+  await releaseStock(
+    tx,
+    order.items.map((i) => ({ variantId: i.variantId, quantity: i.quantity })),
+  );
   await givePromoBack(tx, order.promoCode);
   await tx.order.update({ where: { id: order.id }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: cancelReasons[cause], cancelCause: cause } });
   order.status = "CANCELLED";
@@ -281,7 +277,9 @@ export async function supersedeUnpaidOrders(tx: Prisma.TransactionClient, cartId
  */
 export async function recordPaymentReference(prisma: Db, orderId: string, reference: string): Promise<boolean> {
   const live = await prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ status: string; paymentProvider: string }[]>`SELECT "status"::text AS "status", "paymentProvider"::text AS "paymentProvider" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
+    const rows = await tx.$queryRaw<
+      { status: string; paymentProvider: string }[]
+    >`SELECT "status"::text AS "status", "paymentProvider"::text AS "paymentProvider" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
     await tx.order.update({ where: { id: orderId }, data: { paymentReference: reference } });
     const row = rows[0];
     if (!row || row.status === "AWAITING_PAYMENT") return true;

@@ -79,7 +79,11 @@ export function orderTimeline(order: TimelineOrder): TimelineStep[] {
 export const TRACKING_TOKEN_DAYS = 7;
 
 /** A fresh tracking link for an order: the raw token is returned once and only its hash is kept. */
-export async function issueTrackingToken(prisma: Pick<Db, "trackingToken">, orderId: string, now = new Date()): Promise<{ token: string; url: string; expiresAt: Date }> {
+export async function issueTrackingToken(
+  prisma: Pick<Db, "trackingToken">,
+  orderId: string,
+  now = new Date(),
+): Promise<{ token: string; url: string; expiresAt: Date }> {
   const token = newAccessToken();
   const expiresAt = new Date(now.getTime() + TRACKING_TOKEN_DAYS * 24 * 60 * 60 * 1000);
   await prisma.trackingToken.create({ data: { tokenHash: hashToken(token), orderId, expiresAt } });

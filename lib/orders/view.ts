@@ -3,7 +3,7 @@
 // sale, never from the current guide.
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { GuideDocument } from "@/lib/guides/document";
+import type { Instructions } from "@/lib/guides/instructions";
 import type { OrderStatus } from "./status";
 import type { CancelCause, PaymentProvider, ProductKind } from "@/lib/generated/prisma/enums";
 
@@ -20,7 +20,7 @@ export type OrderItemView = {
   lineTotalCents: number;
   guideVersionId: string | null;
   /** The instructions exactly as they stood when this item was sold. */
-  instructions: GuideDocument | null;
+  instructions: Instructions | null;
 };
 
 export type OrderView = {
@@ -64,7 +64,15 @@ export async function loadOrderView(prisma: Db, order: string | Prisma.OrderWher
     number: o.number,
     status: o.status,
     email: o.email,
-    shipping: { name: o.shipName, line1: o.shipLine1, line2: o.shipLine2, city: o.shipCity, region: o.shipRegion, postalCode: o.shipPostalCode, country: o.shipCountry },
+    shipping: {
+      name: o.shipName,
+      line1: o.shipLine1,
+      line2: o.shipLine2,
+      city: o.shipCity,
+      region: o.shipRegion,
+      postalCode: o.shipPostalCode,
+      country: o.shipCountry,
+    },
     shippingMethodName: o.shippingMethodName,
     subtotalCents: o.subtotalCents,
     discountCents: o.discountCents,
@@ -98,7 +106,7 @@ export async function loadOrderView(prisma: Db, order: string | Prisma.OrderWher
       quantity: i.quantity,
       lineTotalCents: i.lineTotalCents,
       guideVersionId: i.guideVersionId,
-      instructions: (i.instructions as GuideDocument | null) ?? null,
+      instructions: (i.instructions as Instructions | null) ?? null,
     })),
   };
 }

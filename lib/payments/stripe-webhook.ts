@@ -16,9 +16,7 @@ import { stripeClient } from "./stripe";
 
 export type WebhookResponse = { status: number; body: string };
 
-type Outcome =
-  | { action: "apply"; input: PaymentEventInput }
-  | { action: "ignore"; reason: string };
+type Outcome = { action: "apply"; input: PaymentEventInput } | { action: "ignore"; reason: string };
 
 export async function handleStripeWebhook(prisma: Db, rawBody: string, signature: string | null): Promise<WebhookResponse> {
   const secret = config().stripe?.webhookSecret;

@@ -23,7 +23,23 @@ export const shippingMethods = [
 ];
 
 export const promoCodes = [
-  { code: "WELCOME10", kind: "PERCENT" as const, value: 10, minOrderCents: 3000, startsAt: new Date("2026-01-01T00:00:00Z"), endsAt: new Date("2027-12-31T23:59:59Z"), maxUses: null },
+  {
+    code: "WELCOME10",
+    kind: "PERCENT" as const,
+    value: 10,
+    minOrderCents: 3000,
+    startsAt: new Date("2026-01-01T00:00:00Z"),
+    endsAt: new Date("2027-12-31T23:59:59Z"),
+    maxUses: null,
+  },
   { code: "SAVE5", kind: "FIXED" as const, value: 500, minOrderCents: 4000, startsAt: null, endsAt: null, maxUses: 500 },
-  { code: "SPRING25", kind: "PERCENT" as const, value: 25, minOrderCents: 0, startsAt: new Date("2025-03-01T00:00:00Z"), endsAt: new Date("2025-05-31T23:59:59Z"), maxUses: null },
+  {
+    code: "SPRING25",
+    kind: "PERCENT" as const,
+    value: 25,
+    minOrderCents: 0,
+    startsAt: new Date("2025-03-01T00:00:00Z"),
+    endsAt: new Date("2025-05-31T23:59:59Z"),
+    maxUses: null,
+  },
 ];

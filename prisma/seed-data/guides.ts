@@ -62,8 +62,7 @@ type DepthRow = {
 };
 
 // Notes reused across rows.
-const FACE_STEP_UP =
-  "Start at 0.25 mm. Move up to 0.5 mm only after your skin has settled well from a session at 0.25 mm.";
+const FACE_STEP_UP = "Start at 0.25 mm. Move up to 0.5 mm only after your skin has settled well from a session at 0.25 mm.";
 const THIN_SKIN_HOME = "Thin skin: keep to 0.25 mm. Do not go deeper here at home.";
 const THIN_SKIN_PRO_DERIVED =
   "Thin skin. This reference range is derived from skin-thickness data; no published chart with figures was found. Work conservatively.";
@@ -74,69 +73,356 @@ const SCAR_PRO =
 const SCAR_NOT_HOME = "Not for home use. Any scar work in this area is for a trained practitioner.";
 const SCAR_NOT_HOME_PRO =
   "Professional only. No reference range is given here. Assess each client individually and refer on where the work is outside your training.";
-const TONE_PRO =
-  "Clients who tend to get dark marks after skin injury need extra care: screen them first and choose the lower end of the range.";
+const TONE_PRO = "Clients who tend to get dark marks after skin injury need extra care: screen them first and choose the lower end of the range.";
 
 const depthRows: DepthRow[] = [
   // Forehead and between the brows.
-  { area: "forehead", concern: "fine-lines", homeMinMm: 0.25, homeMaxMm: 0.5, professionalReferenceMm: "0.5–1.0", homeNote: FACE_STEP_UP, proNote: "Skin lies close to bone here. Keep passes light." },
-  { area: "forehead", concern: "texture", homeMinMm: 0.25, homeMaxMm: 0.5, professionalReferenceMm: "0.5–1.0", homeNote: FACE_STEP_UP, proNote: "Skin lies close to bone here. Keep passes light." },
+  {
+    area: "forehead",
+    concern: "fine-lines",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.5,
+    professionalReferenceMm: "0.5–1.0",
+    homeNote: FACE_STEP_UP,
+    proNote: "Skin lies close to bone here. Keep passes light.",
+  },
+  {
+    area: "forehead",
+    concern: "texture",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.5,
+    professionalReferenceMm: "0.5–1.0",
+    homeNote: FACE_STEP_UP,
+    proNote: "Skin lies close to bone here. Keep passes light.",
+  },
   { area: "forehead", concern: "uneven-tone", homeMinMm: 0.25, homeMaxMm: 0.5, professionalReferenceMm: "0.5–1.0", homeNote: FACE_STEP_UP, proNote: TONE_PRO },
-  { area: "forehead", concern: "general", homeMinMm: 0.25, homeMaxMm: 0.5, professionalReferenceMm: "0.5–1.0", homeNote: FACE_STEP_UP, proNote: "Skin lies close to bone here. Keep passes light." },
-  { area: "forehead", concern: "acne-scar-texture", homeMinMm: 0.25, homeMaxMm: 0.5, professionalReferenceMm: "1.0–2.0", homeNote: SCAR_HOME, proNote: `Includes the temples. ${SCAR_PRO}` },
+  {
+    area: "forehead",
+    concern: "general",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.5,
+    professionalReferenceMm: "0.5–1.0",
+    homeNote: FACE_STEP_UP,
+    proNote: "Skin lies close to bone here. Keep passes light.",
+  },
+  {
+    area: "forehead",
+    concern: "acne-scar-texture",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.5,
+    professionalReferenceMm: "1.0–2.0",
+    homeNote: SCAR_HOME,
+    proNote: `Includes the temples. ${SCAR_PRO}`,
+  },
 
   // Nose.
-  { area: "nose", concern: "pores", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.25–0.5 (up to 0.75)", homeNote: "Keep to 0.25 mm. A small cartridge, such as the 12-pin, is easier to steer around the nose.", proNote: "Skin over the nasal bridge is thin; the lower sidewalls are thicker. Adjust depth across the nose." },
-  { area: "nose", concern: "texture", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.25–0.5 (up to 0.75)", homeNote: "Keep to 0.25 mm. Stay on the outside of the nose only.", proNote: "Skin over the nasal bridge is thin; the lower sidewalls are thicker. Adjust depth across the nose." },
-  { area: "nose", concern: "general", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.25–0.5 (up to 0.75)", homeNote: "Keep to 0.25 mm. Stay on the outside of the nose only.", proNote: "Skin over the nasal bridge is thin; the lower sidewalls are thicker. Adjust depth across the nose." },
-  { area: "nose", concern: "acne-scar-texture", homeMinMm: null, homeMaxMm: null, professionalReferenceMm: null, homeNote: SCAR_NOT_HOME, proNote: SCAR_NOT_HOME_PRO },
+  {
+    area: "nose",
+    concern: "pores",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.25–0.5 (up to 0.75)",
+    homeNote: "Keep to 0.25 mm. A small cartridge, such as the 12-pin, is easier to steer around the nose.",
+    proNote: "Skin over the nasal bridge is thin; the lower sidewalls are thicker. Adjust depth across the nose.",
+  },
+  {
+    area: "nose",
+    concern: "texture",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.25–0.5 (up to 0.75)",
+    homeNote: "Keep to 0.25 mm. Stay on the outside of the nose only.",
+    proNote: "Skin over the nasal bridge is thin; the lower sidewalls are thicker. Adjust depth across the nose.",
+  },
+  {
+    area: "nose",
+    concern: "general",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.25–0.5 (up to 0.75)",
+    homeNote: "Keep to 0.25 mm. Stay on the outside of the nose only.",
+    proNote: "Skin over the nasal bridge is thin; the lower sidewalls are thicker. Adjust depth across the nose.",
+  },
+  {
+    area: "nose",
+    concern: "acne-scar-texture",
+    homeMinMm: null,
+    homeMaxMm: null,
+    professionalReferenceMm: null,
+    homeNote: SCAR_NOT_HOME,
+    proNote: SCAR_NOT_HOME_PRO,
+  },
 
   // Around the eyes, outside the orbital rim only.
-  { area: "around-eyes", concern: "fine-lines", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.25–0.5", homeNote: "0.25 mm only. Stay outside the bony rim around the eye, and never work on the eyelids.", proNote: "The thinnest skin on the face. Outside the orbital rim only, never on the eyelids." },
-  { area: "around-eyes", concern: "texture", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.25–0.5", homeNote: "0.25 mm only. Stay outside the bony rim around the eye, and never work on the eyelids.", proNote: "The thinnest skin on the face. Outside the orbital rim only, never on the eyelids." },
-  { area: "around-eyes", concern: "general", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.25–0.5", homeNote: "0.25 mm only. Stay outside the bony rim around the eye, and never work on the eyelids.", proNote: "The thinnest skin on the face. Outside the orbital rim only, never on the eyelids." },
-  { area: "around-eyes", concern: "acne-scar-texture", homeMinMm: null, homeMaxMm: null, professionalReferenceMm: null, homeNote: SCAR_NOT_HOME, proNote: SCAR_NOT_HOME_PRO },
+  {
+    area: "around-eyes",
+    concern: "fine-lines",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.25–0.5",
+    homeNote: "0.25 mm only. Stay outside the bony rim around the eye, and never work on the eyelids.",
+    proNote: "The thinnest skin on the face. Outside the orbital rim only, never on the eyelids.",
+  },
+  {
+    area: "around-eyes",
+    concern: "texture",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.25–0.5",
+    homeNote: "0.25 mm only. Stay outside the bony rim around the eye, and never work on the eyelids.",
+    proNote: "The thinnest skin on the face. Outside the orbital rim only, never on the eyelids.",
+  },
+  {
+    area: "around-eyes",
+    concern: "general",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.25–0.5",
+    homeNote: "0.25 mm only. Stay outside the bony rim around the eye, and never work on the eyelids.",
+    proNote: "The thinnest skin on the face. Outside the orbital rim only, never on the eyelids.",
+  },
+  {
+    area: "around-eyes",
+    concern: "acne-scar-texture",
+    homeMinMm: null,
+    homeMaxMm: null,
+    professionalReferenceMm: null,
+    homeNote: SCAR_NOT_HOME,
+    proNote: SCAR_NOT_HOME_PRO,
+  },
 
   // Upper lip and the skin around the mouth.
-  { area: "upper-lip", concern: "fine-lines", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.25–0.75", homeNote: "0.25 mm only. Work on the skin above the lip, never on the lips themselves.", proNote: "Perioral skin. Stay off the vermilion border and the lips." },
-  { area: "upper-lip", concern: "general", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.25–0.75", homeNote: "0.25 mm only. Work on the skin above the lip, never on the lips themselves.", proNote: "Perioral skin. Stay off the vermilion border and the lips." },
-  { area: "upper-lip", concern: "acne-scar-texture", homeMinMm: null, homeMaxMm: null, professionalReferenceMm: null, homeNote: SCAR_NOT_HOME, proNote: SCAR_NOT_HOME_PRO },
+  {
+    area: "upper-lip",
+    concern: "fine-lines",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.25–0.75",
+    homeNote: "0.25 mm only. Work on the skin above the lip, never on the lips themselves.",
+    proNote: "Perioral skin. Stay off the vermilion border and the lips.",
+  },
+  {
+    area: "upper-lip",
+    concern: "general",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.25–0.75",
+    homeNote: "0.25 mm only. Work on the skin above the lip, never on the lips themselves.",
+    proNote: "Perioral skin. Stay off the vermilion border and the lips.",
+  },
+  {
+    area: "upper-lip",
+    concern: "acne-scar-texture",
+    homeMinMm: null,
+    homeMaxMm: null,
+    professionalReferenceMm: null,
+    homeNote: SCAR_NOT_HOME,
+    proNote: SCAR_NOT_HOME_PRO,
+  },
 
   // Cheeks.
-  { area: "cheeks", concern: "texture", homeMinMm: 0.25, homeMaxMm: 0.5, professionalReferenceMm: "0.5–1.5", homeNote: FACE_STEP_UP, proNote: "Thicker skin over the cheekbones; thinner toward the eyes. Adjust depth across the area." },
-  { area: "cheeks", concern: "pores", homeMinMm: 0.25, homeMaxMm: 0.5, professionalReferenceMm: "0.5–1.5", homeNote: FACE_STEP_UP, proNote: "Thicker skin over the cheekbones; thinner toward the eyes. Adjust depth across the area." },
+  {
+    area: "cheeks",
+    concern: "texture",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.5,
+    professionalReferenceMm: "0.5–1.5",
+    homeNote: FACE_STEP_UP,
+    proNote: "Thicker skin over the cheekbones; thinner toward the eyes. Adjust depth across the area.",
+  },
+  {
+    area: "cheeks",
+    concern: "pores",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.5,
+    professionalReferenceMm: "0.5–1.5",
+    homeNote: FACE_STEP_UP,
+    proNote: "Thicker skin over the cheekbones; thinner toward the eyes. Adjust depth across the area.",
+  },
   { area: "cheeks", concern: "uneven-tone", homeMinMm: 0.25, homeMaxMm: 0.5, professionalReferenceMm: "0.5–1.5", homeNote: FACE_STEP_UP, proNote: TONE_PRO },
-  { area: "cheeks", concern: "general", homeMinMm: 0.25, homeMaxMm: 0.5, professionalReferenceMm: "0.5–1.5", homeNote: FACE_STEP_UP, proNote: "Thicker skin over the cheekbones; thinner toward the eyes. Adjust depth across the area." },
+  {
+    area: "cheeks",
+    concern: "general",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.5,
+    professionalReferenceMm: "0.5–1.5",
+    homeNote: FACE_STEP_UP,
+    proNote: "Thicker skin over the cheekbones; thinner toward the eyes. Adjust depth across the area.",
+  },
   { area: "cheeks", concern: "acne-scar-texture", homeMinMm: 0.25, homeMaxMm: 0.5, professionalReferenceMm: "1.0–2.0", homeNote: SCAR_HOME, proNote: SCAR_PRO },
 
   // Chin and jawline.
-  { area: "chin-jaw", concern: "texture", homeMinMm: 0.25, homeMaxMm: 0.5, professionalReferenceMm: "0.5–1.0", homeNote: FACE_STEP_UP, proNote: "Work along the jawline in short sections; skin changes thickness over the bone." },
+  {
+    area: "chin-jaw",
+    concern: "texture",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.5,
+    professionalReferenceMm: "0.5–1.0",
+    homeNote: FACE_STEP_UP,
+    proNote: "Work along the jawline in short sections; skin changes thickness over the bone.",
+  },
   { area: "chin-jaw", concern: "uneven-tone", homeMinMm: 0.25, homeMaxMm: 0.5, professionalReferenceMm: "0.5–1.0", homeNote: FACE_STEP_UP, proNote: TONE_PRO },
-  { area: "chin-jaw", concern: "general", homeMinMm: 0.25, homeMaxMm: 0.5, professionalReferenceMm: "0.5–1.0", homeNote: FACE_STEP_UP, proNote: "Work along the jawline in short sections; skin changes thickness over the bone." },
-  { area: "chin-jaw", concern: "acne-scar-texture", homeMinMm: 0.25, homeMaxMm: 0.5, professionalReferenceMm: "0.5–1.0", homeNote: SCAR_HOME, proNote: SCAR_PRO },
+  {
+    area: "chin-jaw",
+    concern: "general",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.5,
+    professionalReferenceMm: "0.5–1.0",
+    homeNote: FACE_STEP_UP,
+    proNote: "Work along the jawline in short sections; skin changes thickness over the bone.",
+  },
+  {
+    area: "chin-jaw",
+    concern: "acne-scar-texture",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.5,
+    professionalReferenceMm: "0.5–1.0",
+    homeNote: SCAR_HOME,
+    proNote: SCAR_PRO,
+  },
 
   // Neck.
-  { area: "neck", concern: "texture", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.5–1.0", homeNote: THIN_SKIN_HOME, proNote: THIN_SKIN_PRO_DERIVED },
-  { area: "neck", concern: "fine-lines", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.5–1.0", homeNote: THIN_SKIN_HOME, proNote: THIN_SKIN_PRO_DERIVED },
-  { area: "neck", concern: "uneven-tone", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.5–1.0", homeNote: THIN_SKIN_HOME, proNote: `${THIN_SKIN_PRO_DERIVED} ${TONE_PRO}` },
-  { area: "neck", concern: "general", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.5–1.0", homeNote: THIN_SKIN_HOME, proNote: THIN_SKIN_PRO_DERIVED },
-  { area: "neck", concern: "acne-scar-texture", homeMinMm: null, homeMaxMm: null, professionalReferenceMm: null, homeNote: SCAR_NOT_HOME, proNote: SCAR_NOT_HOME_PRO },
+  {
+    area: "neck",
+    concern: "texture",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.5–1.0",
+    homeNote: THIN_SKIN_HOME,
+    proNote: THIN_SKIN_PRO_DERIVED,
+  },
+  {
+    area: "neck",
+    concern: "fine-lines",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.5–1.0",
+    homeNote: THIN_SKIN_HOME,
+    proNote: THIN_SKIN_PRO_DERIVED,
+  },
+  {
+    area: "neck",
+    concern: "uneven-tone",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.5–1.0",
+    homeNote: THIN_SKIN_HOME,
+    proNote: `${THIN_SKIN_PRO_DERIVED} ${TONE_PRO}`,
+  },
+  {
+    area: "neck",
+    concern: "general",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.5–1.0",
+    homeNote: THIN_SKIN_HOME,
+    proNote: THIN_SKIN_PRO_DERIVED,
+  },
+  {
+    area: "neck",
+    concern: "acne-scar-texture",
+    homeMinMm: null,
+    homeMaxMm: null,
+    professionalReferenceMm: null,
+    homeNote: SCAR_NOT_HOME,
+    proNote: SCAR_NOT_HOME_PRO,
+  },
 
   // Décolleté.
-  { area: "decollete", concern: "texture", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.5–1.0", homeNote: THIN_SKIN_HOME, proNote: THIN_SKIN_PRO_DERIVED },
-  { area: "decollete", concern: "uneven-tone", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.5–1.0", homeNote: `${THIN_SKIN_HOME} Sun protection matters most here in the days after.`, proNote: `${THIN_SKIN_PRO_DERIVED} ${TONE_PRO}` },
-  { area: "decollete", concern: "general", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.5–1.0", homeNote: THIN_SKIN_HOME, proNote: THIN_SKIN_PRO_DERIVED },
-  { area: "decollete", concern: "acne-scar-texture", homeMinMm: null, homeMaxMm: null, professionalReferenceMm: null, homeNote: SCAR_NOT_HOME, proNote: SCAR_NOT_HOME_PRO },
+  {
+    area: "decollete",
+    concern: "texture",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.5–1.0",
+    homeNote: THIN_SKIN_HOME,
+    proNote: THIN_SKIN_PRO_DERIVED,
+  },
+  {
+    area: "decollete",
+    concern: "uneven-tone",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.5–1.0",
+    homeNote: `${THIN_SKIN_HOME} Sun protection matters most here in the days after.`,
+    proNote: `${THIN_SKIN_PRO_DERIVED} ${TONE_PRO}`,
+  },
+  {
+    area: "decollete",
+    concern: "general",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.5–1.0",
+    homeNote: THIN_SKIN_HOME,
+    proNote: THIN_SKIN_PRO_DERIVED,
+  },
+  {
+    area: "decollete",
+    concern: "acne-scar-texture",
+    homeMinMm: null,
+    homeMaxMm: null,
+    professionalReferenceMm: null,
+    homeNote: SCAR_NOT_HOME,
+    proNote: SCAR_NOT_HOME_PRO,
+  },
 
   // Backs of the hands.
-  { area: "hands", concern: "texture", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.25–0.5", homeNote: THIN_SKIN_HOME, proNote: THIN_SKIN_PRO_DERIVED },
-  { area: "hands", concern: "uneven-tone", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.25–0.5", homeNote: THIN_SKIN_HOME, proNote: `${THIN_SKIN_PRO_DERIVED} ${TONE_PRO}` },
-  { area: "hands", concern: "general", homeMinMm: 0.25, homeMaxMm: 0.25, professionalReferenceMm: "0.25–0.5", homeNote: THIN_SKIN_HOME, proNote: THIN_SKIN_PRO_DERIVED },
-  { area: "hands", concern: "acne-scar-texture", homeMinMm: null, homeMaxMm: null, professionalReferenceMm: null, homeNote: SCAR_NOT_HOME, proNote: SCAR_NOT_HOME_PRO },
+  {
+    area: "hands",
+    concern: "texture",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.25–0.5",
+    homeNote: THIN_SKIN_HOME,
+    proNote: THIN_SKIN_PRO_DERIVED,
+  },
+  {
+    area: "hands",
+    concern: "uneven-tone",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.25–0.5",
+    homeNote: THIN_SKIN_HOME,
+    proNote: `${THIN_SKIN_PRO_DERIVED} ${TONE_PRO}`,
+  },
+  {
+    area: "hands",
+    concern: "general",
+    homeMinMm: 0.25,
+    homeMaxMm: 0.25,
+    professionalReferenceMm: "0.25–0.5",
+    homeNote: THIN_SKIN_HOME,
+    proNote: THIN_SKIN_PRO_DERIVED,
+  },
+  {
+    area: "hands",
+    concern: "acne-scar-texture",
+    homeMinMm: null,
+    homeMaxMm: null,
+    professionalReferenceMm: null,
+    homeNote: SCAR_NOT_HOME,
+    proNote: SCAR_NOT_HOME_PRO,
+  },
 
   // Body.
-  { area: "body", concern: "stretch-marks", homeMinMm: null, homeMaxMm: null, professionalReferenceMm: "1.5–2.0", homeNote: "Not for home use. Work on stretch marks needs depths well beyond the home range and belongs with a trained practitioner in a clinical setting.", proNote: "Professional only. Some published ranges go up to 2.5 mm. Clinical setting and trained practitioners only." },
-  { area: "body", concern: "acne-scar-texture", homeMinMm: null, homeMaxMm: null, professionalReferenceMm: null, homeNote: SCAR_NOT_HOME, proNote: SCAR_NOT_HOME_PRO },
+  {
+    area: "body",
+    concern: "stretch-marks",
+    homeMinMm: null,
+    homeMaxMm: null,
+    professionalReferenceMm: "1.5–2.0",
+    homeNote: "Not for home use. Work on stretch marks needs depths well beyond the home range and belongs with a trained practitioner in a clinical setting.",
+    proNote: "Professional only. Some published ranges go up to 2.5 mm. Clinical setting and trained practitioners only.",
+  },
+  {
+    area: "body",
+    concern: "acne-scar-texture",
+    homeMinMm: null,
+    homeMaxMm: null,
+    professionalReferenceMm: null,
+    homeNote: SCAR_NOT_HOME,
+    proNote: SCAR_NOT_HOME_PRO,
+  },
 ];
 
 function depthEntries(audience: "home" | "professional"): DepthGuide["entries"] {
@@ -173,8 +459,7 @@ const avoidAreas = [
 
 const homeContent: GuideContent = {
   PREPARATION: {
-    intro:
-      "A calm, clean start makes for a safer session. Give yourself time, good light and a tidy space. Check the contraindications first, every time.",
+    intro: "A calm, clean start makes for a safer session. Give yourself time, good light and a tidy space. Check the contraindications first, every time.",
     youWillNeed: [
       "Your Stillpoint home pen, charged",
       "A new, sealed cartridge for this session",
@@ -187,7 +472,7 @@ const homeContent: GuideContent = {
       "A broad-spectrum sunscreen, SPF 30 or higher, for the days after",
     ],
     steps: [
-      "Read the section \"Who must not use it\" before you begin. If anything on the \"Do not use\" list applies to you, do not go ahead.",
+      'Read the section "Who must not use it" before you begin. If anything on the "Do not use" list applies to you, do not go ahead.',
       "If you take any prescribed medicine, keep taking it as prescribed. Ask your clinician whether a session is suitable for you. Never stop a prescribed medicine to fit in a session.",
       "Look closely at the skin you plan to work on. Skip the session if the area has active breakouts, a cold sore, or broken or sunburnt skin. Wait until the skin is clear and calm.",
       "If this is your first session, start with a small area at 0.25 mm. Wait a day or two to see how your skin responds before you do more.",
@@ -363,7 +648,7 @@ const homeContent: GuideContent = {
 
   CONTRAINDICATIONS: {
     intro:
-      "Read this list before every session, not just the first. If anything under \"Do not use\" applies to you, do not use the pen. If anything under \"Ask first\" applies, speak to a clinician before you start. Keep taking any prescribed medicine; ask your clinician rather than stopping it.",
+      'Read this list before every session, not just the first. If anything under "Do not use" applies to you, do not use the pen. If anything under "Ask first" applies, speak to a clinician before you start. Keep taking any prescribed medicine; ask your clinician rather than stopping it.',
     doNotUse: [
       "Active acne or pustules in the area",
       "An active skin infection of any kind: bacterial, fungal, or viral such as a cold sore",
@@ -550,10 +835,7 @@ const professionalContent: GuideContent = {
       {
         key: "3-7d",
         title: "Days 3 to 7",
-        guidance: [
-          "Daily sunscreen and hydration continue.",
-          "Clients on a prescription retinoid should ask their prescriber when to start it again.",
-        ],
+        guidance: ["Daily sunscreen and hydration continue.", "Clients on a prescription retinoid should ask their prescriber when to start it again."],
         avoid: [
           "Retinoids, including retinol",
           "AHA and BHA acids",
@@ -603,7 +885,7 @@ const professionalContent: GuideContent = {
 
   CONTRAINDICATIONS: {
     intro:
-      "Screen every client at every visit. If anything under \"Do not use\" applies, do not go ahead. If anything under \"Ask first\" applies, the client should get advice from their clinician before a session. Never tell a client to stop a prescribed medicine.",
+      'Screen every client at every visit. If anything under "Do not use" applies, do not go ahead. If anything under "Ask first" applies, the client should get advice from their clinician before a session. Never tell a client to stop a prescribed medicine.',
     doNotUse: [
       "Active acne or pustules in the area",
       "An active skin infection of any kind: bacterial, fungal, or viral such as a cold sore",

@@ -31,10 +31,7 @@ export type SeedVariant = {
   homeUse: boolean;
 };
 
-export type SeedKitItem =
-  | { sku: string; quantity: number }
-  | { pen: string; quantity: number }
-  | { label: string; quantity: number };
+export type SeedKitItem = { sku: string; quantity: number } | { pen: string; quantity: number } | { label: string; quantity: number };
 
 export type SeedProduct = {
   slug: string;

@@ -80,7 +80,10 @@ test("a guest signs in by email link, keeps their cart, and signs out", async ({
   await expect(page.getByTestId("order-heading")).toHaveText("Thank you, your order is confirmed");
   const orderNumber = await orderNumberOn(page);
   await page.goto("/account");
-  await page.getByTestId("account-orders").getByRole("link", { name: `Order ${orderNumber}` }).click();
+  await page
+    .getByTestId("account-orders")
+    .getByRole("link", { name: `Order ${orderNumber}` })
+    .click();
   await expect(page).toHaveURL(/\/account\/orders\/[A-Za-z0-9_-]+$/);
   await expect(page.getByTestId("order-heading")).toHaveText(`Order ${orderNumber}`);
   await expect(page.getByTestId("order-timeline").locator('[data-state="current"]')).toContainText("Paid");

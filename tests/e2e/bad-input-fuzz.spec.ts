@@ -23,7 +23,15 @@ import { expect, test } from "./fixtures";
  * itself pulls in Next.js modules a test process cannot load). No stock is
  * taken: these orders exist only to be pointed at.
  */
-async function makeOrder(prisma: Db, { skus, userId = null, email = "fuzz@example.test", status = "PAID" }: { skus: string[]; userId?: string | null; email?: string; status?: "PAID" | "AWAITING_PAYMENT" }) {
+async function makeOrder(
+  prisma: Db,
+  {
+    skus,
+    userId = null,
+    email = "fuzz@example.test",
+    status = "PAID",
+  }: { skus: string[]; userId?: string | null; email?: string; status?: "PAID" | "AWAITING_PAYMENT" },
+) {
   const id = newOrderId();
   const accessToken = orderAccessToken(id);
   const variants = await prisma.variant.findMany({ where: { sku: { in: skus } }, include: { product: true } });
@@ -274,7 +282,9 @@ test("malformed input to every server action and route handler: no 500, no chang
   const unpaid = await makeOrder(prisma, { skus: ["SRM-HA-30"], status: "AWAITING_PAYMENT" });
   const tracking = newAccessToken();
   await prisma.trackingToken.create({ data: { tokenHash: hashToken(tracking), orderId: guestOrder.id, expiresAt: new Date(Date.now() + 86400_000) } });
-  const otherAddress = await prisma.address.create({ data: { userId: other.id, name: "O", line1: "1 Road", city: "Leeds", postalCode: "LS1 1AA", country: "GB" } });
+  const otherAddress = await prisma.address.create({
+    data: { userId: other.id, name: "O", line1: "1 Road", city: "Leeds", postalCode: "LS1 1AA", country: "GB" },
+  });
   const sessionToken = newAccessToken();
   await prisma.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 3600_000) } });
   const variants = await prisma.variant.findMany({ select: { id: true, sku: true } });
@@ -283,7 +293,9 @@ test("malformed input to every server action and route handler: no 500, no chang
   basePayloads.push(otherOrder.id, otherOrder.accessToken, otherAddress.id, id("KIT-PRO"), id("CRT-42-10"));
 
   const snapshot = async () =>
-    (await prisma.variant.findMany({ select: { sku: true, priceCents: true, stock: true }, orderBy: { sku: "asc" } })).map((v) => `${v.sku} ${v.priceCents} ${v.stock}`);
+    (await prisma.variant.findMany({ select: { sku: true, priceCents: true, stock: true }, orderBy: { sku: "asc" } })).map(
+      (v) => `${v.sku} ${v.priceCents} ${v.stock}`,
+    );
   const before = await snapshot();
 
   async function context({ cart, signedIn = false }: { cart?: [string, number][]; signedIn?: boolean } = {}) {
@@ -300,7 +312,18 @@ test("malformed input to every server action and route handler: no 500, no chang
 
   const tally: Tally = new Map();
   const formTargets: { target: string; path: string; ctx: () => Promise<BrowserContext>; expect: number }[] = [
-    { target: "cart: update line", path: "/cart", ctx: () => context({ cart: [["CRT-16-10", 2], ["SRM-HA-30", 1]] }), expect: 2 },
+    {
+      target: "cart: update line",
+      path: "/cart",
+      ctx: () =>
+        context({
+          cart: [
+            ["CRT-16-10", 2],
+            ["SRM-HA-30", 1],
+          ],
+        }),
+      expect: 2,
+    },
     { target: "product: add to cart", path: "/products/home-starter-kit", ctx: () => context(), expect: 1 },
     { target: "cartridges: pen chooser", path: "/shop/cartridges", ctx: () => context(), expect: 1 },
     { target: "checkout", path: "/checkout", ctx: () => context({ cart: [["KIT-HOME-S", 1]] }), expect: 1 },
@@ -314,7 +337,8 @@ test("malformed input to every server action and route handler: no 500, no chang
   ];
   for (const t of formTargets) {
     const ctx = await t.ctx();
-    if (t.target === "account") await prisma.address.create({ data: { userId: user.id, name: "A", line1: "2 Road", city: "Leeds", postalCode: "LS1 1AA", country: "GB" } });
+    if (t.target === "account")
+      await prisma.address.create({ data: { userId: user.id, name: "A", line1: "2 Road", city: "Leeds", postalCode: "LS1 1AA", country: "GB" } });
     // A form without fields of its own (signing out) goes last: it ends the session the others need.
     const forms = (await actionForms(ctx, t.path)).sort((a, b) => Number(userFieldCount(a) === 0) - Number(userFieldCount(b) === 0));
     expect(forms.length, `${t.target}: action forms on ${t.path}`).toBeGreaterThanOrEqual(t.expect);
@@ -336,7 +360,10 @@ test("malformed input to every server action and route handler: no 500, no chang
     const ctx = await context({ signedIn: true });
     const segs = [...pathPayloads, ...rawPathPayloads];
     const q = (path: string) => pathPayloads.map((s) => `${path}?${s}=${s}&depth=${s}&date=2026-01-01`);
-    await get(ctx, tally, "GET /products/[slug]/booklet.pdf", [...segs.map((s) => `/products/${s}/booklet.pdf`), ...q("/products/home-starter-kit/booklet.pdf")]);
+    await get(ctx, tally, "GET /products/[slug]/booklet.pdf", [
+      ...segs.map((s) => `/products/${s}/booklet.pdf`),
+      ...q("/products/home-starter-kit/booklet.pdf"),
+    ]);
     await get(ctx, tally, "GET /orders/[token]/aftercare.ics", [
       ...segs.map((s) => `/orders/${s}/aftercare.ics`),
       ...pathPayloads.map((s) => `/orders/${guestOrder.accessToken}/aftercare.ics?date=${s}&depth=${s}`),
@@ -346,29 +373,55 @@ test("malformed input to every server action and route handler: no 500, no chang
       ...segs.map((s) => `/orders/${s}/items/${s}/booklet.pdf`),
       ...segs.map((s) => `/orders/${guestOrder.accessToken}/items/${s}/booklet.pdf`),
     ]);
-    await get(ctx, tally, "GET /track/[token]/aftercare.ics", [...segs.map((s) => `/track/${s}/aftercare.ics`), ...pathPayloads.map((s) => `/track/${tracking}/aftercare.ics?date=${s}&depth=${s}`), ...q(`/track/${tracking}/aftercare.ics`)]);
-    await get(ctx, tally, "GET /track/[token]/items/[itemId]/booklet.pdf", [...segs.map((s) => `/track/${s}/items/${s}/booklet.pdf`), ...segs.map((s) => `/track/${tracking}/items/${s}/booklet.pdf`)]);
-    await get(ctx, tally, "GET /account/orders/[id]/aftercare.ics", [...segs.map((s) => `/account/orders/${s}/aftercare.ics`), ...pathPayloads.map((s) => `/account/orders/${accountOrder.id}/aftercare.ics?date=${s}&depth=${s}`), `/account/orders/${otherOrder.id}/aftercare.ics`, ...q(`/account/orders/${accountOrder.id}/aftercare.ics`)]);
-    await get(ctx, tally, "GET /account/orders/[id]/items/[itemId]/booklet.pdf", [...segs.map((s) => `/account/orders/${s}/items/${s}/booklet.pdf`), ...segs.map((s) => `/account/orders/${accountOrder.id}/items/${s}/booklet.pdf`)]);
+    await get(ctx, tally, "GET /track/[token]/aftercare.ics", [
+      ...segs.map((s) => `/track/${s}/aftercare.ics`),
+      ...pathPayloads.map((s) => `/track/${tracking}/aftercare.ics?date=${s}&depth=${s}`),
+      ...q(`/track/${tracking}/aftercare.ics`),
+    ]);
+    await get(ctx, tally, "GET /track/[token]/items/[itemId]/booklet.pdf", [
+      ...segs.map((s) => `/track/${s}/items/${s}/booklet.pdf`),
+      ...segs.map((s) => `/track/${tracking}/items/${s}/booklet.pdf`),
+    ]);
+    await get(ctx, tally, "GET /account/orders/[id]/aftercare.ics", [
+      ...segs.map((s) => `/account/orders/${s}/aftercare.ics`),
+      ...pathPayloads.map((s) => `/account/orders/${accountOrder.id}/aftercare.ics?date=${s}&depth=${s}`),
+      `/account/orders/${otherOrder.id}/aftercare.ics`,
+      ...q(`/account/orders/${accountOrder.id}/aftercare.ics`),
+    ]);
+    await get(ctx, tally, "GET /account/orders/[id]/items/[itemId]/booklet.pdf", [
+      ...segs.map((s) => `/account/orders/${s}/items/${s}/booklet.pdf`),
+      ...segs.map((s) => `/account/orders/${accountOrder.id}/items/${s}/booklet.pdf`),
+    ]);
     await get(ctx, tally, "GET /outbox/[id]/raw", [...segs.map((s) => `/outbox/${s}/raw`), ...q("/outbox/2026-01-01T00-00-00-000Z-0123abcd/raw")]);
     await get(ctx, tally, "GET /api/auth/*", [
       ...segs.map((s) => `/api/auth/${s}`),
       ...pathPayloads.map((s) => `/api/auth/callback/nodemailer?token=${s}&email=${s}&callbackUrl=${s}`),
       ...pathPayloads.map((s) => `/api/auth/signin?callbackUrl=${s}&error=${s}`),
     ]);
-    await get(ctx, tally, "GET pages with a message chosen by the URL", [
-      ...pathPayloads.map((s) => `/cart?error=${s}&line=${s}`),
-      ...pathPayloads.map((s) => `/account?penError=${s}`),
-      ...pathPayloads.map((s) => `/signin?error=${s}`),
-      "/signin?error=__proto__",
-      "/signin?error=constructor",
-      "/cart?error=__proto__",
-      "/account?penError=toString",
-    ], { noReflection: true });
+    await get(
+      ctx,
+      tally,
+      "GET pages with a message chosen by the URL",
+      [
+        ...pathPayloads.map((s) => `/cart?error=${s}&line=${s}`),
+        ...pathPayloads.map((s) => `/account?penError=${s}`),
+        ...pathPayloads.map((s) => `/signin?error=${s}`),
+        "/signin?error=__proto__",
+        "/signin?error=constructor",
+        "/cart?error=__proto__",
+        "/account?penError=toString",
+      ],
+      { noReflection: true },
+    );
 
     const posts = async (target: string, path: string, bodies: (string | FormData)[], headers: Record<string, string> = {}) => {
       await pool(bodies, 4, async (b) => {
-        const response = await ctx.request.post(path, typeof b === "string" ? { data: b, headers: { "content-type": "application/json", ...headers }, maxRedirects: 0, failOnStatusCode: false } : { multipart: b, maxRedirects: 0, failOnStatusCode: false });
+        const response = await ctx.request.post(
+          path,
+          typeof b === "string"
+            ? { data: b, headers: { "content-type": "application/json", ...headers }, maxRedirects: 0, failOnStatusCode: false }
+            : { multipart: b, maxRedirects: 0, failOnStatusCode: false },
+        );
         check(target, describe(typeof b === "string" ? b : "(form)"), response, await response.text());
       });
       tally.set(target, (tally.get(target) ?? 0) + bodies.length);
@@ -380,9 +433,14 @@ test("malformed input to every server action and route handler: no 500, no chang
       return f;
     };
     // Each string as the raw body and inside an event-shaped body, so the parser and the event reader both see it.
-    await posts("POST /api/stripe/webhook", "/api/stripe/webhook", [...strings, ...strings.map((s) => JSON.stringify({ id: s, type: s, data: { object: { id: s, metadata: { orderId: s } } } }))], {
-      "stripe-signature": `t=1,v1=${M}`,
-    });
+    await posts(
+      "POST /api/stripe/webhook",
+      "/api/stripe/webhook",
+      [...strings, ...strings.map((s) => JSON.stringify({ id: s, type: s, data: { object: { id: s, metadata: { orderId: s } } } }))],
+      {
+        "stripe-signature": `t=1,v1=${M}`,
+      },
+    );
     await posts("POST /api/auth/signin/nodemailer", "/api/auth/signin/nodemailer", [
       ...strings.map((s) => form({ email: s, csrfToken: s, callbackUrl: s })),
       ...strings.map((s) => form({ email: `fuzz-${strings.indexOf(s)}@example.com`, csrfToken: s, callbackUrl: s })),
@@ -396,7 +454,8 @@ test("malformed input to every server action and route handler: no 500, no chang
   const total = [...tally.values()].reduce((a, b) => a + b, 0);
   console.log(`[bad-input] ${total} payloads in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const [target, n] of tally) console.log(`[bad-input]   ${String(n).padStart(5)}  ${target}`);
-  if (frameworkErrors.length) console.log(`[bad-input] Next.js answered 5xx to ${frameworkErrors.length} malformed $ACTION_ fields, e.g. ${frameworkErrors[0]}`);
+  if (frameworkErrors.length)
+    console.log(`[bad-input] Next.js answered 5xx to ${frameworkErrors.length} malformed $ACTION_ fields, e.g. ${frameworkErrors[0]}`);
   expect(failures.slice(0, 40), `${failures.length} problems`).toEqual([]);
   expect(after, "variant prices and stock").toEqual(before);
   for (const [target, n] of tally) expect(n, target).toBeGreaterThanOrEqual(100);

@@ -76,7 +76,14 @@ test("the browser's default /favicon.ico is the store's icon, not a 404", async 
 
 test("on a phone, kit, cartridge and guide pages fit the screen: nothing scrolls sideways", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const path of ["/products/home-starter-kit", "/products/professional-kit", "/products/precision-12-cartridge", "/instructions/home-microneedling-guide", "/cart", "/signin"]) {
+  for (const path of [
+    "/products/home-starter-kit",
+    "/products/professional-kit",
+    "/products/precision-12-cartridge",
+    "/instructions/home-microneedling-guide",
+    "/cart",
+    "/signin",
+  ]) {
     await page.goto(path);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, path).toBeLessThanOrEqual(390);

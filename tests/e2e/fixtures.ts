@@ -28,7 +28,10 @@ export const test = base.extend<{ consoleErrors: void }>({
         // text names about:srcdoc either way.
         e.text.startsWith("Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed");
       const unexpected = errors.filter((e) => !expected(e));
-      expect(unexpected.map((e) => `${e.text} ${e.url}`), "browser console errors").toEqual([]);
+      expect(
+        unexpected.map((e) => `${e.text} ${e.url}`),
+        "browser console errors",
+      ).toEqual([]);
     },
     { auto: true },
   ],
@@ -39,7 +42,15 @@ export { expect };
 /** Fills the checkout form's contact and address fields (a US address unless told otherwise). */
 export async function fillCheckout(
   page: Page,
-  { email, name = "Grace Hopper", line1 = "7 Harbour Street", city = "Portland", region = "ME", postalCode = "04101", country = "US" }: {
+  {
+    email,
+    name = "Grace Hopper",
+    line1 = "7 Harbour Street",
+    city = "Portland",
+    region = "ME",
+    postalCode = "04101",
+    country = "US",
+  }: {
     email: string;
     name?: string;
     line1?: string;

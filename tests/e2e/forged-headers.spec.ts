@@ -25,11 +25,20 @@ type Answer = { status: number; headers: Record<string, string | string[] | unde
 /** A request with exactly the headers given, Host included (fetch would not allow that). */
 function raw(target: { host: string; port: number }, method: string, pathname: string, headers: Record<string, string>, body?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: target.host, port: target.port, method, path: pathname, headers: { ...headers, ...(body ? { "content-length": String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-    });
+    const req = httpRequest(
+      {
+        host: target.host,
+        port: target.port,
+        method,
+        path: pathname,
+        headers: { ...headers, ...(body ? { "content-length": String(Buffer.byteLength(body)) } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
     req.on("error", reject);
     if (body) req.write(body);
     req.end();
@@ -52,7 +61,10 @@ function mailsTo(email: string): { text: string; html: string }[] {
 async function askAuthJsForLink(email: string, headers: Record<string, string> = {}): Promise<number> {
   const me = { host: "127.0.0.1", port };
   const csrf = await raw(me, "GET", "/api/auth/csrf", { ...headers });
-  const cookie = ([] as string[]).concat(csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+  const cookie = ([] as string[])
+    .concat(csrf.headers["set-cookie"] ?? [])
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const token = (JSON.parse(csrf.body) as { csrfToken: string }).csrfToken;
   const form = new URLSearchParams({ email, csrfToken: token, callbackUrl: "http://evil.example/steal" }).toString();
   const answer = await raw(me, "POST", "/api/auth/signin/nodemailer", { ...headers, cookie, "content-type": "application/x-www-form-urlencoded" }, form);
@@ -177,7 +189,9 @@ test.describe("the demo outbox", () => {
       .toBe(200);
 
     const lies = { host: "127.0.0.1", "x-forwarded-for": "127.0.0.1", "x-real-ip": "127.0.0.1", "x-store-peer": "127.0.0.1", "x-forwarded-host": "localhost" };
-    const kept = readdirSync(outboxDir).find((n) => n.endsWith(".json"))!.slice(0, -".json".length);
+    const kept = readdirSync(outboxDir)
+      .find((n) => n.endsWith(".json"))!
+      .slice(0, -".json".length);
     for (const pathname of ["/outbox", `/outbox/${kept}`, `/outbox/${kept}/raw`]) {
       expect((await raw({ host: lan!, port: secondPort }, "GET", pathname, lies)).status, pathname).toBe(404);
     }

@@ -11,7 +11,10 @@ import { root } from "../../scripts/proc";
 import { expect, test } from "./fixtures";
 
 function scriptSrc(policy: string): string[] {
-  const directive = policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src "));
+  const directive = policy
+    .split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith("script-src "));
   return directive!.split(/\s+/).slice(1);
 }
 

@@ -87,7 +87,10 @@ test("every guide can be read from the instructions hub without buying anything"
   await page.goto("/instructions");
   const list = page.getByTestId("guide-list");
   await expect(list).toContainText("Home");
-  await list.getByRole("link", { name: /professional/i }).first().click();
+  await list
+    .getByRole("link", { name: /professional/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/instructions\/professional-pen-guide/);
   await expect(page.getByRole("heading", { level: 2, name: "Who must not use it" })).toBeVisible();
 });

@@ -51,12 +51,15 @@ test("a visitor buys a kit with demo payments and reads its instructions afterwa
   expect(await stockOf("KIT-HOME-S")).toBe(before - 1);
 
   // The booklet as sold.
-  const pdf = await page.request.get(await page.getByRole("link", { name: "Download the booklet (PDF)" }).first().getAttribute("href") ?? "");
+  const pdf = await page.request.get((await page.getByRole("link", { name: "Download the booklet (PDF)" }).first().getAttribute("href")) ?? "");
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
 
   // The confirmation email, in the demo outbox, with the same instructions.
   await page.goto("/outbox");
-  await page.getByRole("link", { name: new RegExp(orderNumber) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(orderNumber) })
+    .first()
+    .click();
   await expect(page.getByText("grace@example.com").first()).toBeVisible();
   // The HTML body sits in a script-less sandboxed frame; its plain-text twin is on the page.
   await expect(page.locator('iframe[title="Email body"]')).toHaveAttribute("sandbox", "");

@@ -4,7 +4,17 @@
 // has a unique email and is removed afterwards.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addAddress, allowSignInLink, deleteAddress, listAddresses, onSignIn, reconcilePenAtSignIn, savePenModel, savedPenModel, SIGN_IN_LIMITS } from "@/lib/accounts";
+import {
+  addAddress,
+  allowSignInLink,
+  deleteAddress,
+  listAddresses,
+  onSignIn,
+  reconcilePenAtSignIn,
+  savePenModel,
+  savedPenModel,
+  SIGN_IN_LIMITS,
+} from "@/lib/accounts";
 import { addToCart, loadCart, MAX_LINE_QUANTITY, setCartQuantity } from "@/lib/cart";
 import { startCheckout } from "@/lib/checkout/start";
 import { hashToken } from "@/lib/orders/tokens";
@@ -46,7 +56,10 @@ beforeAll(() => {
 afterAll(async () => {
   // Give back the stock the test orders hold, then remove the accounts (their
   // carts, addresses and sessions go with them; their orders stay, unowned).
-  await settle(prisma, orderIds.map((id) => ({ id })));
+  await settle(
+    prisma,
+    orderIds.map((id) => ({ id })),
+  );
   await prisma.user.deleteMany({ where: { id: { in: userIds } } });
   outbox.restore();
   await prisma.$disconnect();
@@ -59,7 +72,10 @@ describe("signing in with a guest cart", () => {
     const kit = await variant("KIT-HOME-S");
     // The account already has 2 cartridges; the guest cart has 3 more and a kit.
     await addToCart(prisma, { userId: user.id }, cartridge.id, 2);
-    const guestToken = await cartWith(prisma, [["CRT-16-10", 3], ["KIT-HOME-S", 1]]);
+    const guestToken = await cartWith(prisma, [
+      ["CRT-16-10", 3],
+      ["KIT-HOME-S", 1],
+    ]);
 
     const result = await onSignIn(prisma, user.id, user.email, guestToken);
     expect(result.mergedLines).toBe(2);

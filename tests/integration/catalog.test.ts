@@ -33,15 +33,22 @@ describe("the seeded catalog in PostgreSQL", () => {
     const cartridges = catalog.products.filter((p) => p.kind === "CARTRIDGE");
     const options = filterOptions(catalog, cartridges);
     for (const pen of catalog.penModels) {
-      const fits = await prisma.cartridgeFit.findMany({ where: { penModelId: (await prisma.penModel.findUniqueOrThrow({ where: { slug: pen.slug } })).id }, include: { product: true } });
-      const expected = fits.filter((f) => f.product.kind === "CARTRIDGE").map((f) => f.product.slug).sort();
+      const fits = await prisma.cartridgeFit.findMany({
+        where: { penModelId: (await prisma.penModel.findUniqueOrThrow({ where: { slug: pen.slug } })).id },
+        include: { product: true },
+      });
+      const expected = fits
+        .filter((f) => f.product.kind === "CARTRIDGE")
+        .map((f) => f.product.slug)
+        .sort();
       const { query } = parseListingQuery({ pen: pen.slug }, options, categoryBySlug("cartridges")!);
-      const listed = applyListingQuery(cartridges, query).map((i) => i.product.slug).sort();
+      const listed = applyListingQuery(cartridges, query)
+        .map((i) => i.product.slug)
+        .sort();
       expect(listed, pen.slug).toEqual(expected);
     }
     // The first-edition pen takes fewer cartridges than the current one.
-    const count = async (slug: string) =>
-      applyListingQuery(cartridges, parseListingQuery({ pen: slug }, options, categoryBySlug("cartridges")!).query).length;
+    const count = async (slug: string) => applyListingQuery(cartridges, parseListingQuery({ pen: slug }, options, categoryBySlug("cartridges")!).query).length;
     expect(await count("stillpoint-h0")).toBeLessThan(await count("stillpoint-h1"));
   });
 

@@ -28,7 +28,10 @@ async function expire(orderId: string) {
 describe("starting checkout", () => {
   it("holds the stock, snapshots the items and the guide version, and hands over to payment", async () => {
     const before = await stockOf(prisma, "KIT-HOME-S");
-    const token = await cartWith(prisma, [["KIT-HOME-S", 1], ["CRT-16-10", 2]]);
+    const token = await cartWith(prisma, [
+      ["KIT-HOME-S", 1],
+      ["CRT-16-10", 2],
+    ]);
     const result = await startCheckout(prisma, token, validInput, options);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -52,7 +55,12 @@ describe("starting checkout", () => {
 
   it("ignores any price or total the client sends", async () => {
     const token = await cartWith(prisma, [["SRM-HA-30", 2]]);
-    const result = await startCheckout(prisma, token, { ...validInput, priceCents: "1", totalCents: "1", subtotalCents: "1", unitPriceCents: "1", shippingCents: "0" }, options);
+    const result = await startCheckout(
+      prisma,
+      token,
+      { ...validInput, priceCents: "1", totalCents: "1", subtotalCents: "1", unitPriceCents: "1", shippingCents: "0" },
+      options,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const order = (await readableOrderByConfirmationToken(prisma, result.accessToken))!;
@@ -77,7 +85,12 @@ describe("starting checkout", () => {
     const token = await cartWith(prisma, [["KIT-HOME-S", 1]]);
     const stock = await stockOf(prisma, "KIT-HOME-S");
     const orders = await prisma.order.count();
-    const result = await startCheckout(prisma, token, { ...validInput, email: "not-an-email", postalCode: "", confirmSafety: "", shippingMethod: "teleport" }, options);
+    const result = await startCheckout(
+      prisma,
+      token,
+      { ...validInput, email: "not-an-email", postalCode: "", confirmSafety: "", shippingMethod: "teleport" },
+      options,
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.errors).sort()).toEqual(["email", "postalCode"]);
@@ -93,7 +106,10 @@ describe("starting checkout", () => {
 
   it("refuses more than is in stock with a clear message, holding nothing", async () => {
     const v = await prisma.variant.findUniqueOrThrow({ where: { sku: "CLN-GEN-150" } });
-    const token = await cartWith(prisma, [["CLN-GEN-150", 3], ["SRM-HA-30", 1]]);
+    const token = await cartWith(prisma, [
+      ["CLN-GEN-150", 3],
+      ["SRM-HA-30", 1],
+    ]);
     const serum = await stockOf(prisma, "SRM-HA-30");
     await prisma.variant.update({ where: { id: v.id }, data: { stock: 2 } });
     try {
@@ -114,14 +130,28 @@ describe("starting checkout", () => {
     const declined = await startCheckout(prisma, token, validInput, options);
     if (!declined.ok) throw new Error("checkout failed");
     expect(await stockOf(prisma, "MST-GEN-50")).toBe(before - 2);
-    await applyPaymentEvent(prisma, { provider: "DEMO", eventId: `demo:${declined.orderId}:decline`, rawType: "demo", kind: "failed", orderId: declined.orderId });
+    await applyPaymentEvent(prisma, {
+      provider: "DEMO",
+      eventId: `demo:${declined.orderId}:decline`,
+      rawType: "demo",
+      kind: "failed",
+      orderId: declined.orderId,
+    });
     expect(await stockOf(prisma, "MST-GEN-50")).toBe(before);
     expect((await readableOrderByConfirmationToken(prisma, declined.accessToken))!.status).toBe("CANCELLED");
 
     const paid = await startCheckout(prisma, token, validInput, options);
     if (!paid.ok) throw new Error("checkout failed");
     const order = (await readableOrderByConfirmationToken(prisma, paid.accessToken))!;
-    const event = { provider: "DEMO" as const, eventId: `demo:${paid.orderId}:pay`, rawType: "demo", kind: "paid" as const, orderId: paid.orderId, amountCents: order.totalCents, currency: "USD" };
+    const event = {
+      provider: "DEMO" as const,
+      eventId: `demo:${paid.orderId}:pay`,
+      rawType: "demo",
+      kind: "paid" as const,
+      orderId: paid.orderId,
+      amountCents: order.totalCents,
+      currency: "USD",
+    };
     expect((await applyPaymentEvent(prisma, event)).outcome).toBe("paid");
     expect((await applyPaymentEvent(prisma, event)).outcome).toBe("duplicate");
     expect(await stockOf(prisma, "MST-GEN-50")).toBe(before - 2);

@@ -54,7 +54,10 @@ beforeAll(() => {
   }) as Db;
 });
 afterAll(async () => {
-  await settle(prisma, orderIds.map((id) => ({ id })));
+  await settle(
+    prisma,
+    orderIds.map((id) => ({ id })),
+  );
   outbox.restore();
   await prisma.$disconnect();
 });

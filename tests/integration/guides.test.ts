@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "@/lib/catalog/load";
 import { describeFindings } from "@/lib/copy/claims";
 import { scanStoreCopy } from "@/lib/copy/scan";
-import { guidanceDocument, guidanceFor } from "@/lib/guides";
+import { buildInstructions, instructionsFor } from "@/lib/guides";
 import { renderBookletPdf } from "@/lib/guides/booklet-pdf";
 import { createDraft, listGuides, loadCurrentGuide, loadGuideVersion, publishGuide, publishVersion } from "@/lib/guides/store";
 import { guides as seedGuides } from "@/prisma/seed-data/guides";
@@ -17,7 +17,12 @@ const seedHome = seedGuides.find((g) => g.slug === "home-microneedling-guide")!;
 /** A guide of its own per test, so tests never disturb the seeded ones. */
 async function scratchGuide(name: string) {
   const slug = `test-${name}-${Date.now().toString(36)}`;
-  const versionId = await publishGuide(prisma, { slug, title: `Test guide ${name}`, summary: "For tests.", audience: "HOME" }, seedHome.content, "First edition.");
+  const versionId = await publishGuide(
+    prisma,
+    { slug, title: `Test guide ${name}`, summary: "For tests.", audience: "HOME" },
+    seedHome.content,
+    "First edition.",
+  );
   return { slug, versionId };
 }
 
@@ -48,11 +53,11 @@ describe("guide versions", () => {
   it("the database refuses to change or delete a published version or its sections", async () => {
     const { versionId } = await scratchGuide("immutable");
     const section = await prisma.guideSection.findFirstOrThrow({ where: { versionId, kind: "NUMBING" } });
-    await expect(prisma.guideSection.update({ where: { id: section.id }, data: { content: { paragraphs: ["x"], cautions: ["y"] } } })).rejects.toThrow(/published/);
+    await expect(prisma.guideSection.update({ where: { id: section.id }, data: { content: { paragraphs: ["x"], cautions: ["y"] } } })).rejects.toThrow(
+      /published/,
+    );
     await expect(prisma.guideSection.delete({ where: { id: section.id } })).rejects.toThrow(/published/);
-    await expect(
-      prisma.guideSection.create({ data: { versionId, kind: "NUMBING", position: 99, content: {} } }),
-    ).rejects.toThrow();
+    await expect(prisma.guideSection.create({ data: { versionId, kind: "NUMBING", position: 99, content: {} } })).rejects.toThrow();
     await expect(prisma.guideVersion.update({ where: { id: versionId }, data: { changeNote: "rewritten" } })).rejects.toThrow(/published/);
     await expect(prisma.guideVersion.delete({ where: { id: versionId } })).rejects.toThrow(/published/);
     await expect(publishVersion(prisma, versionId)).rejects.toThrow(/already published/);
@@ -79,7 +84,7 @@ describe("guide versions", () => {
       const catalogProduct = (await loadCatalog(prisma)).products.find((p) => p.slug === product.slug)!;
       expect(catalogProduct.guideSlug).toBe(slug);
       const now = await loadCurrentGuide(prisma, catalogProduct.guideSlug!);
-      const doc = guidanceDocument(catalogProduct, guidanceFor(catalogProduct, now!), (s) => s);
+      const doc = buildInstructions(catalogProduct, instructionsFor(catalogProduct, now!), (s) => s);
       expect(doc.versionLabel).toContain("version 2");
       expect(JSON.stringify(doc)).toContain("Wait until your skin has fully settled.");
     } finally {
@@ -107,14 +112,21 @@ describe("the booklet PDF", () => {
     const catalog = await loadCatalog(prisma);
     const kit = catalog.products.find((p) => p.slug === "home-starter-kit")!;
     const guide = (await loadCurrentGuide(prisma, kit.guideSlug!))!;
-    const doc = guidanceDocument(kit, guidanceFor(kit, guide), (s) => s);
+    const doc = buildInstructions(kit, instructionsFor(kit, guide), (s) => s);
     const pdf = await renderBookletPdf(doc, doc.versionLabel);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const { pages, text } = await pdfText(new Uint8Array(pdf));
     expect(pages).toBeGreaterThan(2);
     expect(text).toContain("Home Starter Kit");
     expect(text).toContain(`version ${guide.number}`);
-    for (const title of ["How to use it, step by step", "Needle depth guide", "Aftercare timeline", "Time between sessions", "Who must not use it", "Single use and safe disposal"]) {
+    for (const title of [
+      "How to use it, step by step",
+      "Needle depth guide",
+      "Aftercare timeline",
+      "Time between sessions",
+      "Who must not use it",
+      "Single use and safe disposal",
+    ]) {
       expect(text, title).toContain(title);
     }
     // A sample of the content itself, not just headings.
@@ -128,7 +140,7 @@ describe("the booklet PDF", () => {
     const catalog = await loadCatalog(prisma);
     const cartridge = catalog.products.find((p) => p.slug === "nano-surface-cartridge")!;
     const guide = (await loadCurrentGuide(prisma, cartridge.guideSlug!))!;
-    const doc = guidanceDocument(cartridge, guidanceFor(cartridge, guide), (s) => s);
+    const doc = buildInstructions(cartridge, instructionsFor(cartridge, guide), (s) => s);
     const { text } = await pdfText(new Uint8Array(await renderBookletPdf(doc, doc.versionLabel)));
     expect(text).toContain("Depth card");
     expect(text).toContain("made for depths up to 0.25 mm");
@@ -145,7 +157,14 @@ describe("the claims check over the database", () => {
 
   it("fails naming the product and phrase when a forbidden claim is added", async () => {
     const product = await prisma.product.create({
-      data: { slug: "claims-probe", kind: "AFTERCARE", name: "Claims Probe Serum", tagline: "A serum.", description: "Stimulates collagen overnight.", imagePath: "/x.svg" },
+      data: {
+        slug: "claims-probe",
+        kind: "AFTERCARE",
+        name: "Claims Probe Serum",
+        tagline: "A serum.",
+        description: "Stimulates collagen overnight.",
+        imagePath: "/x.svg",
+      },
     });
     try {
       const report = describeFindings(await scanStoreCopy(prisma));

@@ -105,7 +105,9 @@ describe("mail as a durable job", () => {
   it("the same effect is enqueued once, however often the payment is delivered", async () => {
     const order = await paidOrder(prisma, { lines: [["CRT-16-10", 1]], email: "once@example.test" });
     made.push(order);
-    const again = await prisma.$transaction((tx) => enqueueJob(tx, { kind: "mail.order-confirmation", payload: { orderId: order.id }, dedupeKey: `mail:order-confirmation:${order.id}` }));
+    const again = await prisma.$transaction((tx) =>
+      enqueueJob(tx, { kind: "mail.order-confirmation", payload: { orderId: order.id }, dedupeKey: `mail:order-confirmation:${order.id}` }),
+    );
     expect(again).toBe(false);
     expect(await prisma.job.count({ where: { dedupeKey: `mail:order-confirmation:${order.id}` } })).toBe(1);
   });
@@ -115,7 +117,11 @@ describe("mail as a durable job", () => {
     await enqueueJob(prisma, { kind: "mail.tracking-link", payload: { orderId: "none" }, dedupeKey: key, maxAttempts: 3 });
     const logged: string[] = [];
     const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args.join(" ")));
-    const handlers = { "mail.tracking-link": async () => { throw new Error("451 try again later"); } };
+    const handlers = {
+      "mail.tracking-link": async () => {
+        throw new Error("451 try again later");
+      },
+    };
     try {
       let now = new Date();
       for (let i = 0; i < 3; i++) {

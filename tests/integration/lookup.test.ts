@@ -71,7 +71,7 @@ describe("guest order lookup", () => {
     const past = new Date(Date.now() - 8 * 86_400_000);
     const before = (await lookupMails()).length;
     expect(await requestOrderLookup(prisma, { orderNumber: order.number, email: order.email, ip: freshIp() }, past, fast)).toEqual({ status: "sent" });
-    expect((await lookupMails())).toHaveLength(before + 1);
+    expect(await lookupMails()).toHaveLength(before + 1);
     const tokens = (await lookupMails()).map((m) => m.text.match(/\/track\/([A-Za-z0-9_-]{43})/)![1]!);
     const results = await Promise.all(tokens.map((t) => readableOrderByTrackingToken(prisma, t)));
     // Exactly one token was issued in the past and it no longer opens the order.
@@ -100,7 +100,8 @@ describe("guest order lookup", () => {
     // A match is refused too once the address is over its limit: no mail.
     await prisma.rateLimitBucket.deleteMany({ where: { key: { startsWith: "lookup:" } } });
     const mailsBefore = (await lookupMails()).length;
-    for (let n = 0; n < LOOKUP_LIMITS.email.limit; n++) await requestOrderLookup(prisma, { orderNumber: order.number, email: order.email, ip: freshIp() }, new Date(), fast);
+    for (let n = 0; n < LOOKUP_LIMITS.email.limit; n++)
+      await requestOrderLookup(prisma, { orderNumber: order.number, email: order.email, ip: freshIp() }, new Date(), fast);
     const over = await requestOrderLookup(second, { orderNumber: order.number, email: order.email, ip: freshIp() }, new Date(), fast);
     expect(over.status).toBe("rate-limited");
     expect((await lookupMails()).length).toBe(mailsBefore + LOOKUP_LIMITS.email.limit);
@@ -116,7 +117,8 @@ describe("guest order lookup", () => {
     expect(results.filter((r) => r.status === "sent")).toHaveLength(LOOKUP_LIMITS.ip.limit);
     expect(results.slice(LOOKUP_LIMITS.ip.limit).map((r) => r.status)).toEqual(["rate-limited", "rate-limited"]);
     // Another address is unaffected.
-    expect((await requestOrderLookup(prisma, { orderNumber: "SP-4444-4444", email: `other.${run}@example.test`, ip: freshIp() }, new Date(), fast)).status).toBe("sent");
+    expect(
+      (await requestOrderLookup(prisma, { orderNumber: "SP-4444-4444", email: `other.${run}@example.test`, ip: freshIp() }, new Date(), fast)).status,
+    ).toBe("sent");
   });
 });
-

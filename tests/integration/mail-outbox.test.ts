@@ -87,7 +87,17 @@ describe("the local outbox", () => {
 
   it("refuses ids that are not outbox ids, so no path leaves the outbox", async () => {
     const [kept] = await listOutbox();
-    for (const id of ["../etc/passwd", "..", "", "/etc/passwd", `${kept!.id}/../../x`, `../${kept!.id}`, `${kept!.id}.json`, "..%2Fetc%2Fpasswd", `${kept!.id}\n`]) {
+    for (const id of [
+      "../etc/passwd",
+      "..",
+      "",
+      "/etc/passwd",
+      `${kept!.id}/../../x`,
+      `../${kept!.id}`,
+      `${kept!.id}.json`,
+      "..%2Fetc%2Fpasswd",
+      `${kept!.id}\n`,
+    ]) {
       expect(isOutboxId(id)).toBe(false);
       expect(outboxRawPath(id)).toBeNull();
       expect(await readOutbox(id)).toBeNull();
@@ -170,7 +180,13 @@ describe("the SMTP mode", () => {
     process.env.MAIL_FROM = "Stillpoint Orders <orders@shop.example>";
     try {
       expect(mailMode()).toBe("smtp");
-      const { id } = await sendMail({ to: "ada@example.com", subject: "Your Stillpoint order SP-SMTP-0001", text: "Thanks.", html: "<p>Thanks.</p>", attachments: [attachment] });
+      const { id } = await sendMail({
+        to: "ada@example.com",
+        subject: "Your Stillpoint order SP-SMTP-0001",
+        text: "Thanks.",
+        html: "<p>Thanks.</p>",
+        attachments: [attachment],
+      });
       expect(id).toMatch(/@/);
       expect(received).toHaveLength(1);
       const [mail] = received;

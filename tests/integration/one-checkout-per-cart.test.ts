@@ -26,14 +26,25 @@ beforeAll(async () => {
   stockAtStart = await stockOf(prisma, SKU);
 });
 afterAll(async () => {
-  await settle(prisma, orderIds.map((id) => ({ id })));
+  await settle(
+    prisma,
+    orderIds.map((id) => ({ id })),
+  );
   expect(await stockOf(prisma, SKU)).toBe(stockAtStart);
   outbox.restore();
   await prisma.$disconnect();
 });
 
 const pay = (orderId: string, totalCents: number) =>
-  applyPaymentEvent(prisma, { provider: "DEMO", eventId: `test:${orderId}:pay`, rawType: "test", kind: "paid", orderId, amountCents: totalCents, currency: "USD" });
+  applyPaymentEvent(prisma, {
+    provider: "DEMO",
+    eventId: `test:${orderId}:pay`,
+    rawType: "test",
+    kind: "paid",
+    orderId,
+    amountCents: totalCents,
+    currency: "USD",
+  });
 
 describe("one live checkout per cart", () => {
   it("20 parallel submits of a 5-unit cart leave exactly one order awaiting payment, holding exactly 5 units", async () => {

@@ -38,7 +38,10 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await settle(prisma, parties.flatMap((p) => p.orders));
+  await settle(
+    prisma,
+    parties.flatMap((p) => p.orders),
+  );
   await prisma.trackingToken.deleteMany({ where: { orderId: { in: parties.flatMap((p) => p.orders.map((o) => o.id)) } } });
   // Deleting the users unowns their orders and deletes their carts (schema: SetNull, Cascade).
   await prisma.user.deleteMany({ where: { id: { in: users } } });
@@ -83,7 +86,11 @@ describe("who may read an order", () => {
       byId(`no credentials → ${target.number}`, target.id, {});
       byId(`empty user → ${target.number}`, target.id, { userId: "" });
       // The readable order number is never an id, even for its owner.
-      byId(`number as id (owner) ${target.number}`, target.number, { userId: target.owner.userId, trackingToken: target.tracking, confirmationToken: target.accessToken });
+      byId(`number as id (owner) ${target.number}`, target.number, {
+        userId: target.owner.userId,
+        trackingToken: target.tracking,
+        confirmationToken: target.accessToken,
+      });
       byId(`user id as order id`, target.owner.userId ?? "guest", { userId: target.owner.userId });
       byId(`token as id`, target.accessToken, { confirmationToken: target.accessToken });
       byId(`case-changed id`, target.id.toUpperCase(), { userId: target.owner.userId, confirmationToken: target.accessToken });

@@ -46,7 +46,10 @@ describe("professional-only variants", () => {
   });
 
   it("a cart that already holds one keeps it out of its lines and total, and says why", async () => {
-    const token = await cartHolding([["KIT-PRO", 1], ["SRM-HA-30", 1]]);
+    const token = await cartHolding([
+      ["KIT-PRO", 1],
+      ["SRM-HA-30", 1],
+    ]);
     const cart = await loadCart(prisma, token);
     expect(cart.lines.map((l) => l.sku)).toEqual(["SRM-HA-30"]);
     expect(cart.subtotalCents).toBe(2400);
@@ -58,7 +61,10 @@ describe("professional-only variants", () => {
     const before = await stockOf(prisma, "KIT-PRO");
     const beforeSerum = await stockOf(prisma, "SRM-HA-30");
     const orders = await prisma.order.count();
-    const token = await cartHolding([["KIT-PRO", 1], ["SRM-HA-30", 1]]);
+    const token = await cartHolding([
+      ["KIT-PRO", 1],
+      ["SRM-HA-30", 1],
+    ]);
     const result = await startCheckout(prisma, token, validInput, options);
     expect(result.ok).toBe(false);
     if (result.ok) return;

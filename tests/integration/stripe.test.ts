@@ -132,7 +132,11 @@ const chargeRefunded = (session: Obj, amountRefunded = session.amount_total as n
   });
 
 function sign(payload: string, options: { secret?: string; timestamp?: number } = {}): string {
-  return Stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? SECRET, ...(options.timestamp !== undefined && { timestamp: options.timestamp }) });
+  return Stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret: options.secret ?? SECRET,
+    ...(options.timestamp !== undefined && { timestamp: options.timestamp }),
+  });
 }
 
 async function deliver(event: Obj) {
@@ -154,7 +158,8 @@ describe("the Stripe gateway", () => {
     const startedAt = Math.floor(Date.now() / 1000);
 
     const first = await stripeGateway().start(checkoutOrderOf(held.order), urls);
-    const creates = () => standIn.requests.filter((r) => r.method === "POST" && r.path === "/v1/checkout/sessions" && r.params.client_reference_id === held.orderId);
+    const creates = () =>
+      standIn.requests.filter((r) => r.method === "POST" && r.path === "/v1/checkout/sessions" && r.params.client_reference_id === held.orderId);
     expect(creates()).toHaveLength(1);
     const sent = creates()[0]!;
 
@@ -200,7 +205,11 @@ describe("the Stripe gateway", () => {
     const made = [...standIn.coupons.values()].find((c) => c.metadata.orderId === held.orderId);
     expect(made).toMatchObject({ amount_off: 300, max_redemptions: 1 });
     expect(sent.params.discounts).toEqual([{ coupon: made.id }]);
-    expect(sent.params.shipping_options[0].shipping_rate_data).toMatchObject({ type: "fixed_amount", display_name: "Standard", fixed_amount: { amount: "495" } });
+    expect(sent.params.shipping_options[0].shipping_rate_data).toMatchObject({
+      type: "fixed_amount",
+      display_name: "Standard",
+      fixed_amount: { amount: "495" },
+    });
     expect(sent.params.success_url).toBe(`https://shop.test/orders/${held.accessToken}`);
     expect(standIn.sessions.get(started.reference).amount_total).toBe(order.totalCents);
   });
@@ -371,10 +380,14 @@ describe("the Stripe webhook", () => {
       expect(order.cancelReason).toMatch(/being refunded/);
       // The webhook answered once the refund and the mail were recorded with the payment.
       const jobs = await prisma.job.findMany({ where: { dedupeKey: { in: [`refund:${orderId}`, `mail:refund-notice:${orderId}`] } } });
-      expect(jobs.map((j) => [j.kind, j.status]).sort()).toEqual([["mail.refund-notice", "PENDING"], ["payment.refund", "PENDING"]]);
+      expect(jobs.map((j) => [j.kind, j.status]).sort()).toEqual([
+        ["mail.refund-notice", "PENDING"],
+        ["payment.refund", "PENDING"],
+      ]);
       expect(jobs.find((j) => j.kind === "payment.refund")!.payload).toMatchObject({ reference: session.id, provider: "STRIPE" });
 
-      const refundCalls = () => standIn.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds" && r.params.payment_intent === session.payment_intent);
+      const refundCalls = () =>
+        standIn.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds" && r.params.payment_intent === session.payment_intent);
       expect(refundCalls()).toHaveLength(0);
       expect(await mailsAbout(order.number)).toBe(1);
       expect(refundCalls()).toHaveLength(1);
@@ -400,7 +413,14 @@ describe("the Stripe webhook", () => {
     const { orderId, before, session } = await orderWithSession(1);
     await deliver(completed(session, "paid"));
     expect(await deliver(chargeRefunded(session, 100))).toEqual({ status: 200, body: "ignored" });
-    const pendingRefund = { id: "re_test_pending", object: "refund", amount: session.amount_total, payment_intent: session.payment_intent, status: "pending", metadata: {} };
+    const pendingRefund = {
+      id: "re_test_pending",
+      object: "refund",
+      amount: session.amount_total,
+      payment_intent: session.payment_intent,
+      status: "pending",
+      metadata: {},
+    };
     expect(await deliver(stripeEvent("refund.created", pendingRefund))).toEqual({ status: 200, body: "ignored" });
     const partial = { ...pendingRefund, status: "succeeded", amount: (session.amount_total as number) - 1 };
     expect(await deliver(stripeEvent("refund.updated", partial))).toEqual({ status: 200, body: "ignored" });
@@ -414,7 +434,11 @@ describe("the Stripe webhook", () => {
   it("answers other event types and sessions that are not the store's with 200 and records nothing", async () => {
     const count = await prisma.paymentEvent.count();
     expect(await deliver(stripeEvent("customer.created", { id: "cus_test", object: "customer" }))).toEqual({ status: 200, body: "ignored" });
-    expect(await deliver(completed({ id: "cs_test_other", object: "checkout.session", metadata: {}, client_reference_id: null, amount_total: 100, currency: "usd" }, "paid"))).toEqual({
+    expect(
+      await deliver(
+        completed({ id: "cs_test_other", object: "checkout.session", metadata: {}, client_reference_id: null, amount_total: 100, currency: "usd" }, "paid"),
+      ),
+    ).toEqual({
       status: 200,
       body: "ignored",
     });
@@ -466,7 +490,10 @@ describe("the webhook route", () => {
 describe("a customer's purchase through Stripe", () => {
   it("checkout makes a session for the order's total, and the signed webhook completes it exactly once", async () => {
     const before = await stockOf(prisma, "KIT-HOME-S");
-    const token = await cartWith(prisma, [["KIT-HOME-S", 1], [SKU, 1]]);
+    const token = await cartWith(prisma, [
+      ["KIT-HOME-S", 1],
+      [SKU, 1],
+    ]);
     const result = await startCheckout(prisma, token, { ...validInput, promoCode: "WELCOME10", shippingMethod: "express" }, { baseUrl: "https://shop.test" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -504,7 +531,10 @@ describe("a customer's purchase through Stripe", () => {
     expect(old).toMatchObject({ status: "CANCELLED", cancelCause: "SUPERSEDED" });
     expect(await stockOf(prisma, SKU)).toBe(before - 1);
     const oldSession = standIn.sessions.get(old.paymentReference!)!;
-    expect(await prisma.job.findUnique({ where: { dedupeKey: `expire-session:${old.id}` } })).toMatchObject({ kind: "stripe.expire-session", status: "PENDING" });
+    expect(await prisma.job.findUnique({ where: { dedupeKey: `expire-session:${old.id}` } })).toMatchObject({
+      kind: "stripe.expire-session",
+      status: "PENDING",
+    });
 
     await runDueJobs(prisma);
     expect(oldSession.status).toBe("expired");

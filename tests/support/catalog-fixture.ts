@@ -9,16 +9,41 @@ export const pens: PenModelSummary[] = [
 
 function variant(sku: string, over: Partial<CatalogVariant> = {}): CatalogVariant {
   return {
-    id: sku, sku, label: sku, priceCents: 1000, currency: "USD", stock: 10, packSize: 10, packUnit: "cartridges",
-    pinCount: null, needleGeometry: null, needleMaterial: null, sterilization: null, maxDepthMm: null, homeUse: true,
+    id: sku,
+    sku,
+    label: sku,
+    priceCents: 1000,
+    currency: "USD",
+    stock: 10,
+    packSize: 10,
+    packUnit: "cartridges",
+    pinCount: null,
+    needleGeometry: null,
+    needleMaterial: null,
+    sterilization: null,
+    maxDepthMm: null,
+    homeUse: true,
     ...over,
   };
 }
 
 function product(slug: string, over: Partial<CatalogProduct>): CatalogProduct {
   return {
-    id: slug, slug, kind: "CARTRIDGE", name: slug, tagline: "", description: "", imagePath: "", publishedAt: "2026-01-01T00:00:00Z",
-    penModel: null, guideSlug: null, concerns: [], areas: [], fits: [], variants: [variant(`${slug}-v`)], kitContents: [],
+    id: slug,
+    slug,
+    kind: "CARTRIDGE",
+    name: slug,
+    tagline: "",
+    description: "",
+    imagePath: "",
+    publishedAt: "2026-01-01T00:00:00Z",
+    penModel: null,
+    guideSlug: null,
+    concerns: [],
+    areas: [],
+    fits: [],
+    variants: [variant(`${slug}-v`)],
+    kitContents: [],
     ...over,
   };
 }
@@ -27,7 +52,9 @@ const fit = (...slugs: string[]) => slugs.map((s) => ({ pen: pens.find((p) => p.
 
 export const products: CatalogProduct[] = [
   product("twelve", {
-    name: "Twelve Pin", publishedAt: "2026-03-01T00:00:00Z", fits: fit("home-a", "home-b", "pro"),
+    name: "Twelve Pin",
+    publishedAt: "2026-03-01T00:00:00Z",
+    fits: fit("home-a", "home-b", "pro"),
     concerns: [{ slug: "pores", name: "Pores" }],
     variants: [
       variant("T-10", { pinCount: 12, needleGeometry: "ROUND", priceCents: 1999, packSize: 10 }),
@@ -35,22 +62,33 @@ export const products: CatalogProduct[] = [
     ],
   }),
   product("thirtysix", {
-    name: "Thirty-six Pin", publishedAt: "2026-06-01T00:00:00Z", fits: fit("home-a", "pro"),
+    name: "Thirty-six Pin",
+    publishedAt: "2026-06-01T00:00:00Z",
+    fits: fit("home-a", "pro"),
     concerns: [{ slug: "texture", name: "Texture" }],
     variants: [variant("S-10", { pinCount: 36, needleGeometry: "ROUND", priceCents: 2199 })],
   }),
   product("nano", {
-    name: "Nano Tips", description: "Fine silicon tips for surface work.", publishedAt: "2026-09-01T00:00:00Z", fits: fit("home-b"),
+    name: "Nano Tips",
+    description: "Fine silicon tips for surface work.",
+    publishedAt: "2026-09-01T00:00:00Z",
+    fits: fit("home-b"),
     variants: [variant("N-10", { needleGeometry: "NANO", priceCents: 2299 })],
   }),
   product("kit", {
-    kind: "KIT", name: "Home Kit", penModel: pens[0]!, variants: [variant("K-1", { priceCents: 11900, packSize: 1, packUnit: "kit" })],
+    kind: "KIT",
+    name: "Home Kit",
+    penModel: pens[0]!,
+    variants: [variant("K-1", { priceCents: 11900, packSize: 1, packUnit: "kit" })],
   }),
 ];
 
 export const catalog: Catalog = {
   products,
   penModels: pens,
-  concerns: [{ slug: "pores", name: "Pores" }, { slug: "texture", name: "Texture" }],
+  concerns: [
+    { slug: "pores", name: "Pores" },
+    { slug: "texture", name: "Texture" },
+  ],
   areas: [],
 };

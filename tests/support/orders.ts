@@ -16,7 +16,12 @@ export type PaidOrder = { id: string; number: string; accessToken: string; email
 
 export async function paidOrder(
   prisma: Db,
-  { lines, email = "guest@example.test", userId = null, pay = true }: { lines: [sku: string, quantity: number][]; email?: string; userId?: string | null; pay?: boolean },
+  {
+    lines,
+    email = "guest@example.test",
+    userId = null,
+    pay = true,
+  }: { lines: [sku: string, quantity: number][]; email?: string; userId?: string | null; pay?: boolean },
 ): Promise<PaidOrder> {
   let token: string | null = null;
   if (userId) {
@@ -53,7 +58,9 @@ export async function settle(prisma: Db, orders: { id: string }[]) {
 }
 
 export async function makeUser(prisma: Db, label: string) {
-  return prisma.user.create({ data: { email: `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`, name: label, emailVerified: new Date() } });
+  return prisma.user.create({
+    data: { email: `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`, name: label, emailVerified: new Date() },
+  });
 }
 
 export type OutboxMail = { to: string; subject: string; text: string };

@@ -71,7 +71,8 @@ export function parseForm(body: string): Record<string, any> {
 
 function int(value: unknown, param: string, min = 0): number {
   const n = Number(value);
-  if (typeof value !== "string" || !/^-?\d+$/.test(value) || n < min) throw new ApiError(400, `Invalid integer: ${String(value)}`, "parameter_invalid_integer", param);
+  if (typeof value !== "string" || !/^-?\d+$/.test(value) || n < min)
+    throw new ApiError(400, `Invalid integer: ${String(value)}`, "parameter_invalid_integer", param);
   return n;
 }
 
@@ -115,7 +116,8 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       const pd = required(line.price_data, `line_items[${i}][price_data]`);
       const c = required(pd.currency, `line_items[${i}][price_data][currency]`);
       if (c !== c.toLowerCase()) throw new ApiError(400, `Invalid currency: ${c}`, "parameter_invalid", `line_items[${i}][price_data][currency]`);
-      if (currency && c !== currency) throw new ApiError(400, "All line items must share one currency.", "parameter_invalid", `line_items[${i}][price_data][currency]`);
+      if (currency && c !== currency)
+        throw new ApiError(400, "All line items must share one currency.", "parameter_invalid", `line_items[${i}][price_data][currency]`);
       currency = c;
       required(pd.product_data?.name, `line_items[${i}][price_data][product_data][name]`);
       subtotal += int(pd.unit_amount, `line_items[${i}][price_data][unit_amount]`) * int(line.quantity, `line_items[${i}][quantity]`, 1);
@@ -138,7 +140,12 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     const now = nowSeconds();
     const expiresAt = p.expires_at === undefined ? now + 86_400 : int(p.expires_at, "expires_at");
     if (expiresAt < now + 30 * 60 || expiresAt > now + 24 * 60 * 60) {
-      throw new ApiError(400, "The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.", "parameter_invalid", "expires_at");
+      throw new ApiError(
+        400,
+        "The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.",
+        "parameter_invalid",
+        "expires_at",
+      );
     }
     const amountTotal = subtotal - discount + shipping;
     const sessionId = `cs_test_${randomBytes(16).toString("hex")}`;
@@ -186,7 +193,16 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     const amount = p.amount === undefined ? left : int(p.amount, "amount", 1);
     if (amount > left) throw new ApiError(400, "Refund amount is greater than the unrefunded amount.", "amount_too_large", "amount");
     pi.amount_refunded += amount;
-    const refund = { id: id("re_test"), object: "refund", amount, currency: pi.currency, payment_intent: piId, status: "succeeded", metadata: p.metadata ?? {}, created: nowSeconds() };
+    const refund = {
+      id: id("re_test"),
+      object: "refund",
+      amount,
+      currency: pi.currency,
+      payment_intent: piId,
+      status: "succeeded",
+      metadata: p.metadata ?? {},
+      created: nowSeconds(),
+    };
     refunds.set(refund.id, refund);
     return refund;
   }
@@ -246,7 +262,15 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         const previous = idempotent.get(key);
         if (previous) {
           if (previous.method !== method || previous.path !== url.pathname || previous.body !== body) {
-            send(400, JSON.stringify({ error: { type: "idempotency_error", message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.` } }));
+            send(
+              400,
+              JSON.stringify({
+                error: {
+                  type: "idempotency_error",
+                  message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+                },
+              }),
+            );
           } else {
             send(previous.status, previous.response, true);
           }
@@ -260,7 +284,9 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         status = error.status;
-        response = JSON.stringify({ error: { type: error.type, message: error.message, ...(error.code && { code: error.code }), ...(error.param && { param: error.param }) } });
+        response = JSON.stringify({
+          error: { type: error.type, message: error.message, ...(error.code && { code: error.code }), ...(error.param && { param: error.param }) },
+        });
       }
       // Like Stripe: a result is kept for replay, a request refused for its parameters is not.
       if (method === "POST" && key && status < 400) idempotent.set(key, { method, path: url.pathname, body, status, response });

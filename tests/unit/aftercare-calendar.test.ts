@@ -8,13 +8,17 @@ import {
   orderCalendar,
   parseTreatmentDate,
 } from "@/lib/orders/aftercare-calendar";
-import type { GuideDocument } from "@/lib/guides/document";
+import type { Instructions } from "@/lib/guides/instructions";
 
 const now = new Date("2026-03-01T12:34:56Z");
 
 /** Unfolds continuation lines (RFC 5545 §3.1) and splits the content lines. */
 const unfold = (ics: string) => ics.replace(/\r\n /g, "").split("\r\n").filter(Boolean);
-const events = (ics: string) => ics.split("BEGIN:VEVENT").slice(1).map((e) => unfold("BEGIN:VEVENT" + e));
+const events = (ics: string) =>
+  ics
+    .split("BEGIN:VEVENT")
+    .slice(1)
+    .map((e) => unfold("BEGIN:VEVENT" + e));
 const prop = (lines: string[], name: string) => lines.find((l) => l.startsWith(name))!.slice(name.length);
 
 describe("aftercare calendar", () => {
@@ -39,7 +43,7 @@ describe("aftercare calendar", () => {
   });
 
   it("takes the interval from the instructions sold with the order", () => {
-    const doc: GuideDocument = {
+    const doc: Instructions = {
       title: "Kit",
       guideTitle: "Guide",
       versionLabel: "v1",
@@ -47,7 +51,18 @@ describe("aftercare calendar", () => {
         {
           id: "intervals",
           title: "Time between sessions",
-          blocks: [{ type: "table", caption: "x", head: ["Depth", "Wait at least", "Notes"], rows: [["0.25 mm", "21 days", "a"], ["0.5 mm", "35 days", "b"], ["1.0 mm and deeper", "28 days", "c"]] }],
+          blocks: [
+            {
+              type: "table",
+              caption: "x",
+              head: ["Depth", "Wait at least", "Notes"],
+              rows: [
+                ["0.25 mm", "21 days", "a"],
+                ["0.5 mm", "35 days", "b"],
+                ["1.0 mm and deeper", "28 days", "c"],
+              ],
+            },
+          ],
         },
       ],
     };

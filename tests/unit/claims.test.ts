@@ -45,10 +45,7 @@ describe("the claims check", () => {
   });
 
   it("passes on every product and guide in the seed", () => {
-    const items = [
-      ...products.flatMap((p) => copyItems(`product ${p.slug}`, p)),
-      ...guides.flatMap((g) => copyItems(`guide ${g.slug}`, g)),
-    ];
+    const items = [...products.flatMap((p) => copyItems(`product ${p.slug}`, p)), ...guides.flatMap((g) => copyItems(`guide ${g.slug}`, g))];
     expect(items.length).toBeGreaterThan(500);
     expect(describeFindings(findClaims(items))).toBe("");
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatMoney } from "@/lib/catalog/format";
 import { describeFindings, findClaims } from "@/lib/copy/claims";
-import { guidanceDocument, guidanceFor, type GuideDocument, type GuideVersionView } from "@/lib/guides";
+import { buildInstructions, instructionsFor, type Instructions, type GuideVersionView } from "@/lib/guides";
 import { confirmationAttachments, confirmationEmail as renderConfirmationEmail, escapeHtml } from "@/lib/mail/templates/confirmation";
 import type { OrderItemView, OrderView } from "@/lib/orders/view";
 import { guides } from "@/prisma/seed-data/guides";
@@ -20,9 +20,9 @@ const guide: GuideVersionView = {
   content: seed.content,
 };
 const product = (slug: string) => products.find((p) => p.slug === slug)!;
-const documentFor = (slug: string): GuideDocument => {
+const documentFor = (slug: string): Instructions => {
   const p = product(slug);
-  return guidanceDocument(p, guidanceFor(p, guide), (s) => products.find((x) => x.slug === s)?.name ?? s);
+  return buildInstructions(p, instructionsFor(p, guide), (s) => products.find((x) => x.slug === s)?.name ?? s);
 };
 
 const kitDoc = documentFor("kit");
@@ -78,8 +78,24 @@ function order(items: OrderItemView[]): OrderView {
 // Two pack sizes of one cartridge carry equal (but separately stored) documents.
 const items = [
   item({ id: "i1", productSlug: "kit", productKind: "KIT", name: "Home Kit", variantLabel: "Kit", unitPriceCents: 11900, quantity: 1, instructions: kitDoc }),
-  item({ id: "i2", productSlug: "nano", name: "Nano Tips", variantLabel: "10 cartridges", unitPriceCents: 2299, quantity: 2, instructions: structuredClone(nanoDoc) }),
-  item({ id: "i3", productSlug: "nano", name: "Nano Tips", variantLabel: "25 cartridges", unitPriceCents: 4999, quantity: 1, instructions: structuredClone(nanoDoc) }),
+  item({
+    id: "i2",
+    productSlug: "nano",
+    name: "Nano Tips",
+    variantLabel: "10 cartridges",
+    unitPriceCents: 2299,
+    quantity: 2,
+    instructions: structuredClone(nanoDoc),
+  }),
+  item({
+    id: "i3",
+    productSlug: "nano",
+    name: "Nano Tips",
+    variantLabel: "25 cartridges",
+    unitPriceCents: 4999,
+    quantity: 1,
+    instructions: structuredClone(nanoDoc),
+  }),
   item({ id: "i4", productSlug: "prep-pads", productKind: "ACCESSORY", name: SCRIPT_NAME, unitPriceCents: 499, quantity: 3 }),
 ];
 const theOrder = order(items);
@@ -156,7 +172,10 @@ describe("the order confirmation email", () => {
     }
     // Same product, different document (say, bought under another guide version): both are shown.
     const other = { ...structuredClone(nanoDoc), versionLabel: `${seed.title}, version 4, published Nov 1, 2026` };
-    const split = await renderConfirmationEmail(order([items[1]!, { ...items[2]!, instructions: other }]), { siteUrl: "https://shop.example", accessToken: null });
+    const split = await renderConfirmationEmail(order([items[1]!, { ...items[2]!, instructions: other }]), {
+      siteUrl: "https://shop.example",
+      accessToken: null,
+    });
     expect(count(split.text, "Instructions: Nano Tips")).toBe(2);
     expect(split.text).toContain(other.versionLabel);
     expect(split.text).not.toContain("These instructions cover");

@@ -21,7 +21,7 @@ function capture() {
 }
 
 const thrown = () => {
-  const error = new Error("relation \"Order\" does not exist (password=hunter2)") as Error & { digest?: string };
+  const error = new Error('relation "Order" does not exist (password=hunter2)') as Error & { digest?: string };
   error.digest = "2874551329";
   return error;
 };

@@ -72,7 +72,15 @@ const mails: [string, () => Promise<RenderedMail>][] = [
   ["delivered", () => deliveredEmail(shipped, trackingPage)],
   [
     "refund notice",
-    () => refundNoticeEmail({ number: order.number, shipName: "Ada Lovelace", amountPaidCents: 2299, totalCents: 2299, currency: "USD", cancelCause: "SUPERSEDED" }),
+    () =>
+      refundNoticeEmail({
+        number: order.number,
+        shipName: "Ada Lovelace",
+        amountPaidCents: 2299,
+        totalCents: 2299,
+        currency: "USD",
+        cancelCause: "SUPERSEDED",
+      }),
   ],
   ["sign-in", () => signInEmail(signInLink)],
 ];

@@ -24,7 +24,14 @@ describe("product page data", () => {
 
   it("gives search engines one offer per variant with live availability", () => {
     const twelve = products.find((p) => p.slug === "twelve")!;
-    const ld = productJsonLd(twelve, "https://shop.example", new Map([["T-10", 4], ["T-25", 0]]));
+    const ld = productJsonLd(
+      twelve,
+      "https://shop.example",
+      new Map([
+        ["T-10", 4],
+        ["T-25", 0],
+      ]),
+    );
     expect(ld["@type"]).toBe("Product");
     expect(ld.offers).toHaveLength(2);
     expect(ld.offers[0]).toMatchObject({ sku: "T-10", price: "19.99", priceCurrency: "USD", availability: "https://schema.org/InStock" });

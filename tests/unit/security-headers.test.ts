@@ -5,7 +5,12 @@ import { PEN_COOKIE, PEN_COOKIE_OPTIONS } from "@/lib/catalog/pen-preference";
 import { HSTS_VALUE, contentSecurityPolicy, formTargetsFromEnv, makeNonce, securityHeaders, usesNonce } from "@/lib/security-headers";
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 describe("security headers", () => {
@@ -60,10 +65,34 @@ describe("security headers", () => {
   });
 
   it("uses the nonce policy on per-person paths and nowhere else", () => {
-    for (const path of ["/cart", "/checkout", "/pay/demo/t", "/orders/t", "/track", "/track/t", "/account/orders/1", "/signin", "/signin/check-email", "/outbox", "/admin", "/api/auth/session"]) {
+    for (const path of [
+      "/cart",
+      "/checkout",
+      "/pay/demo/t",
+      "/orders/t",
+      "/track",
+      "/track/t",
+      "/account/orders/1",
+      "/signin",
+      "/signin/check-email",
+      "/outbox",
+      "/admin",
+      "/api/auth/session",
+    ]) {
       expect(usesNonce(path), path).toBe(true);
     }
-    for (const path of ["/", "/shop", "/shop/cartridges", "/products/x", "/instructions", "/robots.txt", "/sitemap.xml", "/cartridges", "/accounting", "/apis"]) {
+    for (const path of [
+      "/",
+      "/shop",
+      "/shop/cartridges",
+      "/products/x",
+      "/instructions",
+      "/robots.txt",
+      "/sitemap.xml",
+      "/cartridges",
+      "/accounting",
+      "/apis",
+    ]) {
       expect(usesNonce(path), path).toBe(false);
     }
   });

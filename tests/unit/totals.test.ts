@@ -4,14 +4,27 @@ import { computeTotals, discountFor, promoProblem, type Promo } from "@/lib/chec
 const standard = { code: "standard", name: "Standard", priceCents: 595, freeOverCents: 7500 };
 const express = { code: "express", name: "Express", priceCents: 1495, freeOverCents: null };
 const promo = (over: Partial<Promo>): Promo => ({
-  code: "P", kind: "PERCENT", value: 10, minOrderCents: 0, startsAt: null, endsAt: null, maxUses: null, usedCount: 0, active: true, ...over,
+  code: "P",
+  kind: "PERCENT",
+  value: 10,
+  minOrderCents: 0,
+  startsAt: null,
+  endsAt: null,
+  maxUses: null,
+  usedCount: 0,
+  active: true,
+  ...over,
 });
 const now = new Date("2026-11-25T12:00:00Z");
 
 describe("order totals in integer cents", () => {
   it("adds lines and shipping", () => {
     expect(computeTotals([{ unitPriceCents: 1999, quantity: 2 }], standard, null)).toEqual({
-      subtotalCents: 3998, discountCents: 0, shippingCents: 595, totalCents: 4593, freeShipping: false,
+      subtotalCents: 3998,
+      discountCents: 0,
+      shippingCents: 595,
+      totalCents: 4593,
+      freeShipping: false,
     });
   });
 
@@ -32,7 +45,8 @@ describe("order totals in integer cents", () => {
 
   it("never discounts more than the goods", () => {
     expect(computeTotals([{ unitPriceCents: 300, quantity: 1 }], express, promo({ kind: "FIXED", value: 500 }))).toMatchObject({
-      discountCents: 300, totalCents: 1495,
+      discountCents: 300,
+      totalCents: 1495,
     });
   });
 

@@ -33,7 +33,9 @@ export default async function OutboxMessagePage({ params }: Props) {
     <article className="space-y-6">
       <header>
         <p className="text-sm text-muted">
-          <Link href="/outbox" className="underline">Outbox</Link>
+          <Link href="/outbox" className="underline">
+            Outbox
+          </Link>
         </p>
         <h1 className="mt-2 text-3xl font-semibold tracking-tight">{message.subject || "(no subject)"}</h1>
         <p className="mt-3 max-w-2xl rounded border border-warn/30 bg-warn-soft p-3 text-sm text-warn" data-testid="outbox-demo-label">
@@ -42,7 +44,9 @@ export default async function OutboxMessagePage({ params }: Props) {
       </header>
 
       <section aria-labelledby="headers-heading" className="rounded-lg border border-line bg-white p-5">
-        <h2 id="headers-heading" className="text-xl font-semibold">Headers</h2>
+        <h2 id="headers-heading" className="text-xl font-semibold">
+          Headers
+        </h2>
         <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[8rem_1fr]">
           {headers.map(([name, value]) => (
             <div key={name} className="contents">
@@ -59,14 +63,19 @@ export default async function OutboxMessagePage({ params }: Props) {
       </section>
 
       <section aria-labelledby="attachments-heading" className="rounded-lg border border-line bg-white p-5">
-        <h2 id="attachments-heading" className="text-xl font-semibold">Attachments</h2>
+        <h2 id="attachments-heading" className="text-xl font-semibold">
+          Attachments
+        </h2>
         {message.attachments.length === 0 ? (
           <p className="mt-2 text-sm text-muted">None.</p>
         ) : (
           <ul className="mt-2 list-disc space-y-1 pl-6 text-sm" data-testid="outbox-attachments">
             {message.attachments.map((a, i) => (
               <li key={i}>
-                {a.filename} <span className="text-muted">({a.contentType}, {size(a.size)})</span>
+                {a.filename}{" "}
+                <span className="text-muted">
+                  ({a.contentType}, {size(a.size)})
+                </span>
               </li>
             ))}
           </ul>
@@ -74,19 +83,18 @@ export default async function OutboxMessagePage({ params }: Props) {
       </section>
 
       <section aria-labelledby="html-heading">
-        <h2 id="html-heading" className="text-xl font-semibold">HTML body</h2>
+        <h2 id="html-heading" className="text-xl font-semibold">
+          HTML body
+        </h2>
         {/* An empty sandbox: the mail's HTML gets no scripts, no forms and an
             opaque origin, so it can never act as the store. */}
-        <iframe
-          sandbox=""
-          srcDoc={message.html}
-          title="Email body"
-          className="mt-3 h-[70vh] w-full rounded-lg border border-line bg-white"
-        />
+        <iframe sandbox="" srcDoc={message.html} title="Email body" className="mt-3 h-[70vh] w-full rounded-lg border border-line bg-white" />
       </section>
 
       <section aria-labelledby="text-heading">
-        <h2 id="text-heading" className="text-xl font-semibold">Plain text body</h2>
+        <h2 id="text-heading" className="text-xl font-semibold">
+          Plain text body
+        </h2>
         <pre className="mt-3 overflow-x-auto whitespace-pre-wrap rounded-lg border border-line bg-white p-4 text-sm">{message.text}</pre>
       </section>
     </article>

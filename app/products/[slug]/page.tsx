@@ -19,8 +19,8 @@ import { jsonForScript, productJsonLd } from "@/lib/catalog/json-ld";
 import { AddToCart } from "@/components/add-to-cart";
 import { mayBuy, PROFESSIONAL_ONLY_MESSAGE } from "@/lib/cart";
 import { DepthFinder } from "@/components/guide/depth-finder";
-import { GuideContents, GuideSections } from "@/components/guide/guide-document";
-import { compatiblePensAnchor, getProductDocument, sectionAnchors } from "@/lib/guides";
+import { InstructionsContents, InstructionsSections } from "@/components/guide/instructions-view";
+import { compatiblePensAnchor, getInstructionsForProduct, sectionAnchors } from "@/lib/guides";
 import { savedPenSlug } from "@/lib/catalog/pen-preference";
 import { siteUrl } from "@/lib/site";
 
@@ -57,7 +57,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
     searchParams,
     getLiveStock(product.slug),
     savedPenSlug(),
-    getProductDocument(product),
+    getInstructionsForProduct(product),
   ]);
   const variant = selectedVariant(product, query);
   const status = stockStatus(stock.get(variant.sku) ?? 0);
@@ -82,10 +82,16 @@ export default async function ProductPage({ params, searchParams }: Props) {
       <nav aria-label="Breadcrumb" className="mb-6 text-sm text-muted">
         <ol className="flex flex-wrap gap-2">
           <li>
-            <Link href="/" className="underline">Home</Link> /
+            <Link href="/" className="underline">
+              Home
+            </Link>{" "}
+            /
           </li>
           <li>
-            <Link href={`/shop/${category.slug}`} className="underline">{category.title}</Link> /
+            <Link href={`/shop/${category.slug}`} className="underline">
+              {category.title}
+            </Link>{" "}
+            /
           </li>
           <li aria-current="page">{product.name}</li>
         </ol>
@@ -137,9 +143,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
           ) : (
             <div className="mt-6 rounded border border-warn/30 bg-warn-soft p-3 text-sm text-warn" data-testid="professional-only">
               <p className="font-semibold">For trained professionals only</p>
-              <p className="mt-1">
-                {PROFESSIONAL_ONLY_MESSAGE} Depths above 0.5 mm are professional work and are not covered by our home instructions.
-              </p>
+              <p className="mt-1">{PROFESSIONAL_ONLY_MESSAGE} Depths above 0.5 mm are professional work and are not covered by our home instructions.</p>
             </div>
           )}
 
@@ -148,9 +152,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
               This cartridge does not fit the pen you told us you have. See the pens it fits below.
             </p>
           )}
-          {savedPenFit === true && savedPenName && (
-            <p className="mt-6 rounded bg-brand-soft p-3 text-sm">Fits your {savedPenName}.</p>
-          )}
+          {savedPenFit === true && savedPenName && <p className="mt-6 rounded bg-brand-soft p-3 text-sm">Fits your {savedPenName}.</p>}
 
           <dl className="mt-6 divide-y divide-line rounded-lg border border-line bg-white text-sm">
             {specs.map(([term, value]) => (
@@ -165,7 +167,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
 
       <div className="mt-10 grid gap-10 md:grid-cols-2">
         <section aria-labelledby="about-heading">
-          <h2 id="about-heading" className="text-xl font-semibold">About this product</h2>
+          <h2 id="about-heading" className="text-xl font-semibold">
+            About this product
+          </h2>
           <div className="prose-store mt-3">
             {product.description.split(/\n\s*\n/).map((para, i) => (
               <p key={i}>{para}</p>
@@ -179,7 +183,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
                   {product.concerns.map((t, i) => (
                     <span key={t.slug}>
                       {i > 0 && ", "}
-                      <Link href={`/shop/${category.slug}?concern=${t.slug}`} className="underline">{t.name}</Link>
+                      <Link href={`/shop/${category.slug}?concern=${t.slug}`} className="underline">
+                        {t.name}
+                      </Link>
                     </span>
                   ))}
                 </p>
@@ -196,7 +202,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
 
         {product.kind === "KIT" && product.kitContents.length > 0 && (
           <section aria-labelledby="box-heading" id="in-the-box">
-            <h2 id="box-heading" className="text-xl font-semibold">What is in the box</h2>
+            <h2 id="box-heading" className="text-xl font-semibold">
+              What is in the box
+            </h2>
             <ul className="mt-3 divide-y divide-line rounded-lg border border-line bg-white" data-testid="kit-contents">
               {product.kitContents.map((item, i) => (
                 <li key={i} className="flex gap-3 px-3 py-2 text-sm">
@@ -216,7 +224,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
 
         {product.kind === "CARTRIDGE" && (
           <section aria-labelledby="fits-heading" id="pens">
-            <h2 id="fits-heading" className="text-xl font-semibold">Pens this cartridge fits</h2>
+            <h2 id="fits-heading" className="text-xl font-semibold">
+              Pens this cartridge fits
+            </h2>
             {product.fits.length === 0 ? (
               <p className="mt-3 text-sm">No pen has been fit-tested with this cartridge yet.</p>
             ) : (
@@ -224,14 +234,15 @@ export default async function ProductPage({ params, searchParams }: Props) {
                 {product.fits.map((f) => (
                   <li key={f.pen.slug} className="px-3 py-2 text-sm">
                     <span className="font-medium">{f.pen.name}</span>
-                    <span className="text-muted"> · {f.pen.connector} connector · fit verified {formatDate(f.verifiedAt)}</span>
+                    <span className="text-muted">
+                      {" "}
+                      · {f.pen.connector} connector · fit verified {formatDate(f.verifiedAt)}
+                    </span>
                   </li>
                 ))}
               </ul>
             )}
-            <p className="mt-2 text-xs text-muted">
-              Cartridges are made for particular pens; one that does not click in securely must not be used.
-            </p>
+            <p className="mt-2 text-xs text-muted">Cartridges are made for particular pens; one that does not click in securely must not be used.</p>
           </section>
         )}
       </div>
@@ -243,26 +254,30 @@ export default async function ProductPage({ params, searchParams }: Props) {
               {product.kind === "KIT" ? "Instructions" : "Instructions that come with it"}
             </h2>
             <p className="flex gap-4 text-sm no-print">
-              <Link href={`/products/${product.slug}/booklet`} className="underline">Printable booklet</Link>
+              <Link href={`/products/${product.slug}/booklet`} className="underline">
+                Printable booklet
+              </Link>
               <a href={`/products/${product.slug}/booklet.pdf`} className="underline" download>
                 Download PDF
               </a>
             </p>
           </div>
-          <p className="mt-1 text-sm text-muted" data-testid="guide-version">{instructions.doc.versionLabel}</p>
+          <p className="mt-1 text-sm text-muted" data-testid="guide-version">
+            {instructions.doc.versionLabel}
+          </p>
           {/* minmax(0, 1fr): a wide depth table scrolls inside its own box instead of widening the page on a phone. */}
           <div className="mt-4 grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[16rem_minmax(0,1fr)]">
             <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
-              <GuideContents doc={doc} />
+              <InstructionsContents doc={doc} />
             </div>
             <div className="min-w-0 space-y-8">
-              <GuideSections
+              <InstructionsSections
                 doc={doc}
                 before={{
                   [sectionAnchors.DEPTH_GUIDE]:
-                    instructions.guidance.kind === "full" ? (
+                    instructions.attached.kind === "full" ? (
                       <DepthFinder
-                        guide={instructions.guidance.guide.content.DEPTH_GUIDE}
+                        guide={instructions.attached.guide.content.DEPTH_GUIDE}
                         action={`/products/${product.slug}`}
                         hidden={query.variant && typeof query.variant === "string" ? { variant: query.variant } : {}}
                         area={typeof query.area === "string" ? query.area : null}

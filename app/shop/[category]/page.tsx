@@ -27,14 +27,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       <h1 className="text-3xl font-semibold tracking-tight">{category.title}</h1>
       <p className="mt-2 max-w-2xl text-muted">{category.intro}</p>
       <div className="mt-8">
-        <Listing
-          catalog={catalog}
-          products={products}
-          category={category}
-          base={`/shop/${category.slug}`}
-          params={query}
-          savedPen={savedPen}
-        />
+        <Listing catalog={catalog} products={products} category={category} base={`/shop/${category.slug}`} params={query} savedPen={savedPen} />
       </div>
     </>
   );

@@ -11,7 +11,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { formatDate, formatMoney } from "@/lib/catalog/format";
 import { renderBookletPdf } from "@/lib/guides/booklet-pdf";
-import type { Block, GuideDocument } from "@/lib/guides/document";
+import type { Block, Instructions } from "@/lib/guides/instructions";
 import type { MailAttachment } from "@/lib/mail";
 import { orderUrl } from "@/lib/orders/tokens";
 import type { OrderItemView, OrderView } from "@/lib/orders/view";
@@ -19,7 +19,7 @@ import { siteName } from "@/lib/site";
 import { footerText } from "./layout";
 
 /** One instructions document and the items of the order it came with. */
-export type InstructionsGroup = { doc: GuideDocument; items: OrderItemView[]; filename: string };
+export type InstructionsGroup = { doc: Instructions; items: OrderItemView[]; filename: string };
 
 /** The distinct instruction documents of an order, in the order of its items. */
 export function instructionGroups(order: OrderView): InstructionsGroup[] {
@@ -136,7 +136,12 @@ export function confirmationText(order: OrderView, groups: InstructionsGroup[], 
   }
 
   out.push("", "--", disclaimer, "", footerText(origin));
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
+  return (
+    out
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim() + "\n"
+  );
 }
 
 function textBlock(block: Block): string[] {

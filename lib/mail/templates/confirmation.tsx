@@ -5,7 +5,7 @@
 import { Heading, Link, Text } from "@react-email/components";
 import type { CSSProperties } from "react";
 import { formatDate, formatMoney } from "@/lib/catalog/format";
-import type { Block } from "@/lib/guides/document";
+import type { Block } from "@/lib/guides/instructions";
 import type { OrderView } from "@/lib/orders/view";
 import { siteName } from "@/lib/site";
 import {
@@ -27,7 +27,15 @@ export { confirmationAttachments, instructionGroups, type InstructionsGroup } fr
 export { escapeHtml } from "./layout";
 
 const s = {
-  h3: { margin: "24px 0 8px", paddingTop: "12px", borderTop: `1px solid ${colors.line}`, fontSize: "17px", lineHeight: 1.3, fontWeight: 600, color: colors.ink },
+  h3: {
+    margin: "24px 0 8px",
+    paddingTop: "12px",
+    borderTop: `1px solid ${colors.line}`,
+    fontSize: "17px",
+    lineHeight: 1.3,
+    fontWeight: 600,
+    color: colors.ink,
+  },
   h4: { margin: "16px 0 6px", fontSize: "15px", lineHeight: 1.4, fontWeight: 600, color: colors.ink },
   list: { margin: "0 0 10px", paddingLeft: "24px", fontSize: "15px", lineHeight: 1.5, color: colors.ink },
   li: { margin: "0 0 4px" },
@@ -37,8 +45,24 @@ const s = {
   td: { textAlign: "left", verticalAlign: "top", padding: "6px 8px", borderBottom: `1px solid ${colors.line}` },
   num: { textAlign: "right", verticalAlign: "top", padding: "6px 8px", borderBottom: `1px solid ${colors.line}`, whiteSpace: "nowrap" },
   note: {
-    warn: { margin: "0 0 10px", padding: "10px 12px", borderLeft: `4px solid ${colors.warnInk}`, background: colors.warnBg, color: colors.warnInk, fontSize: "14px", lineHeight: 1.5 },
-    info: { margin: "0 0 10px", padding: "10px 12px", borderLeft: `4px solid ${colors.brand}`, background: colors.infoBg, color: colors.ink, fontSize: "14px", lineHeight: 1.5 },
+    warn: {
+      margin: "0 0 10px",
+      padding: "10px 12px",
+      borderLeft: `4px solid ${colors.warnInk}`,
+      background: colors.warnBg,
+      color: colors.warnInk,
+      fontSize: "14px",
+      lineHeight: 1.5,
+    },
+    info: {
+      margin: "0 0 10px",
+      padding: "10px 12px",
+      borderLeft: `4px solid ${colors.brand}`,
+      background: colors.infoBg,
+      color: colors.ink,
+      fontSize: "14px",
+      lineHeight: 1.5,
+    },
   },
 } satisfies Record<string, CSSProperties | Record<string, CSSProperties>>;
 
@@ -117,9 +141,7 @@ export function ConfirmationMail({ order, groups, link, origin, subject }: Props
       <Heading as="h2" style={styles.h2}>
         Shipping to
       </Heading>
-      <Text style={styles.p}>
-        {addressLines(order.shipping).flatMap((line, k) => (k === 0 ? [line] : [<br key={`br${k}`} />, line]))}
-      </Text>
+      <Text style={styles.p}>{addressLines(order.shipping).flatMap((line, k) => (k === 0 ? [line] : [<br key={`br${k}`} />, line]))}</Text>
       {order.shippingMethodName ? <Text style={styles.muted}>{`Method: ${order.shippingMethodName}`}</Text> : null}
 
       {groups.length ? <Text style={s.note.info}>{keepNote}</Text> : null}

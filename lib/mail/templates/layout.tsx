@@ -134,7 +134,8 @@ const plainTextSelectors = ["h1", "h2", "h3", "h4"].map((selector) => ({ selecto
 /** Renders a mail to HTML and, unless a hand-built text is given, to plain text from the same element. */
 export async function renderMail(subject: string, element: ReactElement, text?: string): Promise<RenderedMail> {
   const html = await render(element);
-  const plain = text ?? (await render(element, { plainText: true, htmlToTextOptions: { selectors: plainTextSelectors } })).replace(/\n{3,}/g, "\n\n").trim() + "\n";
+  const plain =
+    text ?? (await render(element, { plainText: true, htmlToTextOptions: { selectors: plainTextSelectors } })).replace(/\n{3,}/g, "\n\n").trim() + "\n";
   return { subject, html, text: plain };
 }
 

@@ -4,7 +4,14 @@ import { formatMoney } from "@/lib/catalog/format";
 import { siteName, siteUrl } from "@/lib/site";
 import { MailLayout, P, renderMail, type RenderedMail } from "./layout";
 
-export type NoticeOrder = { number: string; shipName: string; amountPaidCents: number | null; totalCents: number; currency: string; cancelCause: string | null };
+export type NoticeOrder = {
+  number: string;
+  shipName: string;
+  amountPaidCents: number | null;
+  totalCents: number;
+  currency: string;
+  cancelCause: string | null;
+};
 
 function noticeLines(order: NoticeOrder): string[] {
   const amount = formatMoney(order.amountPaidCents ?? order.totalCents, order.currency);

@@ -12,7 +12,14 @@ import { submitDemoPayment } from "@/lib/data";
 import { type DemoPaymentResult } from "@/lib/orders/demo-payment";
 import { orderUrl } from "@/lib/orders/tokens";
 
-const input = z.object({ token: z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/), outcome: z.enum(["pay", "decline"]) });
+const input = z.object({
+  token: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[A-Za-z0-9_-]+$/),
+  outcome: z.enum(["pay", "decline"]),
+});
 
 export async function demoPaymentAction(formData: FormData): Promise<void> {
   const parsed = input.safeParse({ token: formData.get("token"), outcome: formData.get("outcome") === "pay" ? "pay" : "decline" });

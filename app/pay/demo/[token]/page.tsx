@@ -28,9 +28,14 @@ export default async function DemoPaymentPage({ params, searchParams }: { params
       <div className="mx-auto max-w-lg">
         {banner}
         <h1 className="mt-6 text-3xl font-semibold">Order {order.number} can no longer be paid</h1>
-        <p className="mt-4" data-testid="demo-closed">{closedOrderMessage(order)}</p>
+        <p className="mt-4" data-testid="demo-closed">
+          {closedOrderMessage(order)}
+        </p>
         <p className="mt-4">
-          <Link href="/cart" className="font-medium text-brand underline">Go to your cart</Link> to check out again.
+          <Link href="/cart" className="font-medium text-brand underline">
+            Go to your cart
+          </Link>{" "}
+          to check out again.
         </p>
       </div>
     );
@@ -43,11 +48,13 @@ export default async function DemoPaymentPage({ params, searchParams }: { params
         {banner}
         <h1 className="mt-6 text-3xl font-semibold">We are checking your payment</h1>
         <p className="mt-4" data-testid="demo-checking">
-          Your payment for order {order.number} is taking longer than usual to confirm. Please do not pay again: we will email you as soon as it is
-          confirmed, and your order page will show it.
+          Your payment for order {order.number} is taking longer than usual to confirm. Please do not pay again: we will email you as soon as it is confirmed,
+          and your order page will show it.
         </p>
         <p className="mt-4">
-          <Link href={orderUrl("", token)} className="font-medium text-brand underline">See your order</Link>
+          <Link href={orderUrl("", token)} className="font-medium text-brand underline">
+            See your order
+          </Link>
         </p>
       </div>
     );
@@ -57,12 +64,24 @@ export default async function DemoPaymentPage({ params, searchParams }: { params
       {banner}
       <h1 className="mt-6 text-3xl font-semibold">Pay for order {order.number}</h1>
       <dl className="mt-4 space-y-1 rounded-lg border border-line bg-white p-4 text-sm">
-        <div className="flex justify-between"><dt>Items</dt><dd>{formatMoney(order.subtotalCents, order.currency)}</dd></div>
+        <div className="flex justify-between">
+          <dt>Items</dt>
+          <dd>{formatMoney(order.subtotalCents, order.currency)}</dd>
+        </div>
         {order.discountCents > 0 && (
-          <div className="flex justify-between"><dt>Discount ({order.promoCode})</dt><dd>−{formatMoney(order.discountCents, order.currency)}</dd></div>
+          <div className="flex justify-between">
+            <dt>Discount ({order.promoCode})</dt>
+            <dd>−{formatMoney(order.discountCents, order.currency)}</dd>
+          </div>
         )}
-        <div className="flex justify-between"><dt>Shipping ({order.shippingMethodName})</dt><dd>{order.shippingCents === 0 ? "Free" : formatMoney(order.shippingCents, order.currency)}</dd></div>
-        <div className="flex justify-between border-t border-line pt-2 text-base font-semibold"><dt>Total</dt><dd data-testid="demo-total">{formatMoney(order.totalCents, order.currency)}</dd></div>
+        <div className="flex justify-between">
+          <dt>Shipping ({order.shippingMethodName})</dt>
+          <dd>{order.shippingCents === 0 ? "Free" : formatMoney(order.shippingCents, order.currency)}</dd>
+        </div>
+        <div className="flex justify-between border-t border-line pt-2 text-base font-semibold">
+          <dt>Total</dt>
+          <dd data-testid="demo-total">{formatMoney(order.totalCents, order.currency)}</dd>
+        </div>
       </dl>
       <form action={demoPaymentAction} className="mt-6 flex gap-3">
         <input type="hidden" name="token" value={token} />

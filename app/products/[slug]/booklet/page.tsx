@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { GuideContents, GuideSections } from "@/components/guide/guide-document";
+import { InstructionsContents, InstructionsSections } from "@/components/guide/instructions-view";
 import { getProduct } from "@/lib/catalog";
-import { getProductDocument } from "@/lib/guides";
+import { getInstructionsForProduct } from "@/lib/guides";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -16,14 +16,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function BookletPage({ params }: Props) {
   const product = await getProduct((await params).slug);
   if (!product) notFound();
-  const instructions = await getProductDocument(product);
+  const instructions = await getInstructionsForProduct(product);
   if (!instructions) notFound();
   const { doc } = instructions;
   return (
     <article className="mx-auto max-w-3xl space-y-8 print:max-w-none">
       <header>
         <p className="text-sm text-muted no-print">
-          <Link href={`/products/${product.slug}`} className="underline">Back to {product.name}</Link>
+          <Link href={`/products/${product.slug}`} className="underline">
+            Back to {product.name}
+          </Link>
           {" · "}
           <a href={`/products/${product.slug}/booklet.pdf`} className="underline" download>
             Download as PDF
@@ -31,10 +33,12 @@ export default async function BookletPage({ params }: Props) {
           {" · "}Use your browser’s Print command to print this page.
         </p>
         <h1 className="mt-4 text-3xl font-semibold">{doc.title}: instructions for use</h1>
-        <p className="mt-2 text-sm text-muted" data-testid="guide-version">{doc.versionLabel}</p>
+        <p className="mt-2 text-sm text-muted" data-testid="guide-version">
+          {doc.versionLabel}
+        </p>
       </header>
-      <GuideContents doc={doc} />
-      <GuideSections doc={doc} />
+      <InstructionsContents doc={doc} />
+      <InstructionsSections doc={doc} />
     </article>
   );
 }

@@ -19,7 +19,7 @@ export type GuideVersionView = {
   content: GuideContent;
 };
 
-export type ProductGuidance =
+export type ProductInstructions =
   | { kind: "full"; guide: GuideVersionView }
   | {
       kind: "cartridge";
@@ -36,7 +36,7 @@ export type ProductGuidance =
     }
   | { kind: "accessory"; guide: GuideVersionView };
 
-export function guidanceFor(product: CatalogProduct, guide: GuideVersionView): ProductGuidance {
+export function instructionsFor(product: CatalogProduct, guide: GuideVersionView): ProductInstructions {
   switch (product.kind) {
     case "KIT":
       return { kind: "full", guide };

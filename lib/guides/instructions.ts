@@ -1,11 +1,12 @@
-// The instructions for one product as a plain document: sections of
+// The instructions for one product (see the README's glossary): the part of
+// its guide the attachment rules give it (attachment.ts), as sections of
 // headings, paragraphs, lists, tables and notes. The product page, the
-// printable booklet, the PDF (and later the order confirmation and its email)
-// all render this one model, so they always say the same thing.
+// booklet (print page and PDF), the order and its confirmation mail all
+// render this one model, so they always say the same thing.
 import { formatDate } from "@/lib/catalog/format";
 import { sectionAnchors, sectionTitles, type GuideContent } from "./content";
 import { depthTable, formatDepth } from "./depth";
-import type { ProductGuidance } from "./guidance";
+import type { ProductInstructions } from "./attachment";
 
 export type Block =
   | { type: "h3"; text: string }
@@ -16,7 +17,7 @@ export type Block =
 
 export type DocSection = { id: string; title: string; blocks: Block[] };
 
-export type GuideDocument = {
+export type Instructions = {
   title: string;
   guideTitle: string;
   versionLabel: string;
@@ -31,8 +32,8 @@ export const compatiblePensAnchor = "compatible-pens";
 const ul = (items: string[]): Block => ({ type: "list", ordered: false, items });
 const ol = (items: string[]): Block => ({ type: "list", ordered: true, items });
 
-export function versionLabel(guidance: ProductGuidance): string {
-  return `${guidance.guide.guideTitle}, version ${guidance.guide.number}, published ${formatDate(guidance.guide.publishedAt)}`;
+export function versionLabel(attached: ProductInstructions): string {
+  return `${attached.guide.guideTitle}, version ${attached.guide.number}, published ${formatDate(attached.guide.publishedAt)}`;
 }
 
 function howToUse(c: GuideContent): DocSection {
@@ -142,30 +143,30 @@ function disposalSection(c: GuideContent): DocSection {
   };
 }
 
-export function guidanceDocument(product: { slug: string; name: string }, guidance: ProductGuidance, names: ProductNames): GuideDocument {
-  const c = guidance.guide.content;
-  const head = { title: product.name, guideTitle: guidance.guide.guideTitle, versionLabel: versionLabel(guidance) };
-  switch (guidance.kind) {
+export function buildInstructions(product: { slug: string; name: string }, attached: ProductInstructions, names: ProductNames): Instructions {
+  const c = attached.guide.content;
+  const head = { title: product.name, guideTitle: attached.guide.guideTitle, versionLabel: versionLabel(attached) };
+  switch (attached.kind) {
     case "full":
       return {
         ...head,
         sections: [howToUse(c), depthGuideSection(c), aftercareSection(c, names), intervalsSection(c), contraindicationsSection(c), disposalSection(c)],
       };
     case "cartridge": {
-      const card = depthGuideSection(c, guidance.depthCard, "Depth card");
+      const card = depthGuideSection(c, attached.depthCard, "Depth card");
       card.blocks.unshift({
         type: "p",
         text:
-          guidance.maxDepthMm === null
+          attached.maxDepthMm === null
             ? "Depths this cartridge is meant for, by area and concern."
-            : `This cartridge is made for depths up to ${guidance.maxDepthMm} mm. The table shows the home depths for the areas it suits.`,
+            : `This cartridge is made for depths up to ${attached.maxDepthMm} mm. The table shows the home depths for the areas it suits.`,
       });
       const fits: DocSection = {
         id: compatiblePensAnchor,
         title: "Pens it fits",
         blocks: [
-          guidance.fits.length
-            ? ul(guidance.fits.map((f) => `${f.pen.name} (${f.pen.connector} connector), fit verified ${formatDate(f.verifiedAt)}`))
+          attached.fits.length
+            ? ul(attached.fits.map((f) => `${f.pen.name} (${f.pen.connector} connector), fit verified ${formatDate(f.verifiedAt)}`))
             : { type: "p", text: "No pen has been fit-tested with this cartridge yet." },
           { type: "p", text: "A cartridge that does not click firmly into your pen must not be used." },
         ],
@@ -183,8 +184,8 @@ export function guidanceDocument(product: { slug: string; name: string }, guidan
             blocks: [
               {
                 type: "p",
-                text: guidance.windows.length
-                  ? `Use it in these windows after a session: ${guidance.windows.map((k) => c.AFTERCARE.windows.find((w) => w.key === k)!.title).join("; ")}.`
+                text: attached.windows.length
+                  ? `Use it in these windows after a session: ${attached.windows.map((k) => c.AFTERCARE.windows.find((w) => w.key === k)!.title).join("; ")}.`
                   : "This product is not part of the aftercare timeline.",
               },
             ],
@@ -197,7 +198,11 @@ export function guidanceDocument(product: { slug: string; name: string }, guidan
       return {
         ...head,
         sections: [
-          { id: sectionAnchors.PEN_SETUP, title: sectionTitles.PEN_SETUP, blocks: [ol(c.PEN_SETUP.steps), ...c.PEN_SETUP.warnings.map((text): Block => ({ type: "note", tone: "warn", text }))] },
+          {
+            id: sectionAnchors.PEN_SETUP,
+            title: sectionTitles.PEN_SETUP,
+            blocks: [ol(c.PEN_SETUP.steps), ...c.PEN_SETUP.warnings.map((text): Block => ({ type: "note", tone: "warn", text }))],
+          },
           disposalSection(c),
         ],
       };

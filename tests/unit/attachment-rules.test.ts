@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guidanceDocument, guidanceFor, parseGuideContent, type GuideVersionView } from "@/lib/guides";
+import { buildInstructions, instructionsFor, parseGuideContent, type GuideVersionView } from "@/lib/guides";
 import { guides } from "@/prisma/seed-data/guides";
 import { products } from "../support/catalog-fixture";
 
@@ -17,17 +17,17 @@ const guide: GuideVersionView = {
 const names = (slug: string) => `<${slug}>`;
 const product = (slug: string) => products.find((p) => p.slug === slug)!;
 const sectionIds = (slug: string, over = {}) =>
-  guidanceDocument({ slug, name: slug }, guidanceFor({ ...product(slug), ...over }, guide), names).sections.map((s) => s.id);
+  buildInstructions({ slug, name: slug }, instructionsFor({ ...product(slug), ...over }, guide), names).sections.map((s) => s.id);
 
-describe("which guidance travels with which product", () => {
+describe("which instructions travel with which product", () => {
   it("gives a kit the whole guide", () => {
-    expect(guidanceFor(product("kit"), guide).kind).toBe("full");
+    expect(instructionsFor(product("kit"), guide).kind).toBe("full");
     expect(sectionIds("kit")).toEqual(["how-to-use", "depth-guide", "aftercare", "intervals", "who-must-not-use", "safety-and-disposal"]);
   });
 
   it("gives a cartridge its depth card, the pens it fits and the disposal rules, nothing else", () => {
     expect(sectionIds("nano")).toEqual(["depth-guide", "compatible-pens", "safety-and-disposal"]);
-    const g = guidanceFor({ ...product("nano"), areas: [{ slug: "cheeks", name: "Cheeks" }] }, guide);
+    const g = instructionsFor({ ...product("nano"), areas: [{ slug: "cheeks", name: "Cheeks" }] }, guide);
     expect(g.kind).toBe("cartridge");
     if (g.kind !== "cartridge") return;
     expect(g.fits.map((f) => f.pen.slug)).toEqual(["home-b"]);
@@ -36,11 +36,11 @@ describe("which guidance travels with which product", () => {
 
   it("places an aftercare product in the timeline windows that name it", () => {
     const serum = { ...product("kit"), kind: "AFTERCARE" as const, slug: "mineral-spf-30-sunscreen" };
-    const g = guidanceFor(serum, guide);
+    const g = instructionsFor(serum, guide);
     expect(g.kind).toBe("aftercare");
     if (g.kind !== "aftercare") return;
     expect(g.windows).toEqual(["24-72h", "3-7d", "1-2w"]);
-    const doc = guidanceDocument(serum, g, names);
+    const doc = buildInstructions(serum, g, names);
     expect(doc.sections.map((s) => s.id)).toEqual(["where-it-fits", "aftercare"]);
     const headings = doc.sections[1]!.blocks.filter((b) => b.type === "h3").map((b) => (b as { text: string }).text);
     expect(headings.filter((h) => h.endsWith("(use this product)"))).toHaveLength(3);
@@ -48,11 +48,11 @@ describe("which guidance travels with which product", () => {
 
   it("gives an accessory the set-up and disposal rules", () => {
     const pads = { ...product("kit"), kind: "ACCESSORY" as const, slug: "alcohol-prep-pads" };
-    expect(guidanceDocument(pads, guidanceFor(pads, guide), names).sections.map((s) => s.id)).toEqual(["pen-setup", "safety-and-disposal"]);
+    expect(buildInstructions(pads, instructionsFor(pads, guide), names).sections.map((s) => s.id)).toEqual(["pen-setup", "safety-and-disposal"]);
   });
 
   it("labels every document with the guide version and its date", () => {
-    const doc = guidanceDocument({ slug: "kit", name: "Kit" }, guidanceFor(product("kit"), guide), names);
+    const doc = buildInstructions({ slug: "kit", name: "Kit" }, instructionsFor(product("kit"), guide), names);
     expect(doc.versionLabel).toBe(`${seed.title}, version 3, published Oct 1, 2026`);
   });
 

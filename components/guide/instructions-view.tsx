@@ -1,8 +1,8 @@
-// Renders a guide document (lib/guides/document.ts) as accessible HTML:
+// Renders a product's instructions (lib/guides/instructions.ts) as accessible HTML:
 // a section per heading with an anchor, real lists and tables with headers.
-import type { Block, DocSection, GuideDocument } from "@/lib/guides/document";
+import type { Block, DocSection, Instructions } from "@/lib/guides/instructions";
 
-export function GuideContents({ doc, label = "Instructions contents" }: { doc: GuideDocument; label?: string }) {
+export function InstructionsContents({ doc, label = "Instructions contents" }: { doc: Instructions; label?: string }) {
   return (
     <nav aria-label={label} className="rounded-lg border border-line bg-white p-4 text-sm no-print">
       <p className="font-semibold">On this page</p>
@@ -19,17 +19,17 @@ export function GuideContents({ doc, label = "Instructions contents" }: { doc: G
   );
 }
 
-export function GuideSections({ doc, before }: { doc: GuideDocument; before?: Partial<Record<string, React.ReactNode>> }) {
+export function InstructionsSections({ doc, before }: { doc: Instructions; before?: Partial<Record<string, React.ReactNode>> }) {
   return (
     <>
       {doc.sections.map((section) => (
-        <GuideSection key={section.id} section={section} before={before?.[section.id]} />
+        <InstructionsSection key={section.id} section={section} before={before?.[section.id]} />
       ))}
     </>
   );
 }
 
-function GuideSection({ section, before }: { section: DocSection; before?: React.ReactNode }) {
+function InstructionsSection({ section, before }: { section: DocSection; before?: React.ReactNode }) {
   return (
     <section id={section.id} aria-labelledby={`${section.id}-heading`} className="scroll-mt-6 break-inside-avoid-page border-t border-line pt-6">
       <h2 id={`${section.id}-heading`} className="text-xl font-semibold">
