@@ -10,6 +10,7 @@ import type { OpenedOrder, OpenedOrderView } from "@/lib/orders/access";
 import { carrierTrackingUrl, orderTimeline } from "@/lib/orders/tracking";
 import type { OrderItemView } from "@/lib/orders/view";
 import { ReorderForm } from "./reorder-form";
+import { OrderTotals } from "./order-totals";
 
 function formatTime(iso: string): string {
   return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso)) + " UTC";
@@ -137,26 +138,7 @@ export function OrderDetail({ opened }: { opened: OpenedOrder }) {
             ))}
           </tbody>
         </table>
-        <dl className="mt-3 space-y-1 border-t border-line pt-3 text-sm">
-          <div className="flex justify-between">
-            <dt>Subtotal</dt>
-            <dd>{formatMoney(order.subtotalCents, order.currency)}</dd>
-          </div>
-          {order.discountCents > 0 && (
-            <div className="flex justify-between">
-              <dt>Discount ({order.promoCode})</dt>
-              <dd>−{formatMoney(order.discountCents, order.currency)}</dd>
-            </div>
-          )}
-          <div className="flex justify-between">
-            <dt>Shipping ({order.shippingMethodName})</dt>
-            <dd>{order.shippingCents === 0 ? "Free" : formatMoney(order.shippingCents, order.currency)}</dd>
-          </div>
-          <div className="flex justify-between text-base font-semibold">
-            <dt>Total</dt>
-            <dd data-testid="order-total">{formatMoney(order.totalCents, order.currency)}</dd>
-          </div>
-        </dl>
+        <OrderTotals order={order} className="mt-3 space-y-1 border-t border-line pt-3 text-sm" totalTestId="order-total" />
         {/* Null when the opening may not see it: a tracking link may have been forwarded. */}
         {order.shipping && (
           <p className="mt-3 text-sm text-muted">

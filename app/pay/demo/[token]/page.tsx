@@ -7,6 +7,7 @@ import { readableOrderByConfirmationToken } from "@/lib/data";
 import { closedOrderMessage } from "@/lib/orders/demo-payment";
 import { orderUrl } from "@/lib/orders/tokens";
 import { demoPaymentsEnabled } from "@/lib/payments";
+import { OrderTotals } from "@/components/order/order-totals";
 
 export const metadata: Metadata = { title: "Demo payment", robots: { index: false } };
 
@@ -63,26 +64,7 @@ export default async function DemoPaymentPage({ params, searchParams }: { params
     <div className="mx-auto max-w-lg">
       {banner}
       <h1 className="mt-6 text-3xl font-semibold">Pay for order {order.number}</h1>
-      <dl className="mt-4 space-y-1 rounded-lg border border-line bg-white p-4 text-sm">
-        <div className="flex justify-between">
-          <dt>Items</dt>
-          <dd>{formatMoney(order.subtotalCents, order.currency)}</dd>
-        </div>
-        {order.discountCents > 0 && (
-          <div className="flex justify-between">
-            <dt>Discount ({order.promoCode})</dt>
-            <dd>−{formatMoney(order.discountCents, order.currency)}</dd>
-          </div>
-        )}
-        <div className="flex justify-between">
-          <dt>Shipping ({order.shippingMethodName})</dt>
-          <dd>{order.shippingCents === 0 ? "Free" : formatMoney(order.shippingCents, order.currency)}</dd>
-        </div>
-        <div className="flex justify-between border-t border-line pt-2 text-base font-semibold">
-          <dt>Total</dt>
-          <dd data-testid="demo-total">{formatMoney(order.totalCents, order.currency)}</dd>
-        </div>
-      </dl>
+      <OrderTotals order={order} className="mt-4 space-y-1 rounded-lg border border-line bg-white p-4 text-sm" totalTestId="demo-total" />
       <form action={demoPaymentAction} className="mt-6 flex gap-3">
         <input type="hidden" name="token" value={token} />
         <button type="submit" name="outcome" value="pay" className="flex-1 rounded bg-brand px-5 py-3 font-medium text-white hover:bg-brand-dark">
