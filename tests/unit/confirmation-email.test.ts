@@ -6,6 +6,7 @@ import { confirmationAttachments, confirmationEmail as renderConfirmationEmail, 
 import type { OrderItemView, OrderView } from "@/lib/orders/view";
 import { guides } from "@/prisma/seed-data/guides";
 import { products } from "../support/catalog-fixture";
+import { orderItem, orderView } from "../support/order-view";
 import { pdfText } from "../support/pdf-text";
 
 const seed = guides.find((g) => g.slug === "home-microneedling-guide")!;
@@ -28,52 +29,11 @@ const documentFor = (slug: string): Instructions => {
 const kitDoc = documentFor("kit");
 const nanoDoc = documentFor("nano");
 
-function item(over: Partial<OrderItemView> & Pick<OrderItemView, "id" | "productSlug" | "name" | "unitPriceCents" | "quantity">): OrderItemView {
-  return {
-    variantId: `${over.id}-variant`,
-    productKind: "CARTRIDGE",
-    variantLabel: "",
-    sku: `${over.productSlug}-sku`,
-    lineTotalCents: over.unitPriceCents * over.quantity,
-    guideVersionId: "v3",
-    instructions: null,
-    ...over,
-  };
-}
+const item = orderItem;
 
 const SCRIPT_NAME = "Prep pads <script>alert(1)</script>";
 
-function order(items: OrderItemView[]): OrderView {
-  const subtotalCents = items.reduce((sum, i) => sum + i.lineTotalCents, 0);
-  return {
-    id: "order-1",
-    number: "SP-7K4Q-9XM2",
-    status: "PAID",
-    email: "ada@example.com",
-    shipping: { name: "Ada Lovelace", line1: "12 Analytical Way", line2: "Flat 3", city: "Portland", region: "OR", postalCode: "97201", country: "US" },
-    shippingMethodName: "Standard",
-    subtotalCents,
-    discountCents: 500,
-    shippingCents: 595,
-    totalCents: subtotalCents - 500 + 595,
-    currency: "USD",
-    promoCode: "WELCOME5",
-    paymentProvider: "DEMO",
-    contraindicationsConfirmedAt: "2026-11-20T10:00:00.000Z",
-    createdAt: "2026-11-20T10:00:00.000Z",
-    paidAt: "2026-11-20T10:01:00.000Z",
-    packedAt: null,
-    shippedAt: null,
-    deliveredAt: null,
-    carrier: null,
-    trackingNumber: null,
-    cancelledAt: null,
-    cancelReason: null,
-    refundedAt: null,
-    holdExpiresAt: "2026-11-20T10:30:00.000Z",
-    items,
-  };
-}
+const order = (items: OrderItemView[]): OrderView => orderView(items);
 
 // Two pack sizes of one cartridge carry equal (but separately stored) documents.
 const items = [

@@ -11,56 +11,28 @@ import { refundNoticeEmail } from "@/lib/mail/templates/refund-notice";
 import { shippedEmail } from "@/lib/mail/templates/shipped";
 import { signInEmail } from "@/lib/mail/templates/sign-in";
 import { trackingLinkEmail } from "@/lib/mail/templates/tracking-link";
-import type { OrderView } from "@/lib/orders/view";
 import { siteUrl } from "@/lib/site";
+import { orderItem, orderView } from "../support/order-view";
 
 const origin = siteUrl();
 const TOKEN = "b".repeat(43);
 const trackingPage = `${origin}/track/${TOKEN}`;
 
-const order: OrderView = {
-  id: "order-1",
-  number: "SP-7K4Q-9XM2",
-  status: "PAID",
-  email: "ada@example.com",
-  shipping: { name: "Ada Lovelace", line1: "12 Analytical Way", line2: null, city: "Portland", region: "OR", postalCode: "97201", country: "US" },
-  shippingMethodName: "Standard",
-  subtotalCents: 2299,
-  discountCents: 0,
-  shippingCents: 0,
-  totalCents: 2299,
-  currency: "USD",
-  promoCode: null,
-  paymentProvider: "STRIPE",
-  contraindicationsConfirmedAt: "2026-11-20T10:00:00.000Z",
-  createdAt: "2026-11-20T10:00:00.000Z",
-  paidAt: "2026-11-20T10:01:00.000Z",
-  packedAt: null,
-  shippedAt: null,
-  deliveredAt: null,
-  carrier: null,
-  trackingNumber: null,
-  cancelledAt: null,
-  cancelReason: null,
-  refundedAt: null,
-  holdExpiresAt: "2026-11-20T10:30:00.000Z",
-  items: [
-    {
+const order = orderView(
+  [
+    orderItem({
       id: "i1",
-      variantId: "v1",
       productSlug: "nano",
-      productKind: "CARTRIDGE",
       name: "Nano Tips",
       variantLabel: "10 cartridges",
       sku: "NANO-10",
       unitPriceCents: 2299,
       quantity: 1,
-      lineTotalCents: 2299,
       guideVersionId: null,
-      instructions: null,
-    },
+    }),
   ],
-} as OrderView;
+  { discountCents: 0, shippingCents: 0, promoCode: null, paymentProvider: "STRIPE" },
+);
 
 const signInLink = `${origin}/api/auth/callback/nodemailer?callbackUrl=${encodeURIComponent(`${origin}/`)}&token=abc123&email=ada%40example.com`;
 const shipped = { number: order.number, shipName: "Ada Lovelace", carrier: "UPS", trackingNumber: "1Z999AA10123456784" };
