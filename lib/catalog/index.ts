@@ -7,7 +7,8 @@ import { db } from "@/lib/db";
 import { loadCatalog, loadStock } from "./load";
 import type { Catalog, CatalogProduct } from "./types";
 
-export const CATALOG_TAG = "catalog";
+import { CATALOG_TAG } from "@/lib/cache/tags";
+export { CATALOG_TAG };
 
 // The data cache lives in .next/cache and outlives restarts, so its key names
 // the database: pointing the store at another database never shows old rows.
