@@ -10,6 +10,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { config as storeConfig } from "@/lib/config";
 import { formTargetsFromEnv, makeNonce, securityHeaders, usesNonce } from "@/lib/security-headers";
+import { catalogRewrite, isInternalCatalogPath } from "@/lib/catalog/page-keys";
+import { PEN_COOKIE } from "@/lib/catalog/pen-cookie";
 
 export function proxy(request: NextRequest) {
   const nonce = usesNonce(request.nextUrl.pathname) ? makeNonce() : null;
@@ -30,8 +32,37 @@ export function proxy(request: NextRequest) {
     requestHeaders.set("content-security-policy", csp);
     requestHeaders.set("x-nonce", nonce);
   }
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = routeCatalog(request, requestHeaders) ?? NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+const REWRITE_MARK = "x-store-catalog-rewrite";
+const rewriteMark = makeNonce();
+
+/**
+ * Catalog pages are kept as static HTML under /cached/… (lib/catalog/page-keys.ts,
+ * docs/decisions/0014). A GET for a public catalog URL is rewritten to its
+ * cached page; the internal URLs themselves answer 404 like any missing page.
+ */
+function routeCatalog(request: NextRequest, requestHeaders: Headers): NextResponse | null {
+  const { pathname, searchParams } = request.nextUrl;
+  if (isInternalCatalogPath(pathname)) {
+    // Next.js runs the proxy again for the rewritten request: that one carries
+    // this process's mark; a client's own request for /cached/… cannot.
+    if (request.headers.get(REWRITE_MARK) === rewriteMark) return null;
+    return NextResponse.rewrite(new URL("/not-found", request.url), { request: { headers: requestHeaders } });
+  }
+  requestHeaders.delete(REWRITE_MARK);
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const target = catalogRewrite(pathname, searchParams, request.cookies.get(PEN_COOKIE)?.value);
+  if (!target) return null;
+  requestHeaders.set(REWRITE_MARK, rewriteMark);
+  const response = NextResponse.rewrite(new URL(target, request.url), { request: { headers: requestHeaders } });
+  // The page is shared by everyone with the same URL and pen, so a shared
+  // cache (a CDN) must not keep it: it would skip the pen cookie and miss edits.
+  response.headers.set("Cache-Control", "public, max-age=0, must-revalidate");
+  response.headers.set("Vary", "Cookie");
   return response;
 }
 

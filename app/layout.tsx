@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
-import { AccountLink } from "@/components/account-link";
+import { AccountLink, CartLink, VisitorProvider } from "@/components/visitor";
 import { categories } from "@/lib/catalog/categories";
 import { demoPaymentsEnabled } from "@/lib/payments";
 import { siteName, siteTagline, siteUrl } from "@/lib/site";
@@ -19,6 +19,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen flex flex-col font-sans antialiased">
+        <VisitorProvider>
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
@@ -71,9 +72,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               </button>
             </form>
             <AccountLink />
-            <Link href="/cart" className="text-sm font-medium hover:underline">
-              Cart
-            </Link>
+            <CartLink />
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
@@ -88,6 +87,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <p>Pen models named here are our own. Cartridges are single-use: never share or reuse one.</p>
           </div>
         </footer>
+        </VisitorProvider>
       </body>
     </html>
   );

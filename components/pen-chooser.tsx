@@ -1,10 +1,9 @@
-import { choosePen } from "@/app/pen-actions";
 import type { PenModelSummary } from "@/lib/catalog/types";
 
 /** "Which pen do you have?": a plain form, remembered in a cookie. */
 export function PenChooser({ pens, current, returnTo }: { pens: PenModelSummary[]; current: string | null; returnTo: string }) {
   return (
-    <form action={choosePen} className="flex flex-wrap items-end gap-2" id="pen">
+    <form method="post" action="/pen" className="flex flex-wrap items-end gap-2" id="pen">
       <input type="hidden" name="returnTo" value={returnTo} />
       <div>
         <label htmlFor="pen-choice" className="block text-sm font-medium">

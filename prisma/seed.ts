@@ -5,6 +5,8 @@ import { pathToFileURL } from "node:url";
 import type { Db } from "../lib/db";
 import { isDeepStrictEqual } from "node:util";
 import { loadCurrentGuide, publishGuide } from "../lib/guides/store";
+import { recordInvalidation } from "../lib/cache/invalidate";
+import { CATALOG_TAG } from "../lib/cache/tags";
 import { areas, concerns, penModels, products } from "./seed-data/catalog";
 import { promoCodes, shippingMethods } from "./seed-data/checkout";
 import { guides } from "./seed-data/guides";
@@ -90,6 +92,8 @@ export async function seedCatalog(prisma: Db): Promise<{ products: number; varia
     // Usage counts belong to the shop: never reset them.
     await prisma.promoCode.upsert({ where: { code: p.code }, create: p, update: p });
   }
+  // A running store stops serving pages made from the catalog as it was (lib/cache/invalidate.ts).
+  await recordInvalidation(prisma, [CATALOG_TAG]);
   return { products: products.length, variants: variantCount };
 }
 

@@ -20,7 +20,7 @@
 //
 //   node --import tsx scripts/serve.ts [--dev]
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { ConfigError, assertConfig } from "../lib/config";
 import { log, loggablePath, sendConsoleToLog, withRequestId } from "../lib/log";
@@ -39,14 +39,46 @@ function badPath(req: IncomingMessage): boolean {
   }
 }
 
-/** A server action posted from another site (its Origin is not the host it was sent to). */
-function crossSiteAction(req: IncomingMessage): boolean {
-  if (req.method !== "POST" || !req.headers["next-action"] || !req.headers.origin) return false;
+/**
+ * A form or server action posted from another site: its Origin is not the
+ * host it was sent to, or the browser says it came from another site. Every
+ * write the store takes from a browser (server actions, /cart/add, /pen) is a
+ * POST, so this one check covers them all. Servers (Stripe's webhook) send
+ * neither header and are not affected.
+ */
+function crossSitePost(req: IncomingMessage): boolean {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return false;
+  if (req.headers["sec-fetch-site"] === "cross-site") return true;
+  if (!req.headers.origin) return false;
   try {
     return new URL(req.headers.origin).host !== (req.headers["x-forwarded-host"] ?? req.headers.host);
   } catch {
     return true;
   }
+}
+
+/**
+ * Next.js marks its cached pages `s-maxage=300, stale-while-revalidate=…`,
+ * inviting a CDN to keep them. Ours must not be kept outside the store: a
+ * listing differs by the visitor's pen cookie, which a shared cache would not
+ * see, and a kept page would miss the edits the store's own cache learns of
+ * at once (docs/decisions/0014). Browsers revalidate with the ETag instead
+ * (a 304 costs the store almost nothing).
+ */
+function keepSharedCachesOff(res: ServerResponse): void {
+  const setHeader = res.setHeader.bind(res);
+  const withCookie = (vary: unknown) => [vary, "Cookie"].filter(Boolean).join(", ");
+  let kept = false;
+  res.setHeader = (name, value) => {
+    const header = name.toLowerCase();
+    if (header === "cache-control" && String(value).includes("s-maxage")) {
+      kept = true;
+      setHeader("Vary", withCookie(res.getHeader("vary")));
+      return setHeader(name, "public, max-age=0, must-revalidate");
+    }
+    if (header === "vary" && kept) return setHeader(name, withCookie(value));
+    return setHeader(name, value);
+  };
 }
 
 async function main() {
@@ -93,7 +125,7 @@ async function main() {
       );
     });
 
-    if (crossSiteAction(req)) {
+    if (crossSitePost(req)) {
       // Next.js refuses these too, but as a 500; this is the client's doing.
       res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
       res.end("This form can only be sent from the store's own pages.\n");
@@ -104,6 +136,7 @@ async function main() {
       res.end("That address is not valid.\n");
       return;
     }
+    keepSharedCachesOff(res);
     // Every line logged while Next.js handles this request carries its id.
     withRequestId(requestId, () => handle(req, res)).catch((error) => {
       log.error({ requestId, err: error }, "request failed outside Next.js");

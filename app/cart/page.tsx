@@ -17,6 +17,8 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
   const errorLine = cart.lines.find((l) => l.variantId === query.line) ?? null;
   const errorHeld = cart.professionalOnly.some((l) => l.variantId === query.line);
   const pageError = errorLine || errorHeld ? null : cartErrorMessage(query.error);
+  // After a plain (no-JavaScript) add to cart: the id names a line read back from the cart, never text shown as sent.
+  const added = cart.lines.find((l) => l.variantId === query.added) ?? null;
 
   return (
     <>
@@ -24,6 +26,12 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
       {pageError && (
         <p role="alert" className="mt-4 rounded border border-danger/30 bg-red-50 p-3 text-sm text-danger" data-testid="cart-error">
           {pageError}
+        </p>
+      )}
+      {added && (
+        <p role="status" className="mt-4 rounded bg-brand-soft p-3 text-sm" data-testid="cart-added">
+          Added {added.productName}
+          {added.variantLabel ? ` (${added.variantLabel})` : ""} to your cart.
         </p>
       )}
       {cart.professionalOnly.length > 0 && (

@@ -45,3 +45,15 @@ export function stockStatus(stock: number): StockStatus {
   if (stock <= LOW_STOCK) return { inStock: true, label: `Only ${stock} left`, tone: "low" };
   return { inStock: true, label: "In stock", tone: "ok" };
 }
+
+/**
+ * Availability as static HTML may show it: the band only ("Only 3 left"
+ * would be out of date after the next sale). The page's script replaces it
+ * with stockStatus() read live; a band change invalidates the cached page
+ * (lib/inventory), so the no-JavaScript page is never wrong about in or out.
+ */
+export function stockBand(stock: number): StockStatus {
+  if (stock <= 0) return { inStock: false, label: "Out of stock", tone: "out" };
+  if (stock <= LOW_STOCK) return { inStock: true, label: "Low stock", tone: "low" };
+  return { inStock: true, label: "In stock", tone: "ok" };
+}

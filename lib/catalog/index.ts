@@ -12,7 +12,7 @@ export { CATALOG_TAG };
 
 // The data cache lives in .next/cache and outlives restarts, so its key names
 // the database: pointing the store at another database never shows old rows.
-const databaseKey = () => {
+export const databaseKey = () => {
   const url = new URL(process.env.DATABASE_URL ?? "postgresql://unset/");
   return `${url.host}${url.pathname}`;
 };

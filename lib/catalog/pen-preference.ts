@@ -3,7 +3,8 @@
 import { cookies } from "next/headers";
 import { config } from "@/lib/config";
 
-export const PEN_COOKIE = "pen";
+import { PEN_COOKIE } from "./pen-cookie";
+export { PEN_COOKIE };
 
 export async function savedPenSlug(): Promise<string | null> {
   const value = (await cookies()).get(PEN_COOKIE)?.value;

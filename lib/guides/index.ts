@@ -1,9 +1,11 @@
-// Guides as pages read them. The current version ids are read live (one small
-// query); a version's content is cached by its id with no expiry, which is
-// always correct because a published version never changes.
+// Guides as pages read them. A version's content is cached by its id with no
+// expiry, which is always correct because a published version never changes.
+// Which version is current, and the list of guides, are cached under the
+// catalog tag: publishing records a "catalog" invalidation (lib/guides/store.ts),
+// which also drops every cached page that showed the old version.
 import { unstable_cache } from "next/cache";
 import { cache } from "react";
-import { getCatalog, productNames } from "@/lib/catalog";
+import { CATALOG_TAG, databaseKey, getCatalog, productNames } from "@/lib/catalog";
 import type { CatalogProduct } from "@/lib/catalog/types";
 import { db } from "@/lib/db";
 import { buildInstructions } from "./instructions";
@@ -14,8 +16,16 @@ export function getGuideVersion(versionId: string): Promise<GuideVersionView | n
   return unstable_cache(() => loadGuideVersion(db(), versionId), ["guide-version", versionId], { tags: ["guides"] })();
 }
 
+const getCurrentVersionIds = cache(async (): Promise<Map<string, string>> => {
+  const entries = await unstable_cache(async () => [...(await currentVersionIds(db()))], ["guide-current-versions", databaseKey()], {
+    tags: [CATALOG_TAG],
+    revalidate: 300,
+  })();
+  return new Map(entries);
+});
+
 async function getCurrentGuide(guideSlug: string): Promise<GuideVersionView | null> {
-  const id = (await currentVersionIds(db())).get(guideSlug);
+  const id = (await getCurrentVersionIds()).get(guideSlug);
   return id ? getGuideVersion(id) : null;
 }
 
@@ -26,7 +36,9 @@ async function getProductInstructions(product: CatalogProduct): Promise<ProductI
 }
 
 /** Once per request: a guide page reads it for its metadata and again for the page. */
-export const getGuides = cache(() => listGuides(db()));
+export const getGuides = cache(() =>
+  unstable_cache(() => listGuides(db()), ["guide-list", databaseKey()], { tags: [CATALOG_TAG], revalidate: 300 })(),
+);
 
 export * from "./content";
 export * from "./depth";

@@ -1,6 +1,8 @@
 // Guides in the database: reading versions, drafting and publishing.
 // Published versions are immutable (enforced by a trigger, see the guides
 // migration); editing a guide always means a new version.
+import { announceInvalidation, recordInvalidation } from "@/lib/cache/invalidate";
+import { CATALOG_TAG } from "@/lib/cache/tags";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { GuideAudience } from "@/lib/generated/prisma/enums";
@@ -120,7 +122,12 @@ export async function publishVersion(prisma: Db, versionId: string): Promise<voi
   const row = await prisma.guideVersion.findUniqueOrThrow({ where: { id: versionId }, include: versionInclude });
   if (row.status === "PUBLISHED") throw new Error(`Guide version ${row.number} of ${row.guide.slug} is already published.`);
   toView(row); // refuses to publish content that does not validate
-  await prisma.guideVersion.update({ where: { id: versionId }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+  await prisma.$transaction(async (tx) => {
+    await tx.guideVersion.update({ where: { id: versionId }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+    // Every cached page that showed the previous version.
+    await recordInvalidation(tx, [CATALOG_TAG]);
+  });
+  await announceInvalidation();
 }
 
 /** Creates the guide if needed, then drafts and publishes a version with this content. */

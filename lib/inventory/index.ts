@@ -4,6 +4,9 @@
 // cannot be taken the whole transaction rolls back. Variant.stock is what is
 // free to sell: held and sold units are already subtracted.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordInvalidation } from "@/lib/cache/invalidate";
+import { CATALOG_TAG } from "@/lib/cache/tags";
+import { stockBand } from "@/lib/catalog/format";
 
 export type StockLine = { variantId: string; quantity: number };
 
@@ -25,20 +28,41 @@ function combineLines(lines: StockLine[]): StockLine[] {
 }
 
 export async function takeStock(tx: Prisma.TransactionClient, lines: StockLine[]): Promise<void> {
+  let bandChanged = false;
   for (const line of combineLines(lines)) {
-    const taken = await tx.variant.updateMany({
-      where: { id: line.variantId, stock: { gte: line.quantity } },
-      data: { stock: { decrement: line.quantity } },
-    });
-    if (taken.count === 0) {
+    const taken = await tx.$queryRaw<{ stock: number }[]>`
+      UPDATE "Variant" SET "stock" = "stock" - ${line.quantity} WHERE "id" = ${line.variantId} AND "stock" >= ${line.quantity} RETURNING "stock"`;
+    if (taken.length === 0) {
       const v = await tx.variant.findUnique({ where: { id: line.variantId }, select: { sku: true, stock: true } });
       throw new OutOfStockError(line.variantId, v?.sku ?? line.variantId, v?.stock ?? 0);
     }
+    bandChanged ||= crossesBand(taken[0]!.stock + line.quantity, taken[0]!.stock);
   }
+  await outdatePagesIf(tx, bandChanged);
 }
 
 export async function releaseStock(tx: Prisma.TransactionClient, lines: StockLine[]): Promise<void> {
+  let bandChanged = false;
   for (const line of combineLines(lines)) {
-    await tx.variant.update({ where: { id: line.variantId }, data: { stock: { increment: line.quantity } } });
+    const after = await tx.$queryRaw<{ stock: number }[]>`
+      UPDATE "Variant" SET "stock" = "stock" + ${line.quantity} WHERE "id" = ${line.variantId} RETURNING "stock"`;
+    if (after.length > 0) bandChanged ||= crossesBand(after[0]!.stock - line.quantity, after[0]!.stock);
   }
+  await outdatePagesIf(tx, bandChanged);
+}
+
+/** Static catalog pages show stock by band only (stockBand); a sale inside a band changes nothing there. */
+function crossesBand(before: number, after: number): boolean {
+  return stockBand(before).tone !== stockBand(after).tone;
+}
+
+/**
+ * A variant went in or out of stock, or became low: the cached catalog pages
+ * (product page, listings' "in stock only") are out of date. Recorded in the
+ * sale's own transaction; the running store reads it within a second
+ * (lib/cache/invalidate.ts), and the product page's live stock is right
+ * meanwhile anyway.
+ */
+async function outdatePagesIf(tx: Prisma.TransactionClient, changed: boolean): Promise<void> {
+  if (changed) await recordInvalidation(tx, [CATALOG_TAG]);
 }

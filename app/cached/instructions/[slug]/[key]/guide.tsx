@@ -4,24 +4,20 @@ import { notFound } from "next/navigation";
 import { DepthFinder } from "@/components/guide/depth-finder";
 import { InstructionsContents, InstructionsSections } from "@/components/guide/instructions-view";
 import { formatDate } from "@/lib/catalog/format";
-import { getCatalog, productNames, type SearchParams } from "@/lib/catalog";
+import { getCatalog, productNames } from "@/lib/catalog";
 import { getGuides, getGuideVersion, buildInstructions, sectionAnchors } from "@/lib/guides";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+export async function guideMetadata(slug: string): Promise<Metadata> {
   const guide = (await getGuides()).find((g) => g.slug === slug);
   return guide ? { title: guide.title, description: guide.summary, alternates: { canonical: `/instructions/${guide.slug}` } } : { title: "Not found" };
 }
 
 /** A whole guide: the current version, or an earlier published one with ?version=N. */
-export default async function GuidePage({ params, searchParams }: Props) {
-  const [{ slug }, query] = await Promise.all([params, searchParams]);
+export async function GuidePage({ slug, query }: { slug: string; query: Record<string, string> }) {
   const guide = (await getGuides()).find((g) => g.slug === slug);
   const current = guide?.versions[0];
   if (!guide || !current) notFound();
-  const wanted = typeof query.version === "string" ? Number(query.version) : null;
+  const wanted = query.version !== undefined ? Number(query.version) : null;
   const listed = wanted === null ? current : guide.versions.find((v) => v.number === wanted);
   if (!listed) notFound();
   const version = await getGuideVersion(listed.id);
@@ -83,8 +79,8 @@ export default async function GuidePage({ params, searchParams }: Props) {
                   guide={version.content.DEPTH_GUIDE}
                   action={`/instructions/${guide.slug}`}
                   hidden={wanted !== null ? { version: String(wanted) } : {}}
-                  area={typeof query.area === "string" ? query.area : null}
-                  concern={typeof query.concern === "string" ? query.concern : null}
+                  area={query.area ?? null}
+                  concern={query.concern ?? null}
                 />
               ),
             }}

@@ -5,37 +5,60 @@ import {
   categoryForKind,
   formatDate,
   formatMoney,
-  getLiveStock,
   getProduct,
   needleConfig,
   needleConfigLabel,
   sterilizationLabel,
-  stockStatus,
+  stockBand,
   type CatalogProduct,
   type CatalogVariant,
-  type SearchParams,
 } from "@/lib/catalog";
 import { jsonForScript, productJsonLd } from "@/lib/catalog/json-ld";
-import { AddToCart } from "@/components/add-to-cart";
+import { readPageKey } from "@/lib/catalog/page-keys";
+import { BuyBox, type BuyVariant } from "@/components/product/buy-box";
+import { PenFit } from "@/components/visitor";
 import { mayBuy, PROFESSIONAL_ONLY_MESSAGE } from "@/lib/cart";
 import { DepthFinder } from "@/components/guide/depth-finder";
 import { InstructionsContents, InstructionsSections } from "@/components/guide/instructions-view";
 import { compatiblePensAnchor, getInstructionsForProduct, sectionAnchors } from "@/lib/guides";
-import { savedPenSlug } from "@/lib/catalog/pen-preference";
 import { siteUrl } from "@/lib/site";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
-
-function selectedVariant(product: CatalogProduct, params: SearchParams): CatalogVariant {
-  const wanted = typeof params.variant === "string" ? params.variant : null;
-  // An unknown SKU in the URL falls back to the first variant rather than failing.
-  return product.variants.find((v) => v.sku === wanted) ?? product.variants[0]!;
+// Static HTML, made on the first request for each product (and each ?variant=
+// or depth-finder choice, folded into [key] by proxy.ts) and kept until a
+// catalog change invalidates it (docs/decisions/0014). Nothing here may read
+// the request: the visitor's own parts are filled in by components/visitor.tsx.
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string; key: string }[] {
+  return [];
 }
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const product = await getProduct((await params).slug);
+type Props = { params: Promise<{ slug: string; key: string }> };
+
+function selectedVariant(product: CatalogProduct, query: Record<string, string>): CatalogVariant {
+  // An unknown SKU in the URL falls back to the first variant rather than failing.
+  return product.variants.find((v) => v.sku === query.variant) ?? product.variants[0]!;
+}
+
+function specsOf(variant: CatalogVariant): [string, string][] {
+  const specs: [string, string][] = [];
+  const config = needleConfig(variant);
+  if (config) specs.push(["Needle configuration", needleConfigLabel(config)]);
+  if (variant.needleMaterial) specs.push(["Needle material", variant.needleMaterial]);
+  const sterilization = sterilizationLabel(variant.sterilization);
+  if (sterilization) specs.push(["Sterilization", sterilization]);
+  if (variant.maxDepthMm !== null) specs.push(["Made for depths up to", `${variant.maxDepthMm} mm`]);
+  specs.push(["Pack", `${variant.packSize} ${variant.packUnit}`]);
+  specs.push(["Use", variant.homeUse ? "Home use" : "Trained professionals only"]);
+  specs.push(["SKU", variant.sku]);
+  return specs;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, key } = await params;
+  const product = await getProduct(slug);
   if (!product || product.variants.length === 0) return { title: "Product not found" };
-  const variant = selectedVariant(product, await searchParams);
+  const variant = selectedVariant(product, readPageKey(key));
   const title = product.variants.length > 1 ? `${product.name}, ${variant.label}` : product.name;
   return {
     title,
@@ -50,31 +73,26 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   };
 }
 
-export default async function ProductPage({ params, searchParams }: Props) {
-  const product = await getProduct((await params).slug);
+export default async function ProductPage({ params }: Props) {
+  const { slug, key } = await params;
+  const product = await getProduct(slug);
   if (!product || product.variants.length === 0) notFound();
-  const [query, stock, savedPen, instructions] = await Promise.all([
-    searchParams,
-    getLiveStock(product.slug),
-    savedPenSlug(),
-    getInstructionsForProduct(product),
-  ]);
+  const query = readPageKey(key);
+  const instructions = await getInstructionsForProduct(product);
   const variant = selectedVariant(product, query);
-  const status = stockStatus(stock.get(variant.sku) ?? 0);
   const category = categoryForKind(product.kind);
-  const config = needleConfig(variant);
-  const savedPenFit = product.kind === "CARTRIDGE" && savedPen ? product.fits.some((f) => f.pen.slug === savedPen) : null;
-  const savedPenName = product.fits.find((f) => f.pen.slug === savedPen)?.pen.name;
   const doc = instructions ? pageDoc(instructions.doc) : null;
-
-  const specs: [string, string][] = [];
-  if (config) specs.push(["Needle configuration", needleConfigLabel(config)]);
-  if (variant.needleMaterial) specs.push(["Needle material", variant.needleMaterial]);
-  if (sterilizationLabel(variant.sterilization)) specs.push(["Sterilization", sterilizationLabel(variant.sterilization)!]);
-  if (variant.maxDepthMm !== null) specs.push(["Made for depths up to", `${variant.maxDepthMm} mm`]);
-  specs.push(["Pack", `${variant.packSize} ${variant.packUnit}`]);
-  specs.push(["Use", variant.homeUse ? "Home use" : "Trained professionals only"]);
-  specs.push(["SKU", variant.sku]);
+  // Stock as of this page's making, by band only; the live figure comes from the browser.
+  const stock = new Map(product.variants.map((v) => [v.sku, v.stock]));
+  const buyVariants: BuyVariant[] = product.variants.map((v) => ({
+    id: v.id,
+    sku: v.sku,
+    label: v.label,
+    price: formatMoney(v.priceCents, v.currency),
+    band: stockBand(v.stock),
+    buyable: mayBuy(v),
+    specs: specsOf(v),
+  }));
 
   return (
     <article>
@@ -103,65 +121,8 @@ export default async function ProductPage({ params, searchParams }: Props) {
         <div>
           <h1 className="text-3xl font-semibold tracking-tight">{product.name}</h1>
           <p className="mt-2 text-lg text-muted">{product.tagline}</p>
-          <p className="mt-4 text-2xl font-semibold" data-testid="price">
-            {formatMoney(variant.priceCents, variant.currency)}
-          </p>
-          <p
-            className={`mt-1 text-sm font-medium ${status.tone === "out" ? "text-danger" : status.tone === "low" ? "text-warn" : "text-brand-dark"}`}
-            data-testid="stock-status"
-          >
-            {status.label}
-          </p>
-
-          {product.variants.length > 1 && (
-            <fieldset className="mt-6">
-              <legend className="text-sm font-medium">Choose a size</legend>
-              <ul className="mt-2 flex flex-wrap gap-2">
-                {product.variants.map((v) => {
-                  const selected = v.sku === variant.sku;
-                  return (
-                    <li key={v.sku}>
-                      <Link
-                        href={`/products/${product.slug}?variant=${encodeURIComponent(v.sku)}`}
-                        aria-current={selected ? "true" : undefined}
-                        scroll={false}
-                        replace
-                        className={`block rounded border px-3 py-2 text-sm ${selected ? "border-brand bg-brand-soft font-semibold" : "border-line bg-white hover:border-brand"}`}
-                      >
-                        {v.label} · {formatMoney(v.priceCents, v.currency)}
-                        {(stock.get(v.sku) ?? 0) <= 0 ? " · out of stock" : ""}
-                      </Link>
-                    </li>
-                  );
-                })}
-              </ul>
-            </fieldset>
-          )}
-
-          {mayBuy(variant) ? (
-            <AddToCart key={variant.id} variantId={variant.id} inStock={status.inStock} productName={product.name} />
-          ) : (
-            <div className="mt-6 rounded border border-warn/30 bg-warn-soft p-3 text-sm text-warn" data-testid="professional-only">
-              <p className="font-semibold">For trained professionals only</p>
-              <p className="mt-1">{PROFESSIONAL_ONLY_MESSAGE} Depths above 0.5 mm are professional work and are not covered by our home instructions.</p>
-            </div>
-          )}
-
-          {savedPenFit === false && (
-            <p role="alert" data-testid="fit-warning" className="mt-6 rounded border border-danger/30 bg-red-50 p-3 text-sm text-danger">
-              This cartridge does not fit the pen you told us you have. See the pens it fits below.
-            </p>
-          )}
-          {savedPenFit === true && savedPenName && <p className="mt-6 rounded bg-brand-soft p-3 text-sm">Fits your {savedPenName}.</p>}
-
-          <dl className="mt-6 divide-y divide-line rounded-lg border border-line bg-white text-sm">
-            {specs.map(([term, value]) => (
-              <div key={term} className="grid grid-cols-2 gap-2 px-3 py-2">
-                <dt className="text-muted">{term}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <BuyBox productName={product.name} variants={buyVariants} initialSku={variant.sku} professionalOnlyMessage={PROFESSIONAL_ONLY_MESSAGE} />
+          {product.kind === "CARTRIDGE" && <PenFit fits={product.fits.map((f) => ({ slug: f.pen.slug, name: f.pen.name }))} />}
         </div>
       </div>
 
@@ -279,9 +240,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
                       <DepthFinder
                         guide={instructions.attached.guide.content.DEPTH_GUIDE}
                         action={`/products/${product.slug}`}
-                        hidden={query.variant && typeof query.variant === "string" ? { variant: query.variant } : {}}
-                        area={typeof query.area === "string" ? query.area : null}
-                        concern={typeof query.concern === "string" ? query.concern : null}
+                        hidden={query.variant ? { variant: query.variant } : {}}
+                        area={query.area ?? null}
+                        concern={query.concern ?? null}
                       />
                     ) : undefined,
                 }}

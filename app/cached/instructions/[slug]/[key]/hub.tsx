@@ -3,13 +3,13 @@ import Link from "next/link";
 import { formatDate } from "@/lib/catalog/format";
 import { getGuides } from "@/lib/guides";
 
-export const metadata: Metadata = {
+export const hubMetadata: Metadata = {
   title: "Instructions",
   description: "Every instruction guide in the store, readable before you buy: how to use, depth guide, aftercare, who must not use it, disposal.",
   alternates: { canonical: "/instructions" },
 };
 
-export default async function InstructionsHub() {
+export async function InstructionsHub() {
   const guides = await getGuides();
   return (
     <>

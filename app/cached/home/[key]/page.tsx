@@ -2,10 +2,19 @@ import Link from "next/link";
 import { PenChooser } from "@/components/pen-chooser";
 import { ProductCard } from "@/components/product-card";
 import { categories, getCatalog } from "@/lib/catalog";
-import { savedPenSlug } from "@/lib/catalog/pen-preference";
+import { readPageKey } from "@/lib/catalog/page-keys";
 
-export default async function HomePage() {
-  const [catalog, savedPen] = await Promise.all([getCatalog(), savedPenSlug()]);
+// The home page: static HTML per remembered pen (the pen chooser shows it),
+// kept until the catalog changes (docs/decisions/0014).
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams(): { key: string }[] {
+  return [];
+}
+
+export default async function HomePage({ params }: { params: Promise<{ key: string }> }) {
+  const savedPen = readPageKey((await params).key).savedPen ?? null;
+  const catalog = await getCatalog();
   const kits = catalog.products.filter((p) => p.kind === "KIT");
   return (
     <>

@@ -1,0 +1,32 @@
+// The per-visitor parts of the static catalog pages, in one small JSON answer
+// read from the browser (components/visitor.tsx): whether they are signed
+// in, how many items their cart holds, the pen they told us they have, and,
+// for a product page, its live availability. Never cached anywhere: it is
+// this visitor's, and stock changes with every sale.
+import { NextResponse, type NextRequest } from "next/server";
+import { currentUserId } from "@/lib/accounts/session";
+import { getCatalog, getLiveStock, stockStatus } from "@/lib/catalog";
+import { savedPenSlug } from "@/lib/catalog/pen-preference";
+import { currentCartOwner } from "@/lib/cart/cookie";
+import { loadCart } from "@/lib/data";
+import type { VisitorView } from "@/lib/catalog/visitor";
+
+const PRODUCT = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+export async function GET(request: NextRequest) {
+  const product = request.nextUrl.searchParams.get("product");
+  const [userId, owner, penSlug, catalog] = await Promise.all([currentUserId(), currentCartOwner(), savedPenSlug(), getCatalog()]);
+  const cart = await loadCart(owner);
+  const pen = catalog.penModels.find((p) => p.slug === penSlug);
+  const view: VisitorView = {
+    signedIn: Boolean(userId),
+    cartCount: cart.itemCount,
+    pen: pen ? { slug: pen.slug, name: pen.name } : null,
+  };
+  if (product && PRODUCT.test(product) && catalog.products.some((p) => p.slug === product)) {
+    const stock = await getLiveStock(product);
+    // The band and, when low, the count: never the exact level of a well-stocked item.
+    view.stock = Object.fromEntries([...stock].map(([sku, level]) => [sku, stockStatus(level)]));
+  }
+  return NextResponse.json(view, { headers: { "Cache-Control": "private, no-store" } });
+}

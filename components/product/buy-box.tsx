@@ -1,0 +1,158 @@
+"use client";
+// The buying part of a product page: the size, its price and availability,
+// quantity and "Add to cart", and the chosen size's details. The page is
+// static HTML with one size chosen (the first, or the one in ?variant=); the
+// sizes are radio buttons of the add-to-cart form, so without JavaScript a
+// shopper still picks one and adds it. With JavaScript the price, stock and
+// details follow the choice at once, the address shows it, and adding answers
+// in place (POST /cart/add) and updates the cart count in the header.
+import Link from "next/link";
+import { useState } from "react";
+import type { StockStatus } from "@/lib/catalog/format";
+import type { AddToCartResult } from "@/app/cart/add/route";
+import { LiveStock, useVisitor } from "@/components/visitor";
+
+export type BuyVariant = {
+  id: string;
+  sku: string;
+  label: string;
+  price: string;
+  band: StockStatus;
+  /** False for professional-only sizes: shown, never offered for sale. */
+  buyable: boolean;
+  specs: [string, string][];
+};
+
+export function BuyBox(props: { productName: string; variants: BuyVariant[]; initialSku: string; professionalOnlyMessage: string }) {
+  const { productName, variants, professionalOnlyMessage } = props;
+  const { view, setCartCount } = useVisitor();
+  const [sku, setSku] = useState(props.initialSku);
+  const [pending, setPending] = useState(false);
+  const [result, setResult] = useState<AddToCartResult | null>(null);
+  const variant = variants.find((v) => v.sku === sku) ?? variants[0]!;
+  const inStock = (view?.stock?.[variant.sku] ?? variant.band).inStock;
+
+  function choose(next: BuyVariant) {
+    setSku(next.sku);
+    setResult(null);
+    const url = new URL(window.location.href);
+    url.searchParams.set("variant", next.sku);
+    window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+  }
+
+  async function add(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    try {
+      const response = await fetch("/cart/add", { method: "POST", body: new FormData(event.currentTarget), headers: { Accept: "application/json" } });
+      const answer = (await response.json()) as AddToCartResult;
+      setResult(answer);
+      if (answer.ok) setCartCount(answer.cartCount);
+    } catch {
+      setResult({ ok: false, error: "We could not reach the store. Check your connection and try again." });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <>
+      <p className="mt-4 text-2xl font-semibold" data-testid="price">
+        {variant.price}
+      </p>
+      <LiveStock key={variant.sku} sku={variant.sku} band={variant.band} />
+
+      <form method="post" action="/cart/add" onSubmit={add} className="mt-6" noValidate>
+        {variants.length > 1 ? (
+          <fieldset>
+            <legend className="text-sm font-medium">Choose a size</legend>
+            <div className="mt-2 flex flex-wrap gap-2">
+              {variants.map((v) => (
+                <label
+                  key={v.sku}
+                  className="flex cursor-pointer items-center gap-2 rounded border border-line bg-white px-3 py-2 text-sm has-[:checked]:border-brand has-[:checked]:bg-brand-soft has-[:checked]:font-semibold has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand"
+                >
+                  <input
+                    type="radio"
+                    name="variantId"
+                    value={v.id}
+                    checked={v.sku === variant.sku}
+                    onChange={() => choose(v)}
+                    className="h-4 w-4 accent-brand"
+                    data-sku={v.sku}
+                  />
+                  <span>
+                    {v.label} · {v.price}
+                    {!v.buyable ? " · professionals only" : ""}
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ) : (
+          <input type="hidden" name="variantId" value={variant.id} />
+        )}
+
+        {!variant.buyable ? (
+          <div className="mt-6 rounded border border-warn/30 bg-warn-soft p-3 text-sm text-warn" data-testid="professional-only">
+            <p className="font-semibold">For trained professionals only</p>
+            <p className="mt-1">{professionalOnlyMessage} Depths above 0.5 mm are professional work and are not covered by our home instructions.</p>
+          </div>
+        ) : !inStock ? (
+          <p className="mt-6">
+            <button type="button" disabled className="cursor-not-allowed rounded bg-line px-5 py-2.5 font-medium text-muted">
+              Out of stock
+            </button>
+          </p>
+        ) : (
+          <div className="mt-6 flex flex-wrap items-end gap-3">
+            <div>
+              <label htmlFor="quantity" className="block text-sm font-medium">
+                Quantity
+              </label>
+              <input
+                id="quantity"
+                name="quantity"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={99}
+                defaultValue={1}
+                aria-invalid={result && !result.ok ? true : undefined}
+                aria-describedby={result && !result.ok ? "quantity-error" : undefined}
+                className="mt-1 w-20 rounded border border-line px-2 py-2"
+              />
+            </div>
+            <button type="submit" disabled={pending} className="rounded bg-brand px-5 py-2.5 font-medium text-white hover:bg-brand-dark disabled:opacity-60">
+              {pending ? "Adding…" : "Add to cart"}
+            </button>
+          </div>
+        )}
+        <div aria-live="polite" className="mt-2 text-sm">
+          {result && !result.ok && (
+            <p id="quantity-error" className="text-danger">
+              {result.error}
+            </p>
+          )}
+          {result?.ok && (
+            <p className="text-brand-dark" data-testid="added">
+              Added {productName} to your cart. Subtotal {result.subtotal}.{" "}
+              <Link href="/cart" className="font-medium underline">
+                View cart and check out
+              </Link>
+            </p>
+          )}
+        </div>
+      </form>
+
+      <dl className="mt-6 divide-y divide-line rounded-lg border border-line bg-white text-sm" data-testid="specs">
+        {variant.specs.map(([term, value]) => (
+          <div key={term} className="grid grid-cols-2 gap-2 px-3 py-2">
+            <dt className="text-muted">{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+// What GET /api/visitor answers: the per-visitor parts of a catalog page.
+import type { StockStatus } from "./format";
+
+export type VisitorView = {
+  signedIn: boolean;
+  /** Items (not lines) in this visitor's cart. */
+  cartCount: number;
+  pen: { slug: string; name: string } | null;
+  /** For a product page: availability per SKU, as the page shows it. */
+  stock?: Record<string, StockStatus>;
+};
