@@ -7,6 +7,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
   const { db } = await import("@/lib/db");
+  // The page cache (lib/cache/page-cache-handler.cjs) learns of catalog changes from the database.
+  const { provideInvalidationReader, readInvalidationsAfter } = await import("@/lib/cache/invalidate");
+  provideInvalidationReader((afterId, sinceMs) => readInvalidationsAfter(db(), afterId, sinceMs));
   const { releaseExpiredHolds } = await import("@/lib/orders/sweeper");
   const sweep = () =>
     releaseExpiredHolds(db())

@@ -1,6 +1,14 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Catalog pages and the data they are made from are kept by the store's own
+  // handler: in memory, and in Redis when REDIS_URL is set, invalidated from
+  // the database (lib/cache/page-cache-handler.cjs, docs/decisions/0014).
+  // Next.js's own memory layer is off so the handler is the only copy.
+  cacheHandler: fileURLToPath(new URL("./lib/cache/page-cache-handler.cjs", import.meta.url)),
+  cacheMaxMemorySize: 0,
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only packages that read their own files at run time (PDFKit its

@@ -18,13 +18,14 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json"]],
   projects: [
-    { name: "store", testIgnore: /(publishing|bad-input-fuzz|forged-headers)\.spec\.ts/ },
+    { name: "store", testIgnore: /(publishing|bad-input-fuzz|forged-headers|shared-cache)\.spec\.ts/ },
     // Tests that change shared content run after the store's, so no other test sees it mid-change.
     { name: "publishing", testMatch: /publishing\.spec\.ts/, dependencies: ["store"] },
     // The bad-input run compares every variant's price and stock before and after: not while other tests buy.
     { name: "bad-input", testMatch: /bad-input-fuzz\.spec\.ts/, dependencies: ["store"] },
-    // Forged-header tests use up 127.0.0.1's rate limits and count exactly: last of all.
-    { name: "last", testMatch: /forged-headers\.spec\.ts/, dependencies: ["bad-input", "publishing"] },
+    // Forged-header tests use up 127.0.0.1's rate limits and count exactly; the shared-cache test
+    // (two more instances and a Redis) buys out an item's stock: last of all.
+    { name: "last", testMatch: /(forged-headers|shared-cache)\.spec\.ts/, dependencies: ["bad-input", "publishing"] },
   ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

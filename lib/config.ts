@@ -36,6 +36,12 @@ export type StoreConfig = {
   trustedProxyHops: number;
   /** Where the web server listens (LISTEN_ADDRESS; not HOSTNAME, which shells set to the machine's name). */
   hostname: string;
+  /**
+   * REDIS_URL: the page cache shared by every instance (lib/cache/page-cache-handler.cjs,
+   * which reads the variable itself because Next.js loads it outside the app). Null: each
+   * instance keeps its own page cache.
+   */
+  redisUrl: string | null;
 };
 
 export class ConfigError extends Error {
@@ -106,6 +112,13 @@ const envSchema = z.object({
       .refine((v) => v === undefined || /^smtps?:\/\/[^\s]+$/.test(v), "must be an smtp:// or smtps:// address"),
   ),
   MAIL_FROM: optionalString,
+  REDIS_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || /^rediss?:\/\/[^\s]+$/.test(v), "must be a redis:// or rediss:// address"),
+  ),
   TRUSTED_PROXY_HOPS: z.preprocess(
     blankToUndefined,
     z.coerce
@@ -167,6 +180,7 @@ export function checkConfig(env: Env): { ok: true; config: StoreConfig } | { ok:
       trustedProxyHops: e.TRUSTED_PROXY_HOPS,
       // The offline demo is for the machine it runs on; production listens everywhere.
       hostname: e.LISTEN_ADDRESS ?? (mode === "demo" ? "127.0.0.1" : "0.0.0.0"),
+      redisUrl: e.REDIS_URL ?? null,
     },
   };
 }

@@ -67,7 +67,7 @@ function crossSitePost(req: IncomingMessage): boolean {
  */
 function keepSharedCachesOff(res: ServerResponse): void {
   const setHeader = res.setHeader.bind(res);
-  const withCookie = (vary: unknown) => [vary, "Cookie"].filter(Boolean).join(", ");
+  const withCookie = (vary: unknown) => (/\bcookie\b/i.test(String(vary ?? "")) ? String(vary) : [vary, "Cookie"].filter(Boolean).join(", "));
   let kept = false;
   res.setHeader = (name, value) => {
     const header = name.toLowerCase();
@@ -97,7 +97,12 @@ async function main() {
   // under `next dev` its compile messages stay readable text.
   if (!dev) sendConsoleToLog();
 
-  const app = next({ dev, dir: root, hostname: settings.hostname, port: settings.port });
+  // Next.js builds the URL a proxy.ts rewrite is made against from "localhost"
+  // whatever the hostname given here, and proxies (over HTTP, a second
+  // request) any rewrite whose origin differs from the one it builds from this
+  // hostname. Naming "localhost" keeps the catalog's rewrites in process.
+  // Where the server listens is settings.hostname, below.
+  const app = next({ dev, dir: root, hostname: "localhost", port: settings.port });
   const handle = app.getRequestHandler();
   await app.prepare();
 

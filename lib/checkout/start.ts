@@ -16,6 +16,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { buildInstructions, instructionsFor } from "@/lib/guides";
 import { loadCurrentGuide } from "@/lib/guides/store";
 import { OutOfStockError, takeStock } from "@/lib/inventory";
+import { announceInvalidation } from "@/lib/cache/invalidate";
 import { kickJobs } from "@/lib/jobs";
 import { applyPaymentEvent, recordPaymentReference, supersedeUnpaidOrders } from "@/lib/orders/payment-events";
 import { hashToken, newOrderId, newOrderNumber, orderAccessToken } from "@/lib/orders/tokens";
@@ -220,9 +221,10 @@ export async function holdOrder(prisma: Db, hold: HoldOrderInput) {
   const accessToken = orderAccessToken(id);
   for (let attempt = 0; ; attempt++) {
     try {
+      let outdated = false;
       const order = await prisma.$transaction(async (tx) => {
         await hold.prepare?.(tx);
-        await takeStock(tx, hold.stock);
+        outdated = await takeStock(tx, hold.stock);
         const promo = hold.promo;
         if (promo) {
           const taken = await tx.promoCode.updateMany({
@@ -236,6 +238,8 @@ export async function holdOrder(prisma: Db, hold: HoldOrderInput) {
           include: { items: { orderBy: { id: "asc" } } },
         });
       });
+      // A stock band changed: this process's cached pages learn of it now, not at the next poll.
+      if (outdated) void announceInvalidation();
       return { order, accessToken };
     } catch (error) {
       // A clash of random order numbers: try again with a new one.

@@ -27,7 +27,8 @@ function combineLines(lines: StockLine[]): StockLine[] {
   return [...totals].map(([variantId, quantity]) => ({ variantId, quantity })).sort((a, b) => a.variantId.localeCompare(b.variantId));
 }
 
-export async function takeStock(tx: Prisma.TransactionClient, lines: StockLine[]): Promise<void> {
+/** Answers whether cached pages were outdated (a band changed): then announceInvalidation() after the commit. */
+export async function takeStock(tx: Prisma.TransactionClient, lines: StockLine[]): Promise<boolean> {
   let bandChanged = false;
   for (const line of combineLines(lines)) {
     const taken = await tx.$queryRaw<{ stock: number }[]>`
@@ -39,9 +40,10 @@ export async function takeStock(tx: Prisma.TransactionClient, lines: StockLine[]
     bandChanged ||= crossesBand(taken[0]!.stock + line.quantity, taken[0]!.stock);
   }
   await outdatePagesIf(tx, bandChanged);
+  return bandChanged;
 }
 
-export async function releaseStock(tx: Prisma.TransactionClient, lines: StockLine[]): Promise<void> {
+export async function releaseStock(tx: Prisma.TransactionClient, lines: StockLine[]): Promise<boolean> {
   let bandChanged = false;
   for (const line of combineLines(lines)) {
     const after = await tx.$queryRaw<{ stock: number }[]>`
@@ -49,6 +51,7 @@ export async function releaseStock(tx: Prisma.TransactionClient, lines: StockLin
     if (after.length > 0) bandChanged ||= crossesBand(after[0]!.stock - line.quantity, after[0]!.stock);
   }
   await outdatePagesIf(tx, bandChanged);
+  return bandChanged;
 }
 
 /** Static catalog pages show stock by band only (stockBand); a sale inside a band changes nothing there. */

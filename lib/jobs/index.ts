@@ -14,6 +14,7 @@
 // provider's idempotency keys (Stripe) and handlers that check state first.
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { pruneInvalidations } from "@/lib/cache/invalidate";
 
 export type JobKind =
   "mail.order-confirmation" | "mail.tracking-link" | "mail.shipped" | "mail.delivered" | "mail.refund-notice" | "stripe.expire-session" | "payment.refund";
@@ -166,7 +167,8 @@ export function startJobWorker(prisma: Db, intervalMs = 3_000): Worker {
       return;
     }
     running = true;
-    const prune = Date.now() - prunedAt > 3_600_000 ? ((prunedAt = Date.now()), pruneDoneJobs(prisma)) : Promise.resolve(0);
+    const prune =
+      Date.now() - prunedAt > 3_600_000 ? ((prunedAt = Date.now()), Promise.all([pruneDoneJobs(prisma), pruneInvalidations(prisma)])) : Promise.resolve(0);
     prune
       .then(() => runDueJobs(prisma))
       .catch((e) => console.error("[jobs] worker run failed:", (e as Error).message))

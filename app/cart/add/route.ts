@@ -14,15 +14,16 @@ import { addToCart, loadCart } from "@/lib/data";
 import { formatMoney } from "@/lib/catalog/format";
 
 export type AddToCartResult =
-  | { ok: true; cartCount: number; subtotal: string; line: { name: string; label: string; quantity: number } }
-  | { ok: false; error: string };
+  { ok: true; cartCount: number; subtotal: string; line: { name: string; label: string; quantity: number } } | { ok: false; error: string };
 
 const MAX_BODY = 16 * 1024;
 
 export async function POST(request: NextRequest) {
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   const answer = (result: AddToCartResult, code?: string) => {
-    if (wantsJson) return NextResponse.json(result, { status: result.ok ? 200 : 422, headers: { "Cache-Control": "no-store" } });
+    // A refusal is an answer the page shows next to the field, not a failed
+    // request: 200 either way (browsers log every 4xx as a console error).
+    if (wantsJson) return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
     const to = new URL("/cart", request.nextUrl.origin);
     if (code) to.searchParams.set("error", code);
     return new NextResponse(null, { status: 303, headers: { Location: to.pathname + to.search, "Cache-Control": "no-store" } });
