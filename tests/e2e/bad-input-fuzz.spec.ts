@@ -142,15 +142,18 @@ const basePayloads: Payload[] = [
 ];
 
 type Field = { name: string; value: string; button: boolean };
-type Form = { fields: Field[] };
+/** A form's fields; `action` for a plain form posting to a route of the store's (add to cart, the pen chooser), none for a server action. */
+type Form = { fields: Field[]; action?: string };
 
-/** The forms that post to server actions, read from a page without JavaScript. */
+/** The forms that post to server actions or to the store's own routes, read from a page without JavaScript. */
 async function actionForms(context: BrowserContext, path: string): Promise<Form[]> {
   const page = await context.newPage();
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(400);
   const forms = await page.$$eval("form", (els) =>
     els.map((form) => ({
+      action: form.getAttribute("action"),
+      method: (form.getAttribute("method") ?? "get").toLowerCase(),
       fields: Array.from(form.elements)
         .filter((e): e is HTMLInputElement | HTMLButtonElement | HTMLSelectElement => "name" in e && !!(e as HTMLInputElement).name)
         .filter((e) => !(e instanceof HTMLInputElement && (e.type === "checkbox" || e.type === "radio") && !e.checked))
@@ -158,7 +161,10 @@ async function actionForms(context: BrowserContext, path: string): Promise<Form[
     })),
   );
   await page.close();
-  return forms.filter((f) => f.fields.some((x) => x.name.startsWith("$ACTION_")));
+  const serverAction = (f: { fields: Field[] }) => f.fields.some((x) => x.name.startsWith("$ACTION_"));
+  return forms
+    .filter((f) => serverAction(f) || (f.method === "post" && f.action?.startsWith("/")))
+    .map((f) => (serverAction(f) ? { fields: f.fields } : { fields: f.fields, action: f.action! }));
 }
 
 function body(fields: Field[], replace: { name: string; payload: Payload } | null): FormData {
@@ -203,7 +209,9 @@ const CORE = 8;
 /** Requests per form at least. */
 const PER_FORM = 104;
 
-async function post(context: BrowserContext, tally: Tally, target: string, path: string, form: Form) {
+async function post(context: BrowserContext, tally: Tally, target: string, page: string, form: Form) {
+  // A server action posts back to its page; a plain form to its own route.
+  const path = form.action ?? page;
   const userFields = [...new Set(form.fields.filter((f) => !f.name.startsWith("$ACTION_")).map((f) => f.name))];
   // Fields no form has, which a client may send anyway.
   const names = [...userFields, "priceCents", "userId"];
