@@ -1,6 +1,11 @@
 // The printable booklet as a PDF, drawn with PDFKit from the same instructions
 // model as the pages. PDFKit's built-in Helvetica needs no font files, but it
 // only knows the Windows-1252 characters, so a few symbols are spelled out.
+//
+// Each distinct booklet is drawn once and kept (booklet-store.ts) under a hash
+// of its inputs: a change here that alters the output for the same
+// instructions must bump BOOKLET_LAYOUT_VERSION in booklet-key.ts, or stores
+// keep serving the old drawing.
 import PDFDocument from "pdfkit";
 import { siteName } from "@/lib/site";
 import type { Block, Instructions } from "./instructions";
@@ -65,18 +70,6 @@ export async function renderBookletPdf(doc: Instructions, footer: string): Promi
   }
   pdf.end();
   return done;
-}
-
-/** The booklet as a PDF download, with the caller's caching (and other) headers. */
-export async function bookletPdfResponse(doc: Instructions, footer: string, filename: string, extraHeaders: Record<string, string>): Promise<Response> {
-  const pdf = await renderBookletPdf(doc, footer);
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      ...extraHeaders,
-    },
-  });
 }
 
 function ensureSpace(pdf: PDFKit.PDFDocument, needed: number) {

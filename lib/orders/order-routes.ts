@@ -14,7 +14,7 @@ export async function orderCalendarGet(request: Request, opening: OrderOpening):
 }
 
 /** GET …/items/<itemId>/booklet.pdf: one item's booklet as it was sold. */
-export async function orderBookletGet(opening: OrderOpening, itemId: string): Promise<Response> {
+export async function orderBookletGet(request: Request, opening: OrderOpening, itemId: string): Promise<Response> {
   const opened = await openOrder(db(), opening);
-  return orderBookletResponse(opened?.order ?? null, itemId);
+  return orderBookletResponse(db(), request, opened?.order ?? null, itemId);
 }

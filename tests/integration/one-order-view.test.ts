@@ -117,7 +117,7 @@ describe("the shared route handlers", () => {
       expect(response.status).toBe(200);
       expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="aftercare-${order.number}-2026-03-10.ics"`);
       calendars.push((await response.text()).replace(/DTSTAMP:\S+/g, ""));
-      const booklet = await orderBookletGet(opening, itemId);
+      const booklet = await orderBookletGet(request("/x/booklet.pdf"), opening, itemId);
       expect(booklet.status).toBe(opened.order.items[0]!.instructions ? 200 : 404);
       expect(booklet.headers.get("Cache-Control")).toBe("private, no-store");
     }
@@ -125,10 +125,10 @@ describe("the shared route handlers", () => {
 
     const foreign: OrderOpening = { via: "account", orderId: order.id, userId: stranger.id };
     expect((await orderCalendarGet(request("/x/aftercare.ics"), foreign)).status).toBe(404);
-    expect((await orderBookletGet(foreign, itemId)).status).toBe(404);
+    expect((await orderBookletGet(request("/x/booklet.pdf"), foreign, itemId)).status).toBe(404);
     expect((await orderCalendarGet(request("/x/aftercare.ics"), { via: "tracking", token: expired })).status).toBe(404);
     // An item of another order (or none) is the same 404.
-    expect((await orderBookletGet(openings().tracking, "no-such-item")).status).toBe(404);
+    expect((await orderBookletGet(request("/x/booklet.pdf"), openings().tracking, "no-such-item")).status).toBe(404);
   });
 
   it("is what every order route file calls: none of them reads the order itself", () => {

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { InstructionsContents, InstructionsSections } from "@/components/guide/instructions-view";
 import { getProduct } from "@/lib/catalog";
 import { getInstructionsForProduct } from "@/lib/guides";
+import { productBookletUrl } from "@/lib/guides/booklet-key";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -27,7 +28,7 @@ export default async function BookletPage({ params }: Props) {
             Back to {product.name}
           </Link>
           {" · "}
-          <a href={`/products/${product.slug}/booklet.pdf`} className="underline" download>
+          <a href={productBookletUrl(product.slug, doc)} className="underline" download>
             Download as PDF
           </a>
           {" · "}Use your browser’s Print command to print this page.

@@ -21,6 +21,7 @@ import { mayBuy, PROFESSIONAL_ONLY_MESSAGE } from "@/lib/cart";
 import { DepthFinder } from "@/components/guide/depth-finder";
 import { InstructionsContents, InstructionsSections } from "@/components/guide/instructions-view";
 import { compatiblePensAnchor, getInstructionsForProduct, sectionAnchors } from "@/lib/guides";
+import { productBookletUrl } from "@/lib/guides/booklet-key";
 import { siteUrl } from "@/lib/site";
 
 // Static HTML, made on the first request for each product (and each ?variant=
@@ -218,7 +219,7 @@ export default async function ProductPage({ params }: Props) {
               <Link href={`/products/${product.slug}/booklet`} className="underline">
                 Printable booklet
               </Link>
-              <a href={`/products/${product.slug}/booklet.pdf`} className="underline" download>
+              <a href={productBookletUrl(product.slug, instructions.doc)} className="underline" download>
                 Download PDF
               </a>
             </p>

@@ -1,0 +1,59 @@
+// What names a booklet PDF: the sha256 of everything that goes into the file.
+// Two requests whose inputs hash alike get the same bytes (booklet-store.ts
+// keeps one copy per hash), so the hash is also the PDF's ETag and the version
+// in its immutable URL. No database and no PDFKit here: a page computes its
+// booklet's versioned URL while rendering.
+import { createHash } from "node:crypto";
+import { siteName } from "@/lib/site";
+import type { Instructions } from "./instructions";
+
+/**
+ * Part of every hash. Bump it with any change that alters the PDF drawn from
+ * the same instructions (booklet-pdf.ts's layout, fonts, wording, or a PDFKit
+ * upgrade): every booklet then gets a new hash and is built afresh on its next
+ * request, while files already handed out keep their old, still valid, ETags.
+ */
+export const BOOKLET_LAYOUT_VERSION = 1;
+
+/** Everything renderBookletPdf draws from (its metadata's author is siteName, hashed below). */
+export type BookletInput = { doc: Instructions; footer: string };
+
+export function bookletHash(input: BookletInput): string {
+  const content = canonicalJson({ layout: BOOKLET_LAYOUT_VERSION, author: siteName, footer: input.footer, doc: input.doc });
+  return createHash("sha256").update(content).digest("hex");
+}
+
+/**
+ * JSON with object keys sorted: an order's instructions come back from a jsonb
+ * column, whose key order is PostgreSQL's, not the order they were built in.
+ * The same document must give the same hash either way.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+// ------------------------------------------------------------ the public booklet
+
+/** The product booklet's input: the product's current instructions, with the version in the footer. */
+export function productBookletInput(doc: Instructions): BookletInput {
+  return { doc, footer: `${siteName} · ${doc.versionLabel}` };
+}
+
+/** The query parameter naming the version of /products/<slug>/booklet.pdf. */
+export const BOOKLET_VERSION_PARAM = "v";
+
+/** 64 bits of the hash: enough that an old or guessed value never names the current file by chance. */
+export function bookletVersion(hash: string): string {
+  return hash.slice(0, 16);
+}
+
+/**
+ * The URL of exactly this booklet, served as immutable: its content can never
+ * change. A page built before a new guide version was published links an old
+ * version; that URL then answers with the current booklet, revalidated.
+ */
+export function productBookletUrl(slug: string, doc: Instructions): string {
+  return `/products/${slug}/booklet.pdf?${BOOKLET_VERSION_PARAM}=${bookletVersion(bookletHash(productBookletInput(doc)))}`;
+}
