@@ -1,13 +1,14 @@
 // A product listing with its filter form. The form is a plain GET form, so
-// every filter lives in the URL and works without JavaScript.
+// every filter lives in the URL and works without JavaScript. Long results
+// come in pages of LISTING_PAGE_SIZE (?page=2...); changing a filter starts
+// again at the first page.
 import Link from "next/link";
 import { ProductCard } from "@/components/product-card";
 import { PenChooser } from "@/components/pen-chooser";
 import {
-  applyListingQuery,
-  filterOptions,
+  catalogIndex,
   listingHref,
-  parseListingQuery,
+  listingView,
   queryToParams,
   sorts,
   type Catalog,
@@ -26,19 +27,18 @@ const filterLabels = {
 
 export function Listing(props: {
   catalog: Catalog;
-  products: CatalogProduct[];
+  /** Defaults to every product of the category (of the catalog, for null); that list is served from the catalog's index. */
+  products?: CatalogProduct[];
   category: Category | null;
   base: string;
   params: SearchParams;
   savedPen: string | null;
 }) {
   const { catalog, products, category, base, params, savedPen } = props;
-  const options = filterOptions(catalog, products);
-  const { query, notes } = parseListingQuery(params, options, category, savedPen);
-  const items = applyListingQuery(products, query);
+  const { query, notes, options, items, total, page, pageCount } = listingView(catalog, category, params, savedPen, products);
   const filters = category?.filters ?? ["pen", "config", "pack", "concern", "area", "stock"];
   const selectFilters = filters.filter((f): f is keyof typeof filterLabels => f !== "stock" && options[f].length > 0);
-  const penName = catalog.penModels.find((m) => m.slug === query.pen)?.name;
+  const penName = query.pen ? catalogIndex(catalog).pen(query.pen)?.name : undefined;
   const current = queryToParams(query);
   const returnTo = listingHref(base, { ...current, pen: null });
 
@@ -124,8 +124,9 @@ export function Listing(props: {
           </p>
         )}
         <h2 id="results-heading" className="mb-4 text-sm text-muted" aria-live="polite">
-          {items.length === 1 ? "1 product" : `${items.length} products`}
+          {total === 1 ? "1 product" : `${total} products`}
           {query.q ? ` matching “${query.q}”` : ""}
+          {pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}
         </h2>
         {items.length === 0 ? (
           <p className="rounded border border-line bg-white p-6">
@@ -145,6 +146,27 @@ export function Listing(props: {
               </li>
             ))}
           </ul>
+        )}
+        {pageCount > 1 && (
+          <nav aria-label="Pages" className="mt-6 flex items-center justify-between gap-4 text-sm" data-testid="pagination">
+            {page > 1 ? (
+              <Link href={listingHref(base, { ...current, page: page > 2 ? String(page - 1) : null })} rel="prev" className="underline">
+                Previous page
+              </Link>
+            ) : (
+              <span />
+            )}
+            <span className="text-muted">
+              Page {page} of {pageCount}
+            </span>
+            {page < pageCount ? (
+              <Link href={listingHref(base, { ...current, page: String(page + 1) })} rel="next" className="underline">
+                Next page
+              </Link>
+            ) : (
+              <span />
+            )}
+          </nav>
         )}
       </section>
     </div>

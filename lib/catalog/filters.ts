@@ -147,7 +147,8 @@ export function fitsPen(product: CatalogProduct, penSlug: string): boolean {
   return true;
 }
 
-function sortItems(items: ListingItem[], sort: SortKey): ListingItem[] {
+/** The listing order: a stable sort, so products that compare equal keep their catalog order. */
+export function sortItems(items: ListingItem[], sort: SortKey): ListingItem[] {
   const sorted = [...items];
   switch (sort) {
     case "price-asc":

@@ -50,4 +50,12 @@ export type SeedProduct = {
   fits?: { pen: string; verifiedAt: string }[];
   variants: SeedVariant[];
   kitItems?: SeedKitItem[];
+  /**
+   * The guide whose instructions travel with it. The hand-written catalog
+   * lists its products in each guide's productSlugs (./guides.ts) instead;
+   * generated products (./generated.ts) name theirs here.
+   */
+  guide?: string;
+  /** Defaults to /images/products/<slug>.svg; generated products share the picture of a similar seeded one. */
+  imagePath?: string;
 };

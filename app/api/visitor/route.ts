@@ -5,7 +5,7 @@
 // this visitor's, and stock changes with every sale.
 import { NextResponse, type NextRequest } from "next/server";
 import { currentUserId } from "@/lib/accounts/session";
-import { getCatalog, getLiveStock, stockStatus } from "@/lib/catalog";
+import { getCatalogLookup, getLiveStock, stockStatus } from "@/lib/catalog";
 import { savedPenSlug } from "@/lib/catalog/pen-preference";
 import { currentCartOwner } from "@/lib/cart/cookie";
 import { loadCart } from "@/lib/data";
@@ -15,15 +15,15 @@ const PRODUCT = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 export async function GET(request: NextRequest) {
   const product = request.nextUrl.searchParams.get("product");
-  const [userId, owner, penSlug, catalog] = await Promise.all([currentUserId(), currentCartOwner(), savedPenSlug(), getCatalog()]);
+  const [userId, owner, penSlug, catalog] = await Promise.all([currentUserId(), currentCartOwner(), savedPenSlug(), getCatalogLookup()]);
   const cart = await loadCart(owner);
-  const pen = catalog.penModels.find((p) => p.slug === penSlug);
+  const pen = catalog.pen(penSlug);
   const view: VisitorView = {
     signedIn: Boolean(userId),
     cartCount: cart.itemCount,
     pen: pen ? { slug: pen.slug, name: pen.name } : null,
   };
-  if (product && PRODUCT.test(product) && catalog.products.some((p) => p.slug === product)) {
+  if (product && PRODUCT.test(product) && catalog.hasProduct(product)) {
     const stock = await getLiveStock(product);
     // The band and, when low, the count: never the exact level of a well-stocked item.
     view.stock = Object.fromEntries([...stock].map(([sku, level]) => [sku, stockStatus(level)]));
