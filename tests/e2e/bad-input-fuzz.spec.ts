@@ -142,15 +142,18 @@ const basePayloads: Payload[] = [
 ];
 
 type Field = { name: string; value: string; button: boolean };
-type Form = { fields: Field[] };
+/** `action`: the route a plain form posts to (POST /cart/add, /pen, /checkout/start); absent for a server action's form, posted to its page. */
+type Form = { fields: Field[]; action?: string };
 
-/** The forms that post to server actions, read from a page without JavaScript. */
+/** The forms that post to server actions or to the store's own routes, read from a page without JavaScript. */
 async function actionForms(context: BrowserContext, path: string): Promise<Form[]> {
   const page = await context.newPage();
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(400);
   const forms = await page.$$eval("form", (els) =>
     els.map((form) => ({
+      method: (form.getAttribute("method") ?? "get").toLowerCase(),
+      action: form.getAttribute("action") ?? "",
       fields: Array.from(form.elements)
         .filter((e): e is HTMLInputElement | HTMLButtonElement | HTMLSelectElement => "name" in e && !!(e as HTMLInputElement).name)
         .filter((e) => !(e instanceof HTMLInputElement && (e.type === "checkbox" || e.type === "radio") && !e.checked))
@@ -158,7 +161,11 @@ async function actionForms(context: BrowserContext, path: string): Promise<Form[
     })),
   );
   await page.close();
-  return forms.filter((f) => f.fields.some((x) => x.name.startsWith("$ACTION_")));
+  return forms.flatMap((f): Form[] => {
+    if (f.fields.some((x) => x.name.startsWith("$ACTION_"))) return [{ fields: f.fields }];
+    if (f.method === "post" && f.action.startsWith("/")) return [{ fields: f.fields, action: f.action }];
+    return [];
+  });
 }
 
 function body(fields: Field[], replace: { name: string; payload: Payload } | null): FormData {
@@ -203,7 +210,8 @@ const CORE = 8;
 /** Requests per form at least. */
 const PER_FORM = 104;
 
-async function post(context: BrowserContext, tally: Tally, target: string, path: string, form: Form) {
+async function post(context: BrowserContext, tally: Tally, target: string, page: string, form: Form) {
+  const path = form.action ?? page;
   const userFields = [...new Set(form.fields.filter((f) => !f.name.startsWith("$ACTION_")).map((f) => f.name))];
   // Fields no form has, which a client may send anyway.
   const names = [...userFields, "priceCents", "userId"];
@@ -326,7 +334,8 @@ test("malformed input to every server action and route handler: no 500, no chang
     },
     { target: "product: add to cart", path: "/products/home-starter-kit", ctx: () => context(), expect: 1 },
     { target: "cartridges: pen chooser", path: "/shop/cartridges", ctx: () => context(), expect: 1 },
-    { target: "checkout", path: "/checkout", ctx: () => context({ cart: [["KIT-HOME-S", 1]] }), expect: 1 },
+    // The checkout form posts to POST /checkout/start (a route, not a server action).
+    { target: "checkout: POST /checkout/start", path: "/checkout", ctx: () => context({ cart: [["KIT-HOME-S", 1]] }), expect: 1 },
     { target: "track: order lookup", path: "/track", ctx: () => context(), expect: 1 },
     { target: "signin: email link", path: "/signin", ctx: () => context(), expect: 1 },
     { target: "order page: reorder", path: `/orders/${guestOrder.accessToken}`, ctx: () => context(), expect: 1 },
@@ -446,6 +455,21 @@ test("malformed input to every server action and route handler: no 500, no chang
       ...strings.map((s) => form({ email: `fuzz-${strings.indexOf(s)}@example.com`, csrfToken: s, callbackUrl: s })),
     ]);
     await posts("POST /api/auth/*", "/api/auth/callback/nodemailer", [...strings, ...strings.map((s) => form({ token: s, email: s, callbackUrl: s }))]);
+    await ctx.close();
+  }
+
+  // The checkout page, with a cart, when a form sent without JavaScript comes back: only the store's
+  // own codes show a message, and only a retry cookie the store sealed puts values and messages back.
+  {
+    const target = "GET /checkout?error= and its retry cookie";
+    const ctx = await context({ cart: [["SRM-HA-30", 1]] });
+    await get(ctx, tally, target, [...pathPayloads.map((s) => `/checkout?error=${s}`), "/checkout?error=__proto__", "/checkout?error=toString"], {
+      noReflection: true,
+    });
+    for (const value of pathPayloads) {
+      await ctx.addCookies([{ name: "checkout-retry", value, url: `${baseURL}/checkout` }]);
+      await get(ctx, tally, target, ["/checkout?error=retry"], { noReflection: true });
+    }
     await ctx.close();
   }
 
