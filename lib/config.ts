@@ -42,6 +42,8 @@ export type StoreConfig = {
    * instance keeps its own page cache.
    */
   redisUrl: string | null;
+  /** How many server processes scripts/serve.ts runs (WEB_CONCURRENCY): a number, or "auto" for one a core (resolveProcessCount). */
+  webConcurrency: number | "auto";
 };
 
 export class ConfigError extends Error {
@@ -128,6 +130,16 @@ const envSchema = z.object({
       .max(10, "must be a whole number from 0 to 10")
       .default(0),
   ),
+  WEB_CONCURRENCY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^(auto|[1-9]|[1-5][0-9]|6[0-4])$/, 'must be "auto" or a whole number from 1 to 64')
+      .transform((v) => (v === "auto" ? ("auto" as const) : Number(v)))
+      .optional(),
+  ),
 });
 
 /** Checks an environment and answers either the settings or every problem with it. */
@@ -153,6 +165,17 @@ export function checkConfig(env: Env): { ok: true; config: StoreConfig } | { ok:
     if (problems.length) problems.push("To run the offline demo against this database instead, set STORE_MODE=demo (never for real customers).");
   } else if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) {
     problems.push("STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (without it no payment would ever be confirmed)");
+  }
+  // The embedded PGlite is one database session that every connection shares
+  // (lib/db.ts keeps each process to one connection); a second server process
+  // would interleave its statements with the first's. One process, then; a
+  // PostgreSQL server in DATABASE_URL takes as many as the machine has cores.
+  // EMBEDDED_DB is the launcher's mark (scripts/start.ts), not a setting.
+  const embedded = env.EMBEDDED_DB === "1" || !e.DATABASE_URL;
+  if (embedded && e.WEB_CONCURRENCY !== undefined && e.WEB_CONCURRENCY !== 1) {
+    problems.push(
+      `WEB_CONCURRENCY must be 1 with the embedded database (it is one database session, shared by every connection); to run several server processes, set DATABASE_URL to a PostgreSQL server`,
+    );
   }
   if (problems.length) return { ok: false, problems };
 
@@ -181,11 +204,27 @@ export function checkConfig(env: Env): { ok: true; config: StoreConfig } | { ok:
       // The offline demo is for the machine it runs on; production listens everywhere.
       hostname: e.LISTEN_ADDRESS ?? (mode === "demo" ? "127.0.0.1" : "0.0.0.0"),
       redisUrl: e.REDIS_URL ?? null,
+      webConcurrency: e.WEB_CONCURRENCY ?? (embedded ? 1 : "auto"),
     },
   };
 }
 
-const KEYS = Object.keys(envSchema.shape);
+/** "auto" never starts more processes than this: each holds a pool of database connections (lib/db.ts, 5 each) and its own caches. */
+export const AUTO_PROCESS_LIMIT = 8;
+
+/**
+ * The number of server processes for a WEB_CONCURRENCY setting. "auto" is
+ * one a core the process may use (os.availableParallelism()), fewer under a
+ * container's CPU quota (cgroup cpu.max, which Node does not look at), and at
+ * most AUTO_PROCESS_LIMIT. A number is taken as it is.
+ */
+export function resolveProcessCount(setting: number | "auto", machine: { cores: number; cpuQuota?: number | null }): number {
+  if (setting !== "auto") return setting;
+  const quota = machine.cpuQuota && machine.cpuQuota > 0 ? Math.ceil(machine.cpuQuota) : Infinity;
+  return Math.max(1, Math.min(machine.cores, quota, AUTO_PROCESS_LIMIT));
+}
+
+const KEYS = [...Object.keys(envSchema.shape), "EMBEDDED_DB"];
 let cached: { key: string; config: StoreConfig } | undefined;
 
 /**

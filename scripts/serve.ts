@@ -16,13 +16,25 @@
 //   - answers 400 to a path that is not valid percent-encoding or holds a NUL
 //     byte, before any route sees it;
 //   - listens on 127.0.0.1 in the demo (it is for the machine it runs on) and
-//     on every interface in production, unless LISTEN_ADDRESS says otherwise.
+//     on every interface in production, unless LISTEN_ADDRESS says otherwise;
+//   - runs WEB_CONCURRENCY server processes (node:cluster; "auto": one a
+//     core), because one Node.js thread renders every answer of its process
+//     and a busy store queues on it while the database idles. The first
+//     process (the primary) serves nothing itself: it forks the workers, which
+//     share the port, restarts one that dies (after a growing pause, so a
+//     process that keeps crashing does not spin), and passes SIGINT/SIGTERM
+//     on, exiting when every worker has stopped. With one process (the
+//     embedded database, `--dev`, or WEB_CONCURRENCY=1) there is no primary:
+//     this process serves.
 //
 //   node --import tsx scripts/serve.ts [--dev]
+import cluster, { type Worker } from "node:cluster";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { availableParallelism } from "node:os";
 import next from "next";
-import { ConfigError, assertConfig } from "../lib/config";
+import { ConfigError, assertConfig, resolveProcessCount, type StoreConfig } from "../lib/config";
 import { log, loggablePath, sendConsoleToLog, withRequestId } from "../lib/log";
 import { PEER_HEADER, CLIENT_IP_HEADER, REQUEST_ID_HEADER, clientAddress, markTrustedServer } from "../lib/request-origin";
 import { root } from "./proc";
@@ -81,8 +93,24 @@ function keepSharedCachesOff(res: ServerResponse): void {
   };
 }
 
+/** The CPUs a container's quota allows (cgroup v2 cpu.max, or v1's cfs files), or null when unlimited or unknown. */
+function cpuQuota(): number | null {
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, "utf8").trim();
+    } catch {
+      return null;
+    }
+  };
+  const v2 = read("/sys/fs/cgroup/cpu.max")?.split(/\s+/);
+  if (v2 && v2[0] !== "max" && Number(v2[0]) > 0 && Number(v2[1]) > 0) return Number(v2[0]) / Number(v2[1]);
+  const quota = Number(read("/sys/fs/cgroup/cpu/cpu.cfs_quota_us"));
+  const period = Number(read("/sys/fs/cgroup/cpu/cpu.cfs_period_us"));
+  return quota > 0 && period > 0 ? quota / period : null;
+}
+
 async function main() {
-  let settings;
+  let settings: StoreConfig;
   try {
     settings = assertConfig();
   } catch (error) {
@@ -92,6 +120,78 @@ async function main() {
     }
     throw error;
   }
+  if (cluster.isPrimary) {
+    const processes = dev ? 1 : resolveProcessCount(settings.webConcurrency, { cores: availableParallelism(), cpuQuota: cpuQuota() });
+    if (dev && settings.webConcurrency !== 1) console.log("[store] `--dev` runs one server process (next dev rebuilds in place); WEB_CONCURRENCY is not used");
+    if (processes > 1) return runPrimary(processes, settings);
+  }
+  return serve(settings);
+}
+
+/** How long to wait before starting a worker again, after `deaths` deaths in the last minute: 1 s, 2 s, 4 s … at most 30 s. */
+function restartDelayMs(deaths: number): number {
+  return Math.min(30_000, 1_000 * 2 ** Math.max(0, deaths - 1));
+}
+
+/**
+ * The primary: forks `count` workers and keeps that many running until told to
+ * stop. A worker that dies before any worker has ever listened (a port in
+ * use, a broken build) ends the store with its exit code instead: restarting
+ * it would only fail again.
+ */
+function runPrimary(count: number, settings: StoreConfig) {
+  sendConsoleToLog();
+  log.info({ processes: count, setting: settings.webConcurrency }, `starting ${count} server processes (WEB_CONCURRENCY=${settings.webConcurrency})`);
+  let stopping = false;
+  let everListened = false;
+  const deaths: number[] = [];
+  const fork = (slot: number) => {
+    const worker = cluster.fork({ STORE_WORKER: String(slot) });
+    worker.once("listening", () => (everListened = true));
+    worker.once("exit", (code, signal) => {
+      if (stopping) return;
+      if (!everListened) {
+        log.error({ pid: worker.process.pid, code, signal }, "a server process could not start; stopping");
+        return void stop(code || 1);
+      }
+      const now = Date.now();
+      deaths.push(now);
+      while (deaths.length && deaths[0]! < now - 60_000) deaths.shift();
+      const delay = restartDelayMs(deaths.length);
+      log.error({ pid: worker.process.pid, code, signal, restartInMs: delay }, "a server process died; starting another");
+      // Not unref'd: with every worker dead, this timer is what keeps the primary up.
+      setTimeout(() => stopping || fork(slot), delay);
+    });
+  };
+  for (let slot = 1; slot <= count; slot++) fork(slot);
+
+  const alive = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const workers = alive();
+    // Each worker finishes its requests and closes Next.js (at most 8 s); one
+    // that hangs past that is killed, so the launcher can close the database.
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.isDead()) return resolve();
+            w.once("exit", () => resolve());
+            w.process.kill("SIGTERM");
+            setTimeout(() => w.process.kill("SIGKILL"), 10_000).unref();
+          }),
+      ),
+    );
+    log.info({ processes: workers.length }, "server processes stopped");
+    process.exit(code);
+  };
+  process.on("SIGTERM", () => void stop(0));
+  process.on("SIGINT", () => void stop(0));
+}
+
+/** One server process: Next.js behind the checks above, on the shared port. */
+async function serve(settings: StoreConfig) {
   markTrustedServer();
   // From here every line is JSON (lib/log.ts), Next.js's own messages too;
   // under `next dev` its compile messages stay readable text.
@@ -158,10 +258,13 @@ async function main() {
   server.requestTimeout = 60_000;
 
   server.listen(settings.port, settings.hostname, () => {
-    log.info({ mode: settings.mode, siteUrl: settings.siteUrl }, `listening on http://${settings.hostname}:${settings.port}`);
+    log.info({ mode: settings.mode, siteUrl: settings.siteUrl, worker: process.env.STORE_WORKER }, `listening on http://${settings.hostname}:${settings.port}`);
   });
 
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     server.close(() => {
       void app.close().finally(() => process.exit(0));
     });
@@ -169,7 +272,10 @@ async function main() {
     setTimeout(() => process.exit(0), 8_000).unref();
   };
   process.on("SIGTERM", stop);
+  // Ctrl-C in a terminal reaches every process of the store at once.
   process.on("SIGINT", stop);
+  // A worker whose primary is gone (killed outright) stops too, rather than serving on unsupervised.
+  if (cluster.isWorker) process.on("disconnect", stop);
 }
 
 main().catch((error) => {

@@ -14,7 +14,9 @@
 // 3. Seed the catalog if it is empty.
 // 4. Build the production bundle if the sources changed since the last build.
 // 5. Serve on PORT (default 3000) until Ctrl-C, then stop the server first and
-//    the database last, so nothing in flight is lost.
+//    the database last, so nothing in flight is lost. With DATABASE_URL the
+//    server runs one process a core (WEB_CONCURRENCY, scripts/serve.ts); the
+//    embedded database allows only one.
 //
 // `npm run dev` does the same with `next dev` instead of steps 4-5's build.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -42,7 +44,8 @@ async function main() {
     if (server && server.exitCode === null) {
       const exited = new Promise((resolve) => server!.once("exit", resolve));
       server.kill("SIGTERM");
-      const timer = setTimeout(() => server!.kill("SIGKILL"), 10_000);
+      // The server's own limit is 8 s a process, 10 s with several (scripts/serve.ts).
+      const timer = setTimeout(() => server!.kill("SIGKILL"), 15_000);
       await exited;
       clearTimeout(timer);
     }

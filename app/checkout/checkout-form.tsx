@@ -1,25 +1,69 @@
 "use client";
 // The checkout form: errors appear next to their field and nothing typed is
-// lost. Without JavaScript it posts to the same server action.
-import { useActionState } from "react";
-import { checkoutAction, type CheckoutState } from "./actions";
+// lost. It posts to POST /checkout/start, which answers small: with
+// JavaScript, this script sends the form and shows the answer's messages, or
+// goes to the payment page; without it, the browser posts the form itself and
+// the route answers with a redirect (to pay, or back here with the messages).
+import { useEffect, useState } from "react";
+import type { StartCheckoutAnswer } from "./start/route";
 import { AddressFields, TextField } from "@/components/form-fields";
+import type { CheckoutFormState } from "@/lib/checkout/retry";
 
 type Props = {
   countries: Record<string, string>;
   shipping: { code: string; label: string }[];
   needsSafety: boolean;
   safetyHref: string;
-  /** A signed-in customer's email and first saved address, to start from. */
-  initialValues?: Record<string, string>;
+  /** Values to start from (a signed-in customer's email and first saved address), and messages from a form sent back without JavaScript. */
+  initial: CheckoutFormState;
 };
 
-export function CheckoutForm({ countries, shipping, needsSafety, safetyHref, initialValues = {} }: Props) {
-  const [state, action, pending] = useActionState<CheckoutState, FormData>(checkoutAction, { errors: {}, values: initialValues });
+export function CheckoutForm({ countries, shipping, needsSafety, safetyHref, initial }: Props) {
+  const [state, setState] = useState<CheckoutFormState>(initial);
+  const [pending, setPending] = useState(false);
   const v = state.values;
   const e = state.errors;
+
+  // Back from the payment page, the browser may show this page as it was left: button disabled.
+  useEffect(() => {
+    const restored = (event: PageTransitionEvent) => event.persisted && setPending(false);
+    window.addEventListener("pageshow", restored);
+    return () => window.removeEventListener("pageshow", restored);
+  }, []);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const values = Object.fromEntries([...data].filter((f): f is [string, string] => typeof f[1] === "string"));
+    setPending(true);
+    let answer: StartCheckoutAnswer | null = null;
+    try {
+      const response = await fetch(form.action, { method: "POST", body: data, headers: { Accept: "application/json" } });
+      answer = (await response.json().catch(() => null)) as StartCheckoutAnswer | null;
+    } catch {
+      setState({ values, errors: {}, formError: "We could not reach the store. Check your connection and try again." });
+      setPending(false);
+      return;
+    }
+    if (answer?.ok) {
+      // The button stays disabled while the payment page loads.
+      window.location.assign(answer.redirectUrl);
+      return;
+    }
+    setState({
+      values,
+      errors: answer?.errors ?? {},
+      formError: answer?.formError ?? (answer ? undefined : "Something went wrong on our side. Please try again."),
+    });
+    setPending(false);
+    // Take the keyboard to the first field to fix (after React shows its message).
+    requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <form method="post" action="/checkout/start" onSubmit={submit} className="space-y-6" noValidate>
       {(state.formError || e.cart) && (
         <div role="alert" className="rounded border border-danger/30 bg-red-50 p-3 text-sm text-danger">
           {state.formError ?? e.cart}

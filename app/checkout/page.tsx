@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { CheckoutForm } from "./checkout-form";
 import { formatMoney } from "@/lib/catalog";
@@ -8,11 +9,13 @@ import { checkoutProblem } from "@/lib/cart";
 import { currentCartOwner } from "@/lib/cart/cookie";
 import { countries } from "@/lib/addresses";
 import { needsSafetyLine } from "@/lib/checkout/start";
+import { RETRY_COOKIE, checkoutErrorMessage, openCheckoutRetry, type CheckoutFormState } from "@/lib/checkout/retry";
 import { currentUser } from "@/lib/accounts/session";
+import { storeSecret } from "@/lib/secret";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
-export default async function CheckoutPage() {
+export default async function CheckoutPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const cart = await loadCart(await currentCartOwner());
   // Nothing to sell, or something this cart may not buy: the cart page says why.
   if (cart.lines.length === 0 || checkoutProblem(cart)) redirect("/cart");
@@ -27,11 +30,20 @@ export default async function CheckoutPage() {
   if (address) {
     for (const [key, value] of Object.entries(address)) if (key !== "id" && value) initialValues[key] = value;
   }
+  const initial: CheckoutFormState = { values: initialValues, errors: {} };
+  // Back from POST /checkout/start without JavaScript: what was typed and what to fix.
+  const { error } = await searchParams;
+  const message = checkoutErrorMessage(error);
+  if (message) {
+    const retry = error === "retry" ? openCheckoutRetry((await cookies()).get(RETRY_COOKIE)?.value, storeSecret()) : null;
+    if (retry) Object.assign(initial, { values: { ...initialValues, ...retry.values }, errors: retry.errors, formError: retry.formError });
+    else initial.formError = message;
+  }
   return (
     <>
       <h1 className="text-3xl font-semibold tracking-tight">Checkout</h1>
       <div className="mt-6 grid gap-10 lg:grid-cols-[1fr_22rem]">
-        <CheckoutForm countries={countries} shipping={shipping} needsSafety={safetyLine !== undefined} safetyHref={guideSlug} initialValues={initialValues} />
+        <CheckoutForm countries={countries} shipping={shipping} needsSafety={safetyLine !== undefined} safetyHref={guideSlug} initial={initial} />
         <aside className="h-fit rounded-lg border border-line bg-white p-4" aria-labelledby="summary-heading">
           <h2 id="summary-heading" className="font-semibold">
             Your order

@@ -31,6 +31,21 @@ const checkoutInput = z.object({
 });
 
 export type CheckoutInput = z.infer<typeof checkoutInput>;
+
+/** The names the checkout form sends; nothing else is read from it. */
+export const CHECKOUT_FIELDS = [
+  "email",
+  "name",
+  "line1",
+  "line2",
+  "city",
+  "region",
+  "postalCode",
+  "country",
+  "shippingMethod",
+  "promoCode",
+  "confirmSafety",
+] as const satisfies readonly (keyof CheckoutInput)[];
 export type FieldErrors = Partial<Record<keyof CheckoutInput | "cart", string>>;
 
 export function parseCheckoutInput(raw: Record<string, unknown>): { data: CheckoutInput | null; errors: FieldErrors } {

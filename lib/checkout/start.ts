@@ -14,7 +14,8 @@ import { formatMoney, productNames } from "@/lib/catalog";
 import { loadCatalog } from "@/lib/catalog/load";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { buildInstructions, instructionsFor } from "@/lib/guides";
-import { loadCurrentGuide } from "@/lib/guides/store";
+import type { GuideVersionView } from "@/lib/guides/attachment";
+import { currentVersionIds, loadGuideVersion } from "@/lib/guides/store";
 import { OutOfStockError, takeStock } from "@/lib/inventory";
 import { announceInvalidation } from "@/lib/cache/invalidate";
 import { kickJobs } from "@/lib/jobs";
@@ -77,10 +78,10 @@ export async function startCheckout(
   // What is being sold, with the instructions that travel with it today.
   const catalog = await loadCatalog(prisma, [...new Set(cart.lines.map((l) => l.productSlug))]);
   const names = productNames(catalog);
-  const guides = new Map<string, Awaited<ReturnType<typeof loadCurrentGuide>>>();
-  for (const p of catalog.products) {
-    if (p.guideSlug && !guides.has(p.guideSlug)) guides.set(p.guideSlug, await loadCurrentGuide(prisma, p.guideSlug));
-  }
+  const guides = await currentGuides(
+    prisma,
+    catalog.products.map((p) => p.guideSlug),
+  );
 
   // Pure, and from values read before the transaction: the same on every attempt.
   const totals = computeTotals(cart.lines, shipping, promo);
@@ -199,6 +200,34 @@ export async function startCheckout(
   }
 }
 
+/**
+ * Published guide versions never change (the guides migration's trigger
+ * refuses it; a change is a new version), so a process reads each one once:
+ * checkout then asks the database only which version is current, live, and
+ * not for the content and its checks again on every order.
+ */
+const publishedVersions = new Map<string, GuideVersionView>();
+
+/** guide slug → its current published version (null: none), for the guides named. */
+async function currentGuides(prisma: Db, slugs: (string | null)[]): Promise<Map<string, GuideVersionView | null>> {
+  const wanted = [...new Set(slugs.filter((s): s is string => !!s))];
+  const guides = new Map<string, GuideVersionView | null>();
+  if (wanted.length === 0) return guides;
+  const current = await currentVersionIds(prisma);
+  for (const slug of wanted) {
+    const id = current.get(slug);
+    let view = id ? (publishedVersions.get(id) ?? null) : null;
+    if (id && !view) {
+      view = await loadGuideVersion(prisma, id);
+      // A handful of guides, a version or two each: the bound only guards against surprises.
+      if (publishedVersions.size >= 200) publishedVersions.clear();
+      if (view) publishedVersions.set(id, view);
+    }
+    guides.set(slug, view);
+  }
+  return guides;
+}
+
 export type HoldOrderInput = {
   /** What the order says: buyer, address, totals, items as sold. Its id, number and link token are made here. */
   order: Omit<Prisma.OrderUncheckedCreateInput, "id" | "number" | "accessTokenHash">;
@@ -235,7 +264,8 @@ export async function holdOrder(prisma: Db, hold: HoldOrderInput) {
         }
         return tx.order.create({
           data: { ...hold.order, id, number: newOrderNumber(), accessTokenHash: hashToken(accessToken) },
-          include: { items: { orderBy: { id: "asc" } } },
+          // The items as written, without the instructions just built (large JSON nobody reads back here).
+          include: { items: { orderBy: { id: "asc" }, omit: { instructions: true } } },
         });
       });
       // A stock band changed: this process's cached pages learn of it now, not at the next poll.

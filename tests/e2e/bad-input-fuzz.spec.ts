@@ -142,7 +142,7 @@ const basePayloads: Payload[] = [
 ];
 
 type Field = { name: string; value: string; button: boolean };
-/** A form's fields; `action` for a plain form posting to a route of the store's (add to cart, the pen chooser), none for a server action. */
+/** `action`: the route a plain form posts to (POST /cart/add, /pen, /checkout/start); absent for a server action's form, posted to its page. */
 type Form = { fields: Field[]; action?: string };
 
 /** The forms that post to server actions or to the store's own routes, read from a page without JavaScript. */
@@ -152,8 +152,8 @@ async function actionForms(context: BrowserContext, path: string): Promise<Form[
   expect(response?.status(), path).toBeLessThan(400);
   const forms = await page.$$eval("form", (els) =>
     els.map((form) => ({
-      action: form.getAttribute("action"),
       method: (form.getAttribute("method") ?? "get").toLowerCase(),
+      action: form.getAttribute("action") ?? "",
       fields: Array.from(form.elements)
         .filter((e): e is HTMLInputElement | HTMLButtonElement | HTMLSelectElement => "name" in e && !!(e as HTMLInputElement).name)
         .filter((e) => !(e instanceof HTMLInputElement && (e.type === "checkbox" || e.type === "radio") && !e.checked))
@@ -161,10 +161,11 @@ async function actionForms(context: BrowserContext, path: string): Promise<Form[
     })),
   );
   await page.close();
-  const serverAction = (f: { fields: Field[] }) => f.fields.some((x) => x.name.startsWith("$ACTION_"));
-  return forms
-    .filter((f) => serverAction(f) || (f.method === "post" && f.action?.startsWith("/")))
-    .map((f) => (serverAction(f) ? { fields: f.fields } : { fields: f.fields, action: f.action! }));
+  return forms.flatMap((f): Form[] => {
+    if (f.fields.some((x) => x.name.startsWith("$ACTION_"))) return [{ fields: f.fields }];
+    if (f.method === "post" && f.action.startsWith("/")) return [{ fields: f.fields, action: f.action }];
+    return [];
+  });
 }
 
 function body(fields: Field[], replace: { name: string; payload: Payload } | null): FormData {
@@ -210,7 +211,6 @@ const CORE = 8;
 const PER_FORM = 104;
 
 async function post(context: BrowserContext, tally: Tally, target: string, page: string, form: Form) {
-  // A server action posts back to its page; a plain form to its own route.
   const path = form.action ?? page;
   const userFields = [...new Set(form.fields.filter((f) => !f.name.startsWith("$ACTION_")).map((f) => f.name))];
   // Fields no form has, which a client may send anyway.
@@ -334,7 +334,8 @@ test("malformed input to every server action and route handler: no 500, no chang
     },
     { target: "product: add to cart", path: "/products/home-starter-kit", ctx: () => context(), expect: 1 },
     { target: "cartridges: pen chooser", path: "/shop/cartridges", ctx: () => context(), expect: 1 },
-    { target: "checkout", path: "/checkout", ctx: () => context({ cart: [["KIT-HOME-S", 1]] }), expect: 1 },
+    // The checkout form posts to POST /checkout/start (a route, not a server action).
+    { target: "checkout: POST /checkout/start", path: "/checkout", ctx: () => context({ cart: [["KIT-HOME-S", 1]] }), expect: 1 },
     { target: "track: order lookup", path: "/track", ctx: () => context(), expect: 1 },
     { target: "signin: email link", path: "/signin", ctx: () => context(), expect: 1 },
     { target: "order page: reorder", path: `/orders/${guestOrder.accessToken}`, ctx: () => context(), expect: 1 },
@@ -454,6 +455,21 @@ test("malformed input to every server action and route handler: no 500, no chang
       ...strings.map((s) => form({ email: `fuzz-${strings.indexOf(s)}@example.com`, csrfToken: s, callbackUrl: s })),
     ]);
     await posts("POST /api/auth/*", "/api/auth/callback/nodemailer", [...strings, ...strings.map((s) => form({ token: s, email: s, callbackUrl: s }))]);
+    await ctx.close();
+  }
+
+  // The checkout page, with a cart, when a form sent without JavaScript comes back: only the store's
+  // own codes show a message, and only a retry cookie the store sealed puts values and messages back.
+  {
+    const target = "GET /checkout?error= and its retry cookie";
+    const ctx = await context({ cart: [["SRM-HA-30", 1]] });
+    await get(ctx, tally, target, [...pathPayloads.map((s) => `/checkout?error=${s}`), "/checkout?error=__proto__", "/checkout?error=toString"], {
+      noReflection: true,
+    });
+    for (const value of pathPayloads) {
+      await ctx.addCookies([{ name: "checkout-retry", value, url: `${baseURL}/checkout` }]);
+      await get(ctx, tally, target, ["/checkout?error=retry"], { noReflection: true });
+    }
     await ctx.close();
   }
 
