@@ -94,7 +94,6 @@ export function clearRenderedPages(): void {
 
 export type RunningStore = { url: string; logFile: string; stop: () => Promise<void> };
 
-/** Migrate and seed the bench database, build if the sources changed, and serve. */
 /** The environment of every command the bench runs against its database (migrate, seed, build, serve). */
 export function benchEnv(db: BenchDatabase): NodeJS.ProcessEnv {
   return {
@@ -108,13 +107,12 @@ export function benchEnv(db: BenchDatabase): NodeJS.ProcessEnv {
   };
 }
 
+/** Migrate and seed the bench database, build if the sources changed, and serve. */
 export async function startStore(db: BenchDatabase, port: number): Promise<RunningStore> {
-  const url = `http://127.0.0.1:${port}`;
   const env = benchEnv(db);
   log(`database: ${db.label}`);
   await run(bin("prisma"), ["migrate", "deploy"], env);
   await run(process.execPath, ["--import", "tsx", "prisma/seed.ts"], env);
-
   clearRenderedPages();
   if (!buildIsCurrent()) {
     log("building the store (the sources changed since the last build)…");
@@ -123,7 +121,14 @@ export async function startStore(db: BenchDatabase, port: number): Promise<Runni
   } else {
     log("the build is current (build stamp): not rebuilding");
   }
+  return serveStore(db, port);
+}
 
+/** Serves the current build on the bench database: scripts/serve.ts, demo mode, 127.0.0.1. Starts with no kept pages. */
+export async function serveStore(db: BenchDatabase, port: number): Promise<RunningStore> {
+  const url = `http://127.0.0.1:${port}`;
+  const env = benchEnv(db);
+  clearRenderedPages();
   const logDir = mkdtempSync(path.join(tmpdir(), "stillpoint-bench-"));
   const logFile = path.join(logDir, "server.log");
   const out = createWriteStream(logFile);
