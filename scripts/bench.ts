@@ -58,12 +58,15 @@ const ROW_KEYS: RowKey[] = [...PAGES.map((p) => p.key), "checkout", "scale"];
 
 const HELP = `npm run bench -- [options]
 
-  --url URL          measure a store that is already running (no database is made or touched)
+  --url URL          measure a store that is already running on this machine: nothing is built and
+                     no database is made; the checkout rows place unpaid orders in that store (each
+                     holds stock for 30 minutes) and the scale rows are skipped
   --duration S       seconds per row (default 10)
   --connections N    concurrent connections per page row (default 20)
   --only KEYS        comma-separated rows: ${ROW_KEYS.join(", ")} (the static file always runs)
   --port N           port for the bench's store (default: the first free one in 3400-3499)
   --write            rewrite the bench section of docs/performance.md
+  --keep-log         keep the store's log (a JSON line a request) and say where it is
   --help             this text
 
 Without --url: with DATABASE_URL (a PostgreSQL server) the bench makes <name>_bench on it;
@@ -78,6 +81,7 @@ function options() {
       only: { type: "string" },
       port: { type: "string" },
       write: { type: "boolean", default: false },
+      "keep-log": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -99,7 +103,7 @@ function options() {
     const host = new URL(url).hostname;
     if (!["127.0.0.1", "localhost", "[::1]"].includes(host)) throw new Error("--url must be a store on this machine (127.0.0.1 or localhost)");
   }
-  return { url, seconds, connections, only, port: values.port ? Number(values.port) : undefined, write: values.write };
+  return { url, seconds, connections, only, port: values.port ? Number(values.port) : undefined, write: values.write, keepLog: values["keep-log"] };
 }
 
 type Options = ReturnType<typeof options>;
@@ -335,7 +339,7 @@ async function main() {
   let cleaning: Promise<void> | null = null;
   const cleanUp = () =>
     (cleaning ??= (async () => {
-      await store?.stop();
+      await store?.stop({ keepLog: opts.keepLog });
       await db?.drop().catch((e: Error) => console.error(`[bench] could not drop the bench database: ${e.message}`));
     })());
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -359,7 +363,7 @@ async function main() {
       store = await startStore(benchDb, port);
       base = store.url;
       restart = async () => {
-        await store?.stop();
+        await store?.stop({ keepLog: opts.keepLog });
         store = await serveStore(benchDb, port);
         return store.url;
       };

@@ -92,7 +92,7 @@ export function clearRenderedPages(): void {
   for (const dir of [".next/cache/fetch-cache", ".next/server/route-cache"]) rmSync(path.join(root, dir), { recursive: true, force: true });
 }
 
-export type RunningStore = { url: string; logFile: string; stop: () => Promise<void> };
+export type RunningStore = { url: string; logFile: string; stop: (options?: { keepLog?: boolean }) => Promise<void> };
 
 /** The environment of every command the bench runs against its database (migrate, seed, build, serve). */
 export function benchEnv(db: BenchDatabase): NodeJS.ProcessEnv {
@@ -129,12 +129,14 @@ export async function serveStore(db: BenchDatabase, port: number): Promise<Runni
   const url = `http://127.0.0.1:${port}`;
   const env = benchEnv(db);
   clearRenderedPages();
-  const logDir = mkdtempSync(path.join(tmpdir(), "stillpoint-bench-"));
-  const logFile = path.join(logDir, "server.log");
+  // A folder of its own for the server's log and for what the demo keeps
+  // (its secret, the mail outbox), so the user's .data is not written to.
+  const dataDir = mkdtempSync(path.join(tmpdir(), "stillpoint-bench-"));
+  const logFile = path.join(dataDir, "server.log");
   const out = createWriteStream(logFile);
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     cwd: root,
-    env: { ...env, PORT: String(port), SITE_URL: url, LISTEN_ADDRESS: "127.0.0.1" },
+    env: { ...env, PORT: String(port), SITE_URL: url, LISTEN_ADDRESS: "127.0.0.1", STORE_DATA_DIR: dataDir, OUTBOX_DIR: path.join(dataDir, "outbox") },
     // A process group of its own: stop() signals that group and nothing else.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -157,7 +159,7 @@ export async function serveStore(db: BenchDatabase, port: number): Promise<Runni
       // already gone
     }
   };
-  const stop = async () => {
+  const end = async () => {
     if (exited === null && child.pid) {
       signal("SIGTERM");
       const timer = setTimeout(() => signal("SIGKILL"), 10_000);
@@ -165,6 +167,12 @@ export async function serveStore(db: BenchDatabase, port: number): Promise<Runni
       clearTimeout(timer);
     }
     clearRenderedPages();
+  };
+  // The log has a line a request (tens of megabytes a run): kept only when asked for.
+  const stop = async (options: { keepLog?: boolean } = {}) => {
+    await end();
+    if (options.keepLog) log(`the store's log: ${logFile}`);
+    else rmSync(dataDir, { recursive: true, force: true });
   };
 
   // Ready when it answers anything at all; 3 minutes covers a cold start on a busy 2-core machine.
@@ -177,12 +185,12 @@ export async function serveStore(db: BenchDatabase, port: number): Promise<Runni
       break;
     } catch {
       if (Date.now() > deadline) {
-        await stop();
+        await end();
         throw new Error(`the store did not answer on ${url} within 3 minutes; its log: ${logFile}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
-  log(`store serving on ${url} (process group ${child.pid}; log ${logFile})`);
+  log(`store serving on ${url} (process group ${child.pid})`);
   return { url, logFile, stop };
 }
