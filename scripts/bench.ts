@@ -15,16 +15,17 @@
 import { parseArgs } from "node:util";
 import { linksIn, formsIn, submittedFields, Visitor } from "./bench/browser";
 import { measureJourneys, measureUrl, type Figure } from "./bench/load";
-import { commandLine, machineLine, markdownTable, textTable, writeDocSection, type Row } from "./bench/report";
+import { commandLine, loadNow, machineLine, markdownTable, textTable, writeDocSection, type Row } from "./bench/report";
 import { startCheckoutOnce } from "./bench/shopper";
 import { benchEnv, freePort, makeBenchDatabase, query, serveStore, startStore, type BenchDatabase, type RunningStore } from "./bench/store";
 import { run } from "./proc";
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 
-// What is measured. The kit page is the store's main landing page; the
-// filtered listing uses values the seed catalog has (lib/catalog/filters.ts),
-// and the warm-up checks the page did not drop them as unknown.
+// What is measured. The static file is one from public/, so it passes
+// through the same server and proxy as the pages. The filtered listing uses
+// values the seed catalog has (lib/catalog/filters.ts), and the warm-up
+// checks that the page did not drop them as unknown.
 const STATIC_FILE = "/images/products/home-complete-kit.svg";
 const KIT_PAGE = "/products/home-complete-kit";
 /** A second product for the two-item cart. */
@@ -63,7 +64,8 @@ const HELP = `npm run bench -- [options]
                      holds stock for 30 minutes) and the scale rows are skipped
   --duration S       seconds per row (default 10)
   --connections N    concurrent connections per page row (default 20)
-  --only KEYS        comma-separated rows: ${ROW_KEYS.join(", ")} (the static file always runs)
+  --only KEYS        some rows, comma-separated, of: ${ROW_KEYS.join(", ")}
+                     (the static file always runs; scale brings the pages it compares with)
   --port N           port for the bench's store (default: the first free one in 3400-3499)
   --write            rewrite the bench section of docs/performance.md
   --keep-log         keep the store's log (a JSON line a request) and say where it is
@@ -332,8 +334,11 @@ async function measureScale(
 
 async function main() {
   const opts = options();
-  const selected = (key: RowKey) => !opts.only || opts.only.has(key);
+  // The scale rows are ratios to their pages' rows at the seed catalog's size, so they bring those along.
+  const scalePages = new Set<RowKey>(PAGES.filter((p) => p.scale).map((p) => p.key));
+  const selected = (key: RowKey) => !opts.only || opts.only.has(key) || (opts.only.has("scale") && scalePages.has(key));
   const started = new Date();
+  const loadAtStart = loadNow();
   let db: BenchDatabase | null = null;
   let store: RunningStore | null = null;
   let cleaning: Promise<void> | null = null;
@@ -381,7 +386,7 @@ async function main() {
 
   const what = db ? db.label : `the store at ${opts.url}`;
   const settings = `${opts.seconds} s a row, ${opts.connections} connections a page row`;
-  console.log(`\n${started.toISOString()}  ${what}; ${settings}\n${machineLine()}`);
+  console.log(`\n${started.toISOString()}  ${what}; ${settings}\n${machineLine(loadAtStart)}`);
   console.log(textTable(rows));
   const failed = rows.filter((r) => r.mark === "FAIL").length;
   console.log(`\n${rows.filter((r) => r.mark === "pass").length} passed, ${failed} failed, ${rows.filter((r) => r.mark === "skipped").length} skipped`);
@@ -392,7 +397,7 @@ async function main() {
       [
         "## Throughput and latency (`npm run bench`)",
         "",
-        `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${machineLine()}.`,
+        `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${machineLine(loadAtStart)}.`,
         `Database: ${what}. ${settings[0]!.toUpperCase()}${settings.slice(1)}.`,
         "",
         `Command: \`${commandLine("bench", process.argv.slice(2))}\`.`,

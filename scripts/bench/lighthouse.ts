@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { bin, run } from "../proc";
-import { commandLine, machineLine, writeDocSection } from "./report";
+import { commandLine, loadNow, machineLine, writeDocSection } from "./report";
 import { freePort, makeBenchDatabase, startStore, type BenchDatabase, type RunningStore } from "./store";
 
 const log = (message: string) => console.log(`[lighthouse] ${message}`);
@@ -78,11 +78,11 @@ export function resultTable(r: LighthouseResult): string {
   return rows.map(([k, v]) => `${k.padEnd(16)}${v.padStart(8)}`).join("\n");
 }
 
-function markdown(r: LighthouseResult, when: Date, args: string[]): string {
+function markdown(r: LighthouseResult, when: Date, loadAtStart: number, args: string[]): string {
   return [
     "## Lighthouse, kit page, mobile (`npm run bench:lighthouse`)",
     "",
-    `Measured ${when.toISOString().slice(0, 16).replace("T", " ")} UTC on ${machineLine()}.`,
+    `Measured ${when.toISOString().slice(0, 16).replace("T", " ")} UTC on ${machineLine(loadAtStart)}.`,
     `Lighthouse ${r.lighthouseVersion} with its default mobile settings (simulated mid-range phone on slow 4G), ${r.chrome}, on \`${new URL(r.url).pathname}\` after warming it.`,
     "",
     `Command: \`${commandLine("bench:lighthouse", args)}\`.`,
@@ -103,6 +103,7 @@ async function main() {
     return;
   }
   const started = new Date();
+  const loadAtStart = loadNow();
   let db: BenchDatabase | null = null;
   let store: RunningStore | null = null;
   const cleanUp = async () => {
@@ -133,9 +134,9 @@ async function main() {
   } finally {
     await cleanUp();
   }
-  console.log(`\n${started.toISOString()}  Lighthouse ${result.lighthouseVersion}, ${result.chrome}, mobile, ${PAGE}\n${machineLine()}\n`);
+  console.log(`\n${started.toISOString()}  Lighthouse ${result.lighthouseVersion}, ${result.chrome}, mobile, ${PAGE}\n${machineLine(loadAtStart)}\n`);
   console.log(resultTable(result));
-  if (values.write) log(`wrote ${writeDocSection("lighthouse", markdown(result, started, process.argv.slice(2)))}`);
+  if (values.write) log(`wrote ${writeDocSection("lighthouse", markdown(result, started, loadAtStart, process.argv.slice(2)))}`);
 }
 
 main().catch((error) => {

@@ -73,20 +73,21 @@ export function markdownTable(rows: Row[]): string {
   for (const row of rows) {
     const [label, perSecond, p50, p95, ratio, target, mark, note] = cells(row);
     const result = [mark, note].filter(Boolean).join(": ");
-    lines.push(`| ${[label!, `\`${row.what}\``, perSecond!, p50!, p95!, ratio!, target!, result].map(escape).join(" | ")} |`);
+    const what = row.what.startsWith("/") ? `\`${row.what}\`` : row.what;
+    lines.push(`| ${[label!, what, perSecond!, p50!, p95!, ratio!, target!, result].map(escape).join(" | ")} |`);
   }
   return lines.join("\n");
 }
 
-/** The machine a run was on, in one line: what the figures mean depends on it. */
-export function machineLine(): string {
+/** The 1-minute load average now: taken before a run starts, it tells whether something else was busy. */
+export const loadNow = () => os.loadavg()[0]!;
+
+/** The machine a run was on, in one line: what the figures mean depends on it (and on what else ran). */
+export function machineLine(loadAtStart: number): string {
   const cpu = os.cpus()[0]?.model?.replace(/\s+/g, " ").trim() ?? "unknown CPU";
   const gib = (os.totalmem() / 1024 ** 3).toFixed(0);
-  const load = os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ");
-  return `${os.availableParallelism()} cores (${cpu}), ${gib} GiB memory, Node ${process.version}, ${os.type()} ${os.release()}; load average at the end ${load}`;
+  const load = `1-minute load average ${loadAtStart.toFixed(2)} before the run, ${loadNow().toFixed(2)} after`;
+  return `${os.availableParallelism()} cores (${cpu}), ${gib} GiB memory, Node ${process.version}, ${os.type()} ${os.release()}; ${load}`;
 }
 
 /** The command as a person would type it again. */
