@@ -252,7 +252,11 @@ async function main() {
     const r = await shopperLoad(base, n, seconds, { product });
     const cell = (s: { p50: number; p95: number }) => `${s.p50.toFixed(0)} / ${s.p95.toFixed(0)}`.padStart(17);
     console.log(
-      String(n).padStart(8) + r.perSecond.toFixed(1).padStart(12) + "  " + cols.map((c) => cell(c === "total" ? r.total : r.steps[c])).join("") + String(r.failures.length).padStart(8),
+      String(n).padStart(8) +
+        r.perSecond.toFixed(1).padStart(12) +
+        "  " +
+        cols.map((c) => cell(c === "total" ? r.total : r.steps[c])).join("") +
+        String(r.failures.length).padStart(8),
     );
     if (r.failures.length) console.log(`          first failure: ${r.failures[0]}`);
   }
