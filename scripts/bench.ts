@@ -68,7 +68,8 @@ const HELP = `npm run bench -- [options]
                      (the static file always runs; scale brings the pages it compares with)
   --port N           port for the bench's store (default: the first free one in 3400-3499)
   --write            rewrite the bench section of docs/performance.md
-  --keep-log         keep the store's log (a JSON line a request) and say where it is
+  --keep-log         keep the store's log (a JSON line a request) and say where it is; it is
+                     kept anyway when a request failed
   --help             this text
 
 Without --url: with DATABASE_URL (a PostgreSQL server) the bench makes <name>_bench on it;
@@ -171,8 +172,12 @@ async function listedCount(base: string): Promise<number | null> {
 
 const fmtRatio = (r: number, what: string) => (Number.isFinite(r) ? `${r.toFixed(2)}× ${what}` : "—");
 
+/** Set when a request failed: the store's log is then kept, since it says why. */
+let requestsFailed = false;
+
 /** A row with failed requests, or none completed, fails whatever its rate: the figure is not the page's. */
 function failedRow(row: Row, figure: Figure): Row | null {
+  if (figure.failed > 0) requestsFailed = true;
   if (figure.failed > 0) return { ...row, mark: "FAIL", note: `${figure.failed} failed of ${figure.completed + figure.failed}: ${figure.firstFailure ?? "?"}` };
   if (figure.completed === 0) return { ...row, mark: "FAIL", note: `nothing completed within ${figure.seconds.toFixed(0)} s` };
   return null;
@@ -344,7 +349,7 @@ async function main() {
   let cleaning: Promise<void> | null = null;
   const cleanUp = () =>
     (cleaning ??= (async () => {
-      await store?.stop({ keepLog: opts.keepLog });
+      await store?.stop({ keepLog: opts.keepLog || requestsFailed });
       await db?.drop().catch((e: Error) => console.error(`[bench] could not drop the bench database: ${e.message}`));
     })());
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -368,7 +373,7 @@ async function main() {
       store = await startStore(benchDb, port);
       base = store.url;
       restart = async () => {
-        await store?.stop({ keepLog: opts.keepLog });
+        await store?.stop({ keepLog: opts.keepLog || requestsFailed });
         store = await serveStore(benchDb, port);
         return store.url;
       };

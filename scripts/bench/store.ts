@@ -1,8 +1,8 @@
 // A production store of the bench's own, on a database of its own:
 //
 // - With DATABASE_URL (a PostgreSQL server): the database `<name>_bench` on
-//   that server is dropped and made again, so the user's own database is never
-//   read or written and every run starts from the seed catalog.
+//   that server, made anew for each run (from the seed catalog) and dropped at
+//   its end; the database the URL names is never read or written.
 // - Without it: an embedded PGlite in memory, the same machinery `npm test`
 //   uses (scripts/embedded-db.ts). Fine for the page rows; the checkout rows
 //   need a server (PGlite runs one transaction at a time).
@@ -27,7 +27,7 @@ export type BenchDatabase = {
   url: string;
   /** "server" (a PostgreSQL server from DATABASE_URL) or "embedded" (PGlite in memory). */
   kind: "server" | "embedded";
-  /** What it is, for the report, e.g. "PostgreSQL 15.18 (database wt_bench_bench)". */
+  /** What it is, for the report, e.g. "PostgreSQL 15.18 server (database wt_bench_bench)". */
   label: string;
   drop: () => Promise<void>;
 };
