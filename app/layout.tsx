@@ -20,73 +20,73 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <body className="min-h-screen flex flex-col font-sans antialiased">
         <VisitorProvider>
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-        >
-          Skip to content
-        </a>
-        {demoPaymentsEnabled() && (
-          <div className="bg-warn-soft px-4 py-2 text-center text-sm text-warn no-print" data-testid="demo-banner">
-            Demo store: payments are simulated and no money is taken. Emails are kept in the{" "}
-            <Link href="/outbox" className="underline">
-              outbox
-            </Link>{" "}
-            instead of being sent.
-          </div>
-        )}
-        <header className="border-b border-line bg-white no-print">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
-            <Link href="/" className="text-xl font-semibold tracking-tight text-brand-dark">
-              {siteName}
-            </Link>
-            <nav aria-label="Shop" className="order-3 w-full sm:order-none sm:w-auto">
-              <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm font-medium">
-                {categories.map((c) => (
-                  <li key={c.slug}>
-                    <Link href={`/shop/${c.slug}`} className="hover:text-brand hover:underline">
-                      {c.title}
+          <a
+            href="#main"
+            className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+          >
+            Skip to content
+          </a>
+          {demoPaymentsEnabled() && (
+            <div className="bg-warn-soft px-4 py-2 text-center text-sm text-warn no-print" data-testid="demo-banner">
+              Demo store: payments are simulated and no money is taken. Emails are kept in the{" "}
+              <Link href="/outbox" className="underline">
+                outbox
+              </Link>{" "}
+              instead of being sent.
+            </div>
+          )}
+          <header className="border-b border-line bg-white no-print">
+            <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
+              <Link href="/" className="text-xl font-semibold tracking-tight text-brand-dark">
+                {siteName}
+              </Link>
+              <nav aria-label="Shop" className="order-3 w-full sm:order-none sm:w-auto">
+                <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm font-medium">
+                  {categories.map((c) => (
+                    <li key={c.slug}>
+                      <Link href={`/shop/${c.slug}`} className="hover:text-brand hover:underline">
+                        {c.title}
+                      </Link>
+                    </li>
+                  ))}
+                  <li>
+                    <Link href="/instructions" className="hover:text-brand hover:underline">
+                      Instructions
                     </Link>
                   </li>
-                ))}
-                <li>
-                  <Link href="/instructions" className="hover:text-brand hover:underline">
-                    Instructions
-                  </Link>
-                </li>
-              </ul>
-            </nav>
-            <form action="/shop" method="get" role="search" className="ml-auto flex gap-2">
-              <label htmlFor="site-search" className="sr-only">
-                Search the store
-              </label>
-              <input
-                id="site-search"
-                name="q"
-                type="search"
-                placeholder="Search products"
-                className="w-40 rounded border border-line px-2 py-1.5 text-sm sm:w-56"
-              />
-              <button type="submit" className="rounded bg-brand px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-dark">
-                Search
-              </button>
-            </form>
-            <AccountLink />
-            <CartLink />
-          </div>
-        </header>
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-          {children}
-        </main>
-        <footer className="border-t border-line bg-white text-sm text-muted no-print">
-          <div className="mx-auto max-w-6xl space-y-2 px-4 py-6">
-            <p>
-              {siteName} sells cosmetic microneedling supplies. Our instructions inform; they are not medical advice. If you have a skin condition or take
-              medication, ask a clinician before microneedling.
-            </p>
-            <p>Pen models named here are our own. Cartridges are single-use: never share or reuse one.</p>
-          </div>
-        </footer>
+                </ul>
+              </nav>
+              <form action="/shop" method="get" role="search" className="ml-auto flex gap-2">
+                <label htmlFor="site-search" className="sr-only">
+                  Search the store
+                </label>
+                <input
+                  id="site-search"
+                  name="q"
+                  type="search"
+                  placeholder="Search products"
+                  className="w-40 rounded border border-line px-2 py-1.5 text-sm sm:w-56"
+                />
+                <button type="submit" className="rounded bg-brand px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-dark">
+                  Search
+                </button>
+              </form>
+              <AccountLink />
+              <CartLink />
+            </div>
+          </header>
+          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+            {children}
+          </main>
+          <footer className="border-t border-line bg-white text-sm text-muted no-print">
+            <div className="mx-auto max-w-6xl space-y-2 px-4 py-6">
+              <p>
+                {siteName} sells cosmetic microneedling supplies. Our instructions inform; they are not medical advice. If you have a skin condition or take
+                medication, ask a clinician before microneedling.
+              </p>
+              <p>Pen models named here are our own. Cartridges are single-use: never share or reuse one.</p>
+            </div>
+          </footer>
         </VisitorProvider>
       </body>
     </html>

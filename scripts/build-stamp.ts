@@ -6,7 +6,19 @@ import path from "node:path";
 import { root } from "./proc";
 
 const stampFile = path.join(root, ".next/source-fingerprint");
-const inputs = ["app", "components", "lib", "public", "proxy.ts", "auth.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const inputs = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "auth.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 
 function sourceFingerprint(): string {
   const hash = createHash("sha256");

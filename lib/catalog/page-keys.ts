@@ -91,8 +91,11 @@ export function isInternalCatalogPath(pathname: string): boolean {
 function firstClean(value: string | null, max: number): string | null {
   if (value === null) return null;
   // Control characters (a NUL, a newline) never reach a page or a key.
-  // eslint-disable-next-line no-control-regex
-  const clean = value.replace(/[\u0000-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
+  const clean = value
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   return clean ? clean.slice(0, max) : null;
 }
 

@@ -36,9 +36,7 @@ async function getProductInstructions(product: CatalogProduct): Promise<ProductI
 }
 
 /** Once per request: a guide page reads it for its metadata and again for the page. */
-export const getGuides = cache(() =>
-  unstable_cache(() => listGuides(db()), ["guide-list", databaseKey()], { tags: [CATALOG_TAG], revalidate: 300 })(),
-);
+export const getGuides = cache(() => unstable_cache(() => listGuides(db()), ["guide-list", databaseKey()], { tags: [CATALOG_TAG], revalidate: 300 })());
 
 export * from "./content";
 export * from "./depth";
