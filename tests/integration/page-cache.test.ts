@@ -64,7 +64,7 @@ describe("the page cache", () => {
     await cache.set("/guide", page([tag]), {}); // the old render finishes
     expect(await cache.get("/guide", pageCtx)).toBeNull();
     // The next render, begun after the change, is kept (a moment later: times are in milliseconds).
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 50));
     await cache.set("/guide", page([tag]), {});
     expect(await cache.get("/guide", pageCtx)).not.toBeNull();
   });
