@@ -9,7 +9,7 @@ export async function register() {
   const { db } = await import("@/lib/db");
   // The page cache (lib/cache/page-cache-handler.cjs) learns of catalog changes from the database.
   const { provideInvalidationReader, readInvalidationsAfter } = await import("@/lib/cache/invalidate");
-  provideInvalidationReader((afterId, sinceMs) => readInvalidationsAfter(db(), afterId, sinceMs));
+  provideInvalidationReader((afterId, sinceMs, alsoIds) => readInvalidationsAfter(db(), afterId, sinceMs, alsoIds));
   const { releaseExpiredHolds } = await import("@/lib/orders/sweeper");
   const sweep = () =>
     releaseExpiredHolds(db())

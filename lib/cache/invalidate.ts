@@ -38,13 +38,16 @@ export type InvalidationRow = { id: string; tags: string[]; createdAt: number };
 type Reader = { cacheInvalidation: Pick<Prisma.TransactionClient["cacheInvalidation"], "findMany"> };
 
 /**
- * What the page cache handler polls: rows after the last one it saw, or, on
- * its first read, every row younger than `sinceMs` (entries shared through
- * Redis may be that old). In id order, a bounded batch per read.
+ * What the page cache handler polls: rows after the last one it saw (and the
+ * skipped ids it asks for again), or, on its first read, every row younger
+ * than `sinceMs` (entries shared through Redis may be that old). In id order,
+ * a bounded batch per read.
  */
-export async function readInvalidationsAfter(prisma: Reader, afterId: string | null, sinceMs: number): Promise<InvalidationRow[]> {
+export async function readInvalidationsAfter(prisma: Reader, afterId: string | null, sinceMs: number, alsoIds: string[] = []): Promise<InvalidationRow[]> {
+  const after = afterId === null ? { createdAt: { gte: new Date(sinceMs) } } : { id: { gt: BigInt(afterId) } };
   const rows = await prisma.cacheInvalidation.findMany({
-    where: afterId === null ? { createdAt: { gte: new Date(sinceMs) } } : { id: { gt: BigInt(afterId) } },
+    // alsoIds: ids an earlier read skipped (their transactions had not committed yet).
+    where: alsoIds.length > 0 ? { OR: [after, { id: { in: alsoIds.map((id) => BigInt(id)) } }] } : after,
     orderBy: { id: "asc" },
     take: 1000,
   });
@@ -60,7 +63,7 @@ export async function pruneInvalidations(
 }
 
 /** instrumentation.ts: gives this process's page cache handler a way to read the table. */
-export function provideInvalidationReader(read: (afterId: string | null, sinceMs: number) => Promise<InvalidationRow[]>): void {
+export function provideInvalidationReader(read: (afterId: string | null, sinceMs: number, alsoIds: string[]) => Promise<InvalidationRow[]>): void {
   const shared = ((globalThis as Record<symbol, unknown>)[PAGE_CACHE_HOOK] ??= {}) as { readInvalidations?: typeof read };
   shared.readInvalidations = read;
 }

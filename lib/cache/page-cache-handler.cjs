@@ -37,6 +37,8 @@ const REDIS_TIMEOUT_MS = 250;
 /** Entries in Redis expire by themselves a week after they were written (invalidation rows are kept as long). */
 const REDIS_TTL_SECONDS = 7 * 24 * 3600;
 const KEEP_INVALIDATIONS_MS = REDIS_TTL_SECONDS * 1000;
+/** How long a skipped invalidation id is looked for again (a transaction open longer is caught by the pages' 5-minute revalidation). */
+const MISSING_ID_WAIT_MS = 60_000;
 const TAGS_HEADER = "x-next-cache-tags";
 
 /**
@@ -51,6 +53,7 @@ const state = (shared.state ??= {
   tagTimes: new Map(), // tag -> ms since epoch: entries made before it are out of date
   renderStarts: new Map(), // key -> ms: when the render that will set() this key began
   lastInvalidationId: null,
+  missingIds: new Map(), // id -> ms: ids skipped by a poll, perhaps a transaction not yet committed
   polling: null,
   timer: null,
   redis: null,
@@ -160,11 +163,20 @@ function pollOnce() {
   state.polling = (async () => {
     try {
       const first = state.lastInvalidationId === null;
-      const rows = await read(state.lastInvalidationId, Date.now() - KEEP_INVALIDATIONS_MS);
+      const rows = await read(state.lastInvalidationId, Date.now() - KEEP_INVALIDATIONS_MS, [...state.missingIds.keys()]);
       const now = Date.now();
       const fresh = [];
       for (const row of rows) {
-        state.lastInvalidationId = row.id;
+        const id = BigInt(row.id);
+        if (state.missingIds.delete(row.id)) {
+          // A row whose transaction committed after a later one's: read now, counted as new.
+        } else if (!first) {
+          // Ids are handed out when a transaction writes, not when it commits: a gap may be a
+          // transaction still open. Look for the missing ids again for a while (a rolled-back one never comes).
+          const last = BigInt(state.lastInvalidationId);
+          if (id - last < 1000n) for (let gap = last + 1n; gap < id; gap++) state.missingIds.set(String(gap), now);
+        }
+        if (state.lastInvalidationId === null || id > BigInt(state.lastInvalidationId)) state.lastInvalidationId = row.id;
         // Rows older than this process only matter to entries kept in Redis:
         // their own time is enough. A new row counts from the moment it is
         // seen here, so an entry rendered on this clock just before is out of date.
@@ -172,6 +184,7 @@ function pollOnce() {
         learnTags(row.tags, at);
         if (!first) fresh.push(...row.tags);
       }
+      for (const [id, noticed] of state.missingIds) if (now - noticed > MISSING_ID_WAIT_MS) state.missingIds.delete(id);
       if (first && state.lastInvalidationId === null) state.lastInvalidationId = "0";
       if (fresh.length > 0) await shareTags([...new Set(fresh)], now);
     } catch (error) {

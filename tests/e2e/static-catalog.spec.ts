@@ -81,10 +81,20 @@ test("two visitors see only their own cart, account and pen on the same cached p
         expect(body, path).toMatch(/data-testid="cart-count"[^>]*>0</);
       }
     }
-    // A product page is one document for everyone: byte for byte what a visitor with no cookies gets.
-    const anonymous = await html(nobody.request, "/products/coverage-36-cartridge");
-    expect(await html(ann.request, "/products/coverage-36-cartridge")).toBe(anonymous);
-    expect(await html(bea.request, "/products/coverage-36-cartridge")).toBe(anonymous);
+    // A product page is one document for everyone: byte for byte what a visitor with no cookies
+    // gets. Other tests buy at the same time, and a sale that changes a stock band makes the page
+    // again; so the three are compared between two identical anonymous reads (nothing changed between).
+    const product = "/products/coverage-36-cartridge";
+    let compared = false;
+    for (let attempt = 0; attempt < 5 && !compared; attempt++) {
+      const before = await html(nobody.request, product);
+      const [annHtml, beaHtml] = [await html(ann.request, product), await html(bea.request, product)];
+      if ((await html(nobody.request, product)) !== before) continue;
+      expect(annHtml).toBe(before);
+      expect(beaHtml).toBe(before);
+      compared = true;
+    }
+    expect(compared, "the product page stayed the same long enough to compare").toBe(true);
   } finally {
     await Promise.all([ann.close(), bea.close(), nobody.close()]);
     await prisma.session.deleteMany({ where: { userId: user.id } });

@@ -37,7 +37,7 @@ async function recordAndAnnounce(tags: string[]) {
 }
 
 beforeAll(async () => {
-  provideInvalidationReader((afterId, sinceMs) => readInvalidationsAfter(prisma, afterId, sinceMs));
+  provideInvalidationReader((afterId, sinceMs, alsoIds) => readInvalidationsAfter(prisma, afterId, sinceMs, alsoIds));
   PageCache = require("../../lib/cache/page-cache-handler.cjs") as HandlerClass;
   cache = new PageCache({});
   // The first read takes the rows already there as history.
@@ -62,9 +62,11 @@ describe("the page cache", () => {
     expect(await cache.get("/guide", pageCtx)).toBeNull(); // a miss: the render begins, reading the old version
     await recordAndAnnounce([tag]); // the new version is published meanwhile
     await cache.set("/guide", page([tag]), {}); // the old render finishes
+    // A moment later (times are in milliseconds, and a render begun in the same millisecond as
+    // the change counts as begun before it) the next request finds it out of date: a new render begins.
+    await new Promise((r) => setTimeout(r, 5));
     expect(await cache.get("/guide", pageCtx)).toBeNull();
-    // The next render, begun after the change, is kept (a moment later: times are in milliseconds).
-    await new Promise((r) => setTimeout(r, 50));
+    // That render, begun after the change, is kept.
     await cache.set("/guide", page([tag]), {});
     expect(await cache.get("/guide", pageCtx)).not.toBeNull();
   });
@@ -80,6 +82,31 @@ describe("the page cache", () => {
     expect(await cache.get("catalog-data", ctx)).not.toBeNull();
     await recordAndAnnounce([tag]);
     expect(await cache.get("catalog-data", ctx)).toBeNull();
+  });
+
+  it("learns of a change whose transaction commits after a later one's", async () => {
+    const [slow, quick] = [unique("slow"), unique("quick")];
+    await cache.set("/slow", page([slow]), {});
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    let recorded!: () => void;
+    const written = new Promise<void>((resolve) => (recorded = resolve));
+    // The slow edit takes its id first and commits last.
+    const slowEdit = prisma.$transaction(
+      async (tx) => {
+        await recordInvalidation(tx, [slow]);
+        recorded();
+        await held;
+      },
+      { timeout: 20_000 },
+    );
+    await written;
+    await recordAndAnnounce([quick]);
+    expect(await cache.get("/slow", pageCtx)).not.toBeNull();
+    commit();
+    await slowEdit;
+    await announceInvalidation();
+    expect(await cache.get("/slow", pageCtx)).toBeNull();
   });
 
   it("drops nothing for a change that was rolled back", async () => {
