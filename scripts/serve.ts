@@ -36,7 +36,7 @@ import { availableParallelism } from "node:os";
 import next from "next";
 import { ConfigError, assertConfig, resolveProcessCount, type StoreConfig } from "../lib/config";
 import { log, loggablePath, sendConsoleToLog, withRequestId } from "../lib/log";
-import { PEER_HEADER, CLIENT_IP_HEADER, REQUEST_ID_HEADER, clientAddress, markTrustedServer } from "../lib/request-origin";
+import { PEER_HEADER, CLIENT_IP_HEADER, REQUEST_ID_HEADER, clientAddress, isLoopback, markTrustedServer } from "../lib/request-origin";
 import { root } from "./proc";
 
 const dev = process.argv.includes("--dev");
@@ -197,7 +197,13 @@ async function serve(settings: StoreConfig) {
   // under `next dev` its compile messages stay readable text.
   if (!dev) sendConsoleToLog();
 
-  const app = next({ dev, dir: root, hostname: settings.hostname, port: settings.port });
+  // Next.js writes a loopback address as "localhost" in the URL the proxy
+  // (proxy.ts) sees, and treats a rewrite to an origin other than its own as
+  // one to another site: fetched over HTTP, through this server again (and,
+  // with several processes, perhaps another process). Told "localhost", it
+  // keeps such rewrites inside the process. Only the name changes: the server
+  // below still listens on the address the settings give.
+  const app = next({ dev, dir: root, hostname: isLoopback(settings.hostname) ? "localhost" : settings.hostname, port: settings.port });
   const handle = app.getRequestHandler();
   await app.prepare();
 
