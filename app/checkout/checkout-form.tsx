@@ -4,6 +4,7 @@
 // JavaScript, this script sends the form and shows the answer's messages, or
 // goes to the payment page; without it, the browser posts the form itself and
 // the route answers with a redirect (to pay, or back here with the messages).
+import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { StartCheckoutAnswer } from "./start/route";
 import { AddressFields, TextField } from "@/components/form-fields";
@@ -21,6 +22,7 @@ type Props = {
 export function CheckoutForm({ countries, shipping, needsSafety, safetyHref, initial }: Props) {
   const [state, setState] = useState<CheckoutFormState>(initial);
   const [pending, setPending] = useState(false);
+  const router = useRouter();
   const v = state.values;
   const e = state.errors;
 
@@ -48,8 +50,10 @@ export function CheckoutForm({ countries, shipping, needsSafety, safetyHref, ini
       return;
     }
     if (answer?.ok) {
-      // The button stays disabled while the payment page loads.
-      window.location.assign(answer.redirectUrl);
+      // The button stays disabled while the payment page loads: the store's
+      // own (the demo) by the app's router, as a link would; Stripe's in full.
+      if (/^\/(?!\/)/.test(answer.redirectUrl)) router.push(answer.redirectUrl);
+      else window.location.assign(answer.redirectUrl);
       return;
     }
     setState({

@@ -87,6 +87,8 @@ export async function startCheckout(
   const totals = computeTotals(cart.lines, shipping, promo);
   let order: { id: string; number: string; holdExpiresAt: Date; totalCents: number; shippingCents: number; discountCents: number };
   let accessToken: string;
+  // Earlier unpaid orders of this cart cancelled by the committed attempt.
+  let superseded = 0;
   try {
     ({ order, accessToken } = await createHeldOrder());
   } catch (error) {
@@ -98,7 +100,8 @@ export async function startCheckout(
     throw error;
   }
   // Superseded orders' Stripe sessions are to be expired: that job is committed now.
-  kickJobs();
+  // (Nothing superseded, nothing enqueued: no need to wake the worker.)
+  if (superseded > 0) kickJobs();
 
   function createHeldOrder() {
     return holdOrder(prisma, {
@@ -110,7 +113,7 @@ export async function startCheckout(
         const current = await tx.cartItem.findMany({ where: { cartId: cart.id! }, select: { variantId: true, quantity: true } });
         const key = (l: { variantId: string; quantity: number }) => `${l.variantId}x${l.quantity}`;
         if (current.map(key).sort().join() !== cart.lines.map(key).sort().join()) throw new CartChanged();
-        await supersedeUnpaidOrders(tx, cart.id!, now);
+        superseded = await supersedeUnpaidOrders(tx, cart.id!, now);
       },
       stock: cart.lines,
       promo,

@@ -4,7 +4,8 @@
 // page into the action's answer, and under load every shopper waited on it.
 //   - From the checkout page's script (Accept: application/json): JSON,
 //     `{ ok: true, redirectUrl }` or `{ ok: false, errors, formError }` with a
-//     message per field; the script shows them or goes to redirectUrl.
+//     message per field (both 200; 413 and 400 only for a body that is too
+//     large or not a form); the script shows them or goes to redirectUrl.
 //   - As a plain form post (no JavaScript): 303 to the payment page; or, when
 //     something needs fixing, 303 back to /checkout?error=retry with the
 //     values and messages in a short-lived sealed cookie (lib/checkout/retry.ts;
@@ -61,12 +62,9 @@ export async function POST(request: NextRequest) {
     if (wantsJson) return NextResponse.json({ ok: true, redirectUrl: result.redirectUrl } satisfies StartCheckoutAnswer, { headers: noStore });
     return new NextResponse(null, { status: 303, headers: { Location: result.redirectUrl, ...noStore } });
   }
-  if (wantsJson) {
-    return NextResponse.json({ ok: false, errors: result.errors, formError: result.formError } satisfies StartCheckoutAnswer, {
-      status: 422,
-      headers: noStore,
-    });
-  }
+  // 200: a message to show is an answer, not a failed request (browsers log every 4xx as an error).
+  if (wantsJson)
+    return NextResponse.json({ ok: false, errors: result.errors, formError: result.formError } satisfies StartCheckoutAnswer, { headers: noStore });
   const sealed = sealCheckoutRetry({ values: raw, errors: result.errors, formError: result.formError }, storeSecret());
   jar.set({ ...retryCookie, value: sealed, maxAge: RETRY_MAX_AGE_SECONDS });
   return new NextResponse(null, { status: 303, headers: { Location: "/checkout?error=retry", ...noStore } });
