@@ -72,8 +72,10 @@ type VariantSelection = {
   bits: Bits;
   /** Per product (where its bit is set): its matching variants and cheapest price, as applyListingQuery lists it. */
   items: (ListingItem | undefined)[];
-  orders: Map<SortKey, Uint32Array>;
+  orders: Map<SortKey, SortOrder>;
 };
+
+type SortOrder = { order: Uint32Array; rank: Uint32Array };
 
 export class ListingIndex {
   readonly products: readonly CatalogProduct[];
@@ -109,17 +111,31 @@ export class ListingIndex {
 
     let total = 0;
     for (const w of bits) total += popcount(w);
-    const items: ListingItem[] = [];
     const skip = (page - 1) * pageSize;
-    let seen = 0;
-    const order = this.order(selection, query.sort);
-    for (let k = 0; k < order.length && items.length < pageSize; k++) {
-      const i = order[k]!;
-      if (!has(bits, i)) continue;
-      if (seen++ < skip) continue;
-      items.push(selection.items[i]!);
+    const wanted = Math.max(0, Math.min(pageSize, total - skip));
+    if (wanted === 0) return { items: [], total };
+    let positions: number[];
+    if (query.sort === "featured") {
+      // Catalog order is position order: walk the set bits, a word at a time.
+      positions = setBits(bits, skip + wanted).slice(skip);
+    } else {
+      const { order, rank } = this.order(selection, query.sort);
+      if (total * 8 < order.length) {
+        // Few matches: sort just those by their place in the order, rather than walk the whole order past the misses.
+        positions = setBits(bits, total)
+          .sort((a, b) => rank[a]! - rank[b]!)
+          .slice(skip, skip + wanted);
+      } else {
+        // Many: about one in eight or more of the order matches, so the page is near its start.
+        positions = [];
+        let seen = 0;
+        for (let k = 0; k < order.length && positions.length < wanted; k++) {
+          const i = order[k]!;
+          if (has(bits, i) && seen++ >= skip) positions.push(i);
+        }
+      }
     }
-    return { items, total };
+    return { items: positions.map((i) => selection.items[i]!), total };
   }
 
   private set(key: string, test: (p: CatalogProduct) => boolean): Bits {
@@ -161,16 +177,19 @@ export class ListingIndex {
     return selection;
   }
 
-  /** Product positions in the order the sort puts them, for every product the selection keeps. */
-  private order(selection: VariantSelection, sort: SortKey): Uint32Array {
-    let order = selection.orders.get(sort);
-    if (!order) {
+  /** Product positions in the sort's order (those the selection keeps), and each position's place in it. */
+  private order(selection: VariantSelection, sort: SortKey): SortOrder {
+    let sorted = selection.orders.get(sort);
+    if (!sorted) {
       const position = new Map<ListingItem, number>();
       selection.items.forEach((item, i) => item && position.set(item, i));
-      order = Uint32Array.from(sortItems([...position.keys()], sort), (item) => position.get(item)!);
-      selection.orders.set(sort, order);
+      const order = Uint32Array.from(sortItems([...position.keys()], sort), (item) => position.get(item)!);
+      const rank = new Uint32Array(this.products.length);
+      order.forEach((i, k) => (rank[i] = k));
+      sorted = { order, rank };
+      selection.orders.set(sort, sorted);
     }
-    return order;
+    return sorted;
   }
 
   private bitsOf(test: (p: CatalogProduct, i: number) => boolean): Bits {
@@ -180,6 +199,20 @@ export class ListingIndex {
     });
     return bits;
   }
+}
+
+/** The positions of the first `limit` set bits, in position order. */
+function setBits(bits: Bits, limit: number): number[] {
+  const out: number[] = [];
+  for (let w = 0; w < bits.length && out.length < limit; w++) {
+    let word = bits[w]!;
+    while (word !== 0 && out.length < limit) {
+      const low = word & -word;
+      out.push(w * 32 + 31 - Math.clz32(low));
+      word ^= low;
+    }
+  }
+  return out;
 }
 
 function has(bits: Bits, i: number): boolean {
