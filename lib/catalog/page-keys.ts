@@ -92,7 +92,6 @@ function firstClean(value: string | null, max: number): string | null {
   if (value === null) return null;
   // Control characters (a NUL, a newline) never reach a page or a key.
   const clean = value
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, "")
     .replace(/\s+/g, " ")
     .trim();
