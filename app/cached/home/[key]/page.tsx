@@ -12,10 +12,15 @@ export function generateStaticParams(): { key: string }[] {
   return [];
 }
 
+const HOME_KITS = 6;
+
 export default async function HomePage({ params }: { params: Promise<{ key: string }> }) {
   const savedPen = readPageKey((await params).key).savedPen ?? null;
   const catalog = await getCatalog();
   const kits = catalog.products.filter((p) => p.kind === "KIT");
+  // A handful, not the whole range: with a large catalog every kit on the home page made it
+  // hundreds of kilobytes. The kits listing has the rest.
+  const shown = kits.slice(0, HOME_KITS);
   return (
     <>
       <section className="rounded-2xl bg-brand-soft px-6 py-10 sm:px-10">
@@ -49,12 +54,19 @@ export default async function HomePage({ params }: { params: Promise<{ key: stri
           Pen kits
         </h2>
         <ul className="mt-4 grid grid-cols-2 gap-4 md:grid-cols-3">
-          {kits.map((p) => (
+          {shown.map((p) => (
             <li key={p.id}>
               <ProductCard product={p} />
             </li>
           ))}
         </ul>
+        {kits.length > shown.length && (
+          <p className="mt-4">
+            <Link href="/shop/kits" className="font-medium underline">
+              See all {kits.length} pen kits
+            </Link>
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="shop-heading" className="mt-12">
