@@ -41,6 +41,15 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/robots.txt`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1", STORE_MODE: "demo", PORT: String(port), LISTEN_ADDRESS: "127.0.0.1", SITE_URL: `http://127.0.0.1:${port}` },
+    // One server process, as the tests' timing assumes (a mail is in the outbox by the next page load);
+    // tests/e2e/server-processes.spec.ts starts a store of its own with two.
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      STORE_MODE: "demo",
+      PORT: String(port),
+      LISTEN_ADDRESS: "127.0.0.1",
+      SITE_URL: `http://127.0.0.1:${port}`,
+      WEB_CONCURRENCY: "1",
+    },
   },
 });

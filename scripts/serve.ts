@@ -151,14 +151,14 @@ function runPrimary(count: number, settings: StoreConfig) {
     worker.once("exit", (code, signal) => {
       if (stopping) return;
       if (!everListened) {
-        log.error({ pid: worker.process.pid, code, signal }, "a server process could not start; stopping");
+        log.error({ workerPid: worker.process.pid, code, signal }, "a server process could not start; stopping");
         return void stop(code || 1);
       }
       const now = Date.now();
       deaths.push(now);
       while (deaths.length && deaths[0]! < now - 60_000) deaths.shift();
       const delay = restartDelayMs(deaths.length);
-      log.error({ pid: worker.process.pid, code, signal, restartInMs: delay }, "a server process died; starting another");
+      log.error({ workerPid: worker.process.pid, code, signal, restartInMs: delay }, "a server process died; starting another");
       // Not unref'd: with every worker dead, this timer is what keeps the primary up.
       setTimeout(() => stopping || fork(slot), delay);
     });
