@@ -10,7 +10,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { config as storeConfig } from "@/lib/config";
 import { formTargetsFromEnv, makeNonce, securityHeaders, usesNonce } from "@/lib/security-headers";
-import { catalogRewrite, isInternalCatalogPath } from "@/lib/catalog/page-keys";
+import { canonicalCatalogSearch, catalogRewrite, isInternalCatalogPath } from "@/lib/catalog/page-keys";
 import { PEN_COOKIE } from "@/lib/catalog/pen-cookie";
 
 export function proxy(request: NextRequest) {
@@ -55,6 +55,12 @@ function routeCatalog(request: NextRequest, requestHeaders: Headers): NextRespon
   }
   requestHeaders.delete(REWRITE_MARK);
   if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const canonical = canonicalCatalogSearch(pathname, searchParams);
+  if (canonical !== null) {
+    const to = request.nextUrl.clone();
+    to.search = canonical;
+    return NextResponse.redirect(to, 308);
+  }
   const target = catalogRewrite(pathname, searchParams, request.cookies.get(PEN_COOKIE)?.value);
   if (!target) return null;
   requestHeaders.set(REWRITE_MARK, rewriteMark);

@@ -7,7 +7,7 @@
 // details follow the choice at once, the address shows it, and adding answers
 // in place (POST /cart/add) and updates the cart count in the header.
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { StockStatus } from "@/lib/catalog/format";
 import type { AddToCartResult } from "@/app/cart/add/route";
 import { LiveStock, useVisitor } from "@/components/visitor";
@@ -29,6 +29,9 @@ export function BuyBox(props: { productName: string; variants: BuyVariant[]; ini
   const [sku, setSku] = useState(props.initialSku);
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<AddToCartResult | null>(null);
+  // Until the script runs the form posts as a plain form (a redirect to the cart); marked once it answers in place.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => form.current?.setAttribute("data-hydrated", ""), []);
   const variant = variants.find((v) => v.sku === sku) ?? variants[0]!;
   const inStock = (view?.stock?.[variant.sku] ?? variant.band).inStock;
 
@@ -62,7 +65,7 @@ export function BuyBox(props: { productName: string; variants: BuyVariant[]; ini
       </p>
       <LiveStock key={variant.sku} sku={variant.sku} band={variant.band} />
 
-      <form method="post" action="/cart/add" onSubmit={add} className="mt-6" noValidate>
+      <form method="post" action="/cart/add" onSubmit={add} className="mt-6" noValidate ref={form}>
         {variants.length > 1 ? (
           <fieldset>
             <legend className="text-sm font-medium">Choose a size</legend>

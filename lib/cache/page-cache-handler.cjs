@@ -350,6 +350,7 @@ class PageCacheHandler {
   }
 
   async set(key, data, ctx) {
+    data = withoutRscQuery(data);
     const began = state.renderStarts.get(key);
     state.renderStarts.delete(key);
     if (!data) {
@@ -373,6 +374,19 @@ class PageCacheHandler {
   resetRequestCache() {}
 }
 
+// Next.js writes the URL a page was rendered for into the page, Next's own
+// `_rsc` query (a client navigation's cache buster) included when that request
+// made it. The entry serves every visitor: it is kept as if rendered for the
+// plain address. (Other query text never gets here: proxy.ts redirects catalog
+// URLs to their canonical form first.)
+const dropRscQuery = (text) => text.replace(/\?_rsc=[A-Za-z0-9_-]*(&)?/g, (_, more) => (more ? "?" : "")).replace(/&_rsc=[A-Za-z0-9_-]*/g, "");
+
+function withoutRscQuery(data) {
+  if (!data || data.kind !== "APP_PAGE" || typeof data.html !== "string" || !data.html.includes("_rsc=")) return data;
+  const rscData = data.rscData && data.rscData.includes("_rsc=") ? Buffer.from(dropRscQuery(data.rscData.toString("utf8")), "utf8") : data.rscData;
+  return { ...data, html: dropRscQuery(data.html), rscData };
+}
+
 function sharedEntryKey(key) {
   return `${state.prefixes.entries}:entry:${key}`;
 }
@@ -391,5 +405,6 @@ function decode(key, stored) {
 // Exposed for tests: the same pure pieces the handler uses.
 PageCacheHandler.pack = pack;
 PageCacheHandler.unpack = unpack;
+PageCacheHandler.withoutRscQuery = withoutRscQuery;
 
 module.exports = PageCacheHandler;

@@ -83,6 +83,30 @@ export function catalogRewrite(pathname: string, search: URLSearchParams, penCoo
   return route ? `${route.internal}/${pageKey(route.kind, search, penCookie)}` : null;
 }
 
+/**
+ * Next.js writes the address a page was rendered for into the page (its router's initial URL),
+ * and the cached page is shared by every URL with the same key. So a catalog URL carrying
+ * anything the page does not read (a tracking parameter, a repeated one, text someone
+ * appended) is first redirected to its canonical form: what one visitor added to their
+ * address never reaches another visitor's copy. Next's own `_rsc` is left to the page cache,
+ * which removes it (lib/cache/page-cache-handler.cjs). Null when the URL is canonical already.
+ */
+export function canonicalCatalogSearch(pathname: string, search: URLSearchParams): string | null {
+  const route = catalogRoute(pathname);
+  if (!route) return null;
+  const limits: Record<string, number> = PAGE_PARAMS[route.kind];
+  const names = [...search.keys()].filter((name) => name !== "_rsc");
+  const clean = names.every((name) => Object.hasOwn(limits, name)) && new Set(names).size === names.length;
+  if (clean) return null;
+  const kept = new URLSearchParams();
+  for (const name of Object.keys(limits)) {
+    const value = search.get(name);
+    if (value !== null) kept.set(name, value);
+  }
+  const text = kept.toString();
+  return text ? `?${text}` : "";
+}
+
 /** The internal routes are reached only through the rewrite, never by their own URL. */
 export function isInternalCatalogPath(pathname: string): boolean {
   return pathname === CACHED_PREFIX || pathname.startsWith(`${CACHED_PREFIX}/`);

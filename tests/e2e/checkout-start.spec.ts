@@ -11,6 +11,9 @@ import { expect, fillCheckout, test } from "./fixtures";
 const CLEANSER = "CLN-GEN-150"; // aftercare: no safety confirmation
 const CARTRIDGE = "CRT-24-10"; // needs the "who must not use it" confirmation
 
+// Several tests here count the same items' stock: one after another, or one's hold shows in another's count.
+test.describe.configure({ mode: "serial" });
+
 async function withDb<T>(work: (prisma: ReturnType<typeof testDb>) => Promise<T>): Promise<T> {
   const prisma = testDb(1);
   try {

@@ -120,6 +120,8 @@ test("a professional-only kit offers no add-to-cart, and a forged add is refused
   const kitPro = await prisma.variant.findUniqueOrThrow({ where: { sku: "KIT-PRO" } });
   await prisma.$disconnect();
   await page.goto("/products/home-starter-kit");
+  // The page's script answers in place; before it runs, the same refusal comes back on the cart page instead.
+  await expect(page.locator("form[data-hydrated]")).toHaveCount(1);
   await page.locator('input[name="variantId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), kitPro.id);
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.locator("#quantity-error")).toContainText("trained professionals only");

@@ -89,6 +89,7 @@ test("an edit through one instance shows on the other at its next request, throu
     const context = await browser.newContext({ baseURL: `http://127.0.0.1:${portA}` });
     const page = await context.newPage();
     await page.goto(PRODUCT);
+    await expect(page.locator("form[data-hydrated]")).toHaveCount(1);
     await page.getByLabel("Quantity").fill("2");
     await page.getByRole("button", { name: "Add to cart" }).click();
     await expect(page.getByTestId("added")).toBeVisible();

@@ -22,6 +22,7 @@ async function choosePen(context: BrowserContext, pen: string) {
 async function addToCart(context: BrowserContext, path: string, quantity: number) {
   const page = await context.newPage();
   await page.goto(path);
+  await expect(page.locator("form[data-hydrated]")).toHaveCount(1);
   await page.getByLabel("Quantity").fill(String(quantity));
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByTestId("added")).toBeVisible();
@@ -110,6 +111,16 @@ test("the per-visitor answer is never cached and names only this visitor's thing
   const view = await response.json();
   expect(view).toMatchObject({ signedIn: false, cartCount: 0, pen: null });
   expect(Object.keys(view.stock)).toEqual(expect.arrayContaining(["CRT-36-10"]));
+});
+
+test("a catalog address carrying text the page does not read is sent to its canonical form first", async ({ request }) => {
+  const response = await request.get("/products/coverage-36-cartridge?utm_source=news&email=ann%40example.com&variant=CRT-36-25&variant=x", {
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(308);
+  expect(response.headers()["location"]).toMatch(/\/products\/coverage-36-cartridge\?variant=CRT-36-25$/);
+  const clean = await request.get("/shop/cartridges?config=12-pin&sort=price-asc", { maxRedirects: 0 });
+  expect(clean.status()).toBe(200);
 });
 
 test("the internal cached routes are not reachable by their own address", async ({ request }) => {

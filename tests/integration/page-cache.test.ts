@@ -137,6 +137,17 @@ describe("the page cache", () => {
     expect(back.html).toBe(value.html);
   });
 
+  it("keeps a page made for a client navigation (?_rsc=…) as if made for its plain address", async () => {
+    const made = {
+      ...page(["x"]),
+      html: String.raw`<p>Which pen?</p>\"c\":[\"\",\"products\",\"kit?_rsc=4xJyJD8s\"] ?variant=A&_rsc=abc\" ?_rsc=z&variant=B\"`,
+    };
+    await cache.set("/rsc-made", made, {});
+    const kept = (await cache.get("/rsc-made", pageCtx))!.value as { html: string; rscData: Buffer };
+    expect(kept.html).toBe(String.raw`<p>Which pen?</p>\"c\":[\"\",\"products\",\"kit\"] ?variant=A\" ?variant=B\"`);
+    expect(kept.html).not.toContain("_rsc");
+  });
+
   it("reads rows in order after the last one seen, and prunes only old ones", async () => {
     const [first, second] = [unique("first"), unique("second")];
     await prisma.$transaction((tx) => recordInvalidation(tx, [first]));
