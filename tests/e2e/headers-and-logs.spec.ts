@@ -3,11 +3,10 @@
 // pins origins, the demo outbox still shows mail inside its sandboxed frame,
 // and a server error reaches the browser as an error id only while the
 // server's JSON log line holds that id, the request id and the stack.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import type { Page } from "@playwright/test";
-import { root } from "../../scripts/proc";
+import { freePort, startStore } from "../support/store-server";
 import { expect, test } from "./fixtures";
 
 function scriptSrc(policy: string): string[] {
@@ -78,32 +77,16 @@ test.describe("a server error", () => {
   // A second store on the same build whose database cannot be reached: every
   // page that reads the catalog fails, as it would in a real outage.
   let server: ChildProcess;
-  let output = "";
+  let output = () => "";
   let port = 0;
 
   test.beforeAll(async () => {
-    // A port nobody uses (other checkouts on this machine run their own stores).
-    const probe = createServer().listen(0, "127.0.0.1");
-    await once(probe, "listening");
-    port = (probe.address() as { port: number }).port;
-    probe.close();
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: "1",
-        STORE_MODE: "demo",
-        PORT: String(port),
-        LISTEN_ADDRESS: "127.0.0.1",
-        SITE_URL: `http://127.0.0.1:${port}`,
-        DATABASE_URL: "postgresql://nobody:nothing@127.0.0.1:1/unreachable",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    server.stdout!.on("data", (chunk) => (output += chunk));
-    server.stderr!.on("data", (chunk) => (output += chunk));
-    for (let i = 0; i < 120 && !output.includes('"msg":"listening on'); i++) await new Promise((r) => setTimeout(r, 250));
-    expect(output, "the second server started").toContain('"msg":"listening on');
+    port = await freePort();
+    const store = startStore(port, { DATABASE_URL: "postgresql://nobody:nothing@127.0.0.1:1/unreachable" });
+    server = store.child;
+    output = store.output;
+    for (let i = 0; i < 120 && !output().includes('"msg":"listening on'); i++) await new Promise((r) => setTimeout(r, 250));
+    expect(output(), "the second server started").toContain('"msg":"listening on');
   });
 
   test.afterAll(async () => {
@@ -127,13 +110,16 @@ test.describe("a server error", () => {
 
     // The log: JSON lines only, one of them the error with both ids and the stack.
     // The error line is written while the page renders, the access line when the answer has gone: wait for both.
-    const logged = (msg: string) => output.split("\n").some((l) => l.includes(`"msg":"${msg}"`) && l.includes(requestId));
+    const logged = (msg: string) =>
+      output()
+        .split("\n")
+        .some((l) => l.includes(`"msg":"${msg}"`) && l.includes(requestId));
     await expect.poll(() => logged("request failed") && logged("request")).toBe(true);
-    const lines = output.split("\n").filter(Boolean);
+    const lines = output().split("\n").filter(Boolean);
     for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
     const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const error = entries.find((e) => e.msg === "request failed" && e.requestId === requestId);
-    expect(error, output).toMatchObject({ level: "error", digest, method: "GET", path: "/cart", requestId });
+    expect(error, output()).toMatchObject({ level: "error", digest, method: "GET", path: "/cart", requestId });
     expect(typeof error!.time).toBe("string");
     const err = error!.err as { message: string; stack: string };
     expect(err.message).toContain("Can't reach database");

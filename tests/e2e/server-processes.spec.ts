@@ -2,24 +2,22 @@
 // a second store on the same build and database with two workers. Both
 // serve, a shopper's checkout works whichever takes each request, a worker
 // that dies is replaced, and SIGTERM stops them all cleanly.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { request, createServer } from "node:http";
-import path from "node:path";
+import { request } from "node:http";
 import { startCheckoutOnce } from "../../scripts/bench/shopper";
+import { freePort, startStore } from "../support/store-server";
 import { expect, test } from "./fixtures";
-
-const root = path.resolve(import.meta.dirname, "../..");
 
 type Line = { msg?: string; pid?: number; workerPid?: number; path?: string; status?: number };
 
 test.describe("two server processes", () => {
   test.describe.configure({ mode: "serial" });
   let server: ChildProcess;
-  let output = "";
+  let output = () => "";
   let port = 0;
   const lines = () =>
-    output
+    output()
       .split("\n")
       .filter((l) => l.startsWith("{"))
       .map((l) => JSON.parse(l) as Line);
@@ -37,25 +35,10 @@ test.describe("two server processes", () => {
     });
 
   test.beforeAll(async () => {
-    const probe = createServer().listen(0, "127.0.0.1");
-    await once(probe, "listening");
-    port = (probe.address() as { port: number }).port;
-    probe.close();
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: "1",
-        STORE_MODE: "demo",
-        PORT: String(port),
-        LISTEN_ADDRESS: "127.0.0.1",
-        SITE_URL: `http://127.0.0.1:${port}`,
-        WEB_CONCURRENCY: "2",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    server.stdout!.on("data", (chunk) => (output += chunk));
-    server.stderr!.on("data", (chunk) => (output += chunk));
+    port = await freePort();
+    const store = startStore(port, { WEB_CONCURRENCY: "2" });
+    server = store.child;
+    output = store.output;
     await expect.poll(() => listening().length, { timeout: 60_000 }).toBe(2);
   });
 

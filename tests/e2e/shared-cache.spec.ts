@@ -8,11 +8,10 @@
 // Runs in the "last" project: it buys the last units of an item, which the
 // bad-input suite (comparing every stock level) must not see mid-run.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { testDb } from "../support/db";
+import { startStore } from "../support/store-server";
 import { expect, fillCheckout, test } from "./fixtures";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const basePort = Number(process.env.E2E_PORT ?? 3100);
 const redisPort = basePort + 40;
 const SKU = "WIPE-ALC-50";
@@ -33,23 +32,6 @@ async function waitFor(url: string, ms = 60_000): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not answer within ${ms} ms`);
-}
-
-function startStore(port: number, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      STORE_MODE: "demo",
-      PORT: String(port),
-      LISTEN_ADDRESS: "127.0.0.1",
-      SITE_URL: `http://127.0.0.1:${port}`,
-      ...env,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  return child;
 }
 
 /** The product page exactly as the server sends it: the stock band in its static HTML, and whether it came from the cache. */
@@ -76,8 +58,8 @@ test("an edit through one instance shows on the other at its next request, throu
   try {
     // Two units left: "Low stock" in the static page until someone takes them.
     await prisma.variant.update({ where: { sku: SKU }, data: { stock: 2 } });
-    a = startStore(portA, { REDIS_URL });
-    b = startStore(portB, { REDIS_URL, PAGE_CACHE_POLL_MS: "600000" });
+    a = startStore(portA, { REDIS_URL }, { quiet: true }).child;
+    b = startStore(portB, { REDIS_URL, PAGE_CACHE_POLL_MS: "600000" }, { quiet: true }).child;
     await Promise.all([waitFor(`http://127.0.0.1:${portA}/robots.txt`), waitFor(`http://127.0.0.1:${portB}/robots.txt`)]);
 
     // B renders the page; A serves B's copy from Redis without rendering it.
