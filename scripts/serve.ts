@@ -34,9 +34,11 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { availableParallelism } from "node:os";
 import next from "next";
+import { createFrontCache } from "../lib/cache/front-cache";
 import { ConfigError, assertConfig, resolveProcessCount, type StoreConfig } from "../lib/config";
 import { log, loggablePath, sendConsoleToLog, withRequestId } from "../lib/log";
 import { PEER_HEADER, CLIENT_IP_HEADER, REQUEST_ID_HEADER, clientAddress, markTrustedServer } from "../lib/request-origin";
+import { formTargetsFromEnv } from "../lib/security-headers";
 import { root } from "./proc";
 
 const dev = process.argv.includes("--dev");
@@ -205,6 +207,10 @@ async function serve(settings: StoreConfig) {
   const app = next({ dev, dir: root, hostname: "localhost", port: settings.port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // A repeat request for a current catalog page is answered from the page
+  // cache before Next.js routes it (lib/cache/front-cache.ts, decision 0017).
+  // Not under `next dev`, which keeps no pages.
+  const frontCache = dev ? null : createFrontCache({ https: settings.https, formTargets: formTargetsFromEnv(process.env) });
 
   const server = createServer((req, res) => {
     const requestId = randomUUID();
@@ -241,15 +247,22 @@ async function serve(settings: StoreConfig) {
       res.end("That address is not valid.\n");
       return;
     }
-    keepSharedCachesOff(res);
-    // Every line logged while Next.js handles this request carries its id.
-    withRequestId(requestId, () => handle(req, res)).catch((error) => {
-      log.error({ requestId, err: error }, "request failed outside Next.js");
-      if (!res.headersSent) {
-        res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
-        res.end(`Something went wrong on our side. Error id: ${requestId}\n`);
-      } else res.end();
-    });
+    const toNext = () => {
+      keepSharedCachesOff(res);
+      // Every line logged while Next.js handles this request carries its id.
+      withRequestId(requestId, () => handle(req, res)).catch((error) => {
+        log.error({ requestId, err: error }, "request failed outside Next.js");
+        if (!res.headersSent) {
+          res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+          res.end(`Something went wrong on our side. Error id: ${requestId}\n`);
+        } else res.end();
+      });
+    };
+    if (!frontCache) return toNext();
+    frontCache(req, res).then(
+      (served) => served || toNext(),
+      () => toNext(),
+    );
   });
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));

@@ -60,6 +60,8 @@ const state = (shared.state ??= {
   prefixes: null,
   warned: new Set(),
 });
+// A path's full page key (below), for the server's front cache.
+state.pageKeys ??= new Map();
 
 function warn(what, error) {
   // One line per kind of failure, not one per request during an outage.
@@ -293,6 +295,73 @@ function unpack(v) {
   return v;
 }
 
+// ---- pages by path, for the server's front cache ---------------------------
+
+// Next.js keys a page's entry "/route-cache/APP_PAGE/<route hash>/$<path>", the
+// path being the internal route it rendered (/cached/products/<slug>/<key>).
+// scripts/serve.ts answers a repeat request for a fresh page straight from
+// here (lib/cache/front-cache.ts) and needs the full key for a path: it is
+// learned from Next's own lookups. A path not yet looked up in this process
+// is simply served by Next.js, which teaches it.
+const PAGE_KEY_PREFIX = "/route-cache/APP_PAGE/";
+const MAX_PAGE_KEYS = 20_000;
+
+function rememberPageKey(key) {
+  if (typeof key !== "string" || !key.startsWith(PAGE_KEY_PREFIX)) return;
+  const at = key.indexOf("/$/", PAGE_KEY_PREFIX.length);
+  if (at < 0) return;
+  const path = key.slice(at + 2);
+  if (state.pageKeys.get(path) === key) return;
+  if (state.pageKeys.size >= MAX_PAGE_KEYS) state.pageKeys.delete(state.pageKeys.keys().next().value);
+  state.pageKeys.set(path, key);
+}
+
+/**
+ * The page kept for an internal path, when it is current: not outdated by a
+ * tag, younger than its revalidate time, a whole 200 page. Null otherwise
+ * (also when the path was never looked up here): then Next.js serves the
+ * request, renders or revalidates as it would, and sees the same entry.
+ */
+async function freshPage(path) {
+  const key = state.pageKeys.get(path);
+  if (!key || !state.prefixes) return null;
+  const entry = await lookup(key, { kind: "APP_PAGE" });
+  if (!entry) return null;
+  const v = entry.value;
+  if (!v || v.kind !== "APP_PAGE" || typeof v.html !== "string" || v.postponed || (v.status ?? 200) !== 200) return null;
+  const revalidate = entry.cacheControl && entry.cacheControl.revalidate;
+  if (typeof revalidate === "number" && Date.now() - entry.lastModified > revalidate * 1000) return null;
+  return entry;
+}
+
+async function lookup(key, ctx) {
+  rememberPageKey(key);
+  let entry = memoryGet(key);
+  let remoteTimes = null;
+  if (redisReady()) {
+    const [stored, times] = (await withinTimeout(Promise.all([entry ? null : state.redis.get(sharedEntryKey(key)), state.redis.hGetAll(tagsKey())]))) ?? [
+      null,
+      null,
+    ];
+    remoteTimes = times;
+    if (!entry && stored) entry = decode(key, stored);
+  }
+  if (entry && outOfDate(entry, entryTags(entry, ctx), remoteTimes)) {
+    memoryDelete(key);
+    // Another instance may have made it again since: take that one if it is current.
+    const stored = redisReady() ? await withinTimeout(state.redis.get(sharedEntryKey(key))) : null;
+    const again = stored ? decode(key, stored) : null;
+    entry = again && !outOfDate(again, entryTags(again, ctx), remoteTimes) ? again : null;
+  }
+  if (!entry) {
+    renderBegins(key);
+    return null;
+  }
+  const revalidate = entry.cacheControl && entry.cacheControl.revalidate;
+  if (typeof revalidate === "number" && Date.now() - entry.lastModified > revalidate * 1000) renderBegins(key);
+  return entry;
+}
+
 // ---- the handler Next.js calls ------------------------------------------------
 
 function prefixFor(ctx) {
@@ -323,33 +392,11 @@ class PageCacheHandler {
   }
 
   async get(key, ctx) {
-    let entry = memoryGet(key);
-    let remoteTimes = null;
-    if (redisReady()) {
-      const [stored, times] = (await withinTimeout(Promise.all([entry ? null : state.redis.get(sharedEntryKey(key)), state.redis.hGetAll(tagsKey())]))) ?? [
-        null,
-        null,
-      ];
-      remoteTimes = times;
-      if (!entry && stored) entry = decode(key, stored);
-    }
-    if (entry && outOfDate(entry, entryTags(entry, ctx), remoteTimes)) {
-      memoryDelete(key);
-      // Another instance may have made it again since: take that one if it is current.
-      const stored = redisReady() ? await withinTimeout(state.redis.get(sharedEntryKey(key))) : null;
-      const again = stored ? decode(key, stored) : null;
-      entry = again && !outOfDate(again, entryTags(again, ctx), remoteTimes) ? again : null;
-    }
-    if (!entry) {
-      renderBegins(key);
-      return null;
-    }
-    const revalidate = entry.cacheControl && entry.cacheControl.revalidate;
-    if (typeof revalidate === "number" && Date.now() - entry.lastModified > revalidate * 1000) renderBegins(key);
-    return entry;
+    return lookup(key, ctx);
   }
 
   async set(key, data, ctx) {
+    rememberPageKey(key);
     data = withoutRscQuery(data);
     const began = state.renderStarts.get(key);
     state.renderStarts.delete(key);
@@ -406,5 +453,6 @@ function decode(key, stored) {
 PageCacheHandler.pack = pack;
 PageCacheHandler.unpack = unpack;
 PageCacheHandler.withoutRscQuery = withoutRscQuery;
+PageCacheHandler.freshPage = freshPage;
 
 module.exports = PageCacheHandler;

@@ -14,7 +14,11 @@ type Handler = {
   set(key: string, data: unknown, ctx: object): Promise<void>;
   revalidateTag(tags: string | string[]): Promise<void>;
 };
-type HandlerClass = (new (ctx: object) => Handler) & { pack(v: unknown): unknown; unpack(v: unknown): unknown };
+type HandlerClass = (new (ctx: object) => Handler) & {
+  pack(v: unknown): unknown;
+  unpack(v: unknown): unknown;
+  freshPage(path: string): Promise<Entry>;
+};
 
 const require = createRequire(import.meta.url);
 const prisma = testDb(2);
@@ -69,6 +73,33 @@ describe("the page cache", () => {
     // That render, begun after the change, is kept.
     await cache.set("/guide", page([tag]), {});
     expect(await cache.get("/guide", pageCtx)).not.toBeNull();
+  });
+
+  it("gives the server's front cache a page by its path only while Next.js would serve it as current", async () => {
+    const tag = unique("front");
+    const path = `/cached/products/${unique("kit")}/_`;
+    // Next.js keys a page by its route and path; the front cache knows only the path.
+    const key = `/route-cache/APP_PAGE/0123abcd/$${path}`;
+    expect(await PageCache.freshPage(path)).toBeNull(); // never looked up here: Next.js serves it
+
+    await cache.set(key, page([tag]), { cacheControl: { revalidate: 300 } });
+    expect((await PageCache.freshPage(path))?.value).toMatchObject({ html: "<p>hi</p>" });
+
+    // An edit outdates it for the front cache exactly as for Next.js.
+    await recordAndAnnounce([tag]);
+    expect(await PageCache.freshPage(path)).toBeNull();
+    expect(await cache.get(key, pageCtx)).toBeNull();
+
+    // Past its revalidate time it is Next.js's to serve (stale) and render again.
+    const later = unique("front-later");
+    await cache.set(key, page([later]), { cacheControl: { revalidate: 0.01 } });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await PageCache.freshPage(path)).toBeNull();
+    expect(await cache.get(key, pageCtx)).not.toBeNull();
+
+    // Only a whole 200 page is served by the front cache.
+    await cache.set(key, { ...page([later]), status: 404 }, { cacheControl: { revalidate: 300 } });
+    expect(await PageCache.freshPage(path)).toBeNull();
   });
 
   it("treats catalog data like pages: a fetch entry's tags come from the call", async () => {
