@@ -29,7 +29,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {demoPaymentsEnabled() && (
             <div className="bg-warn-soft px-4 py-2 text-center text-sm text-warn no-print" data-testid="demo-banner">
               Demo store: payments are simulated and no money is taken. Emails are kept in the{" "}
-              <Link href="/outbox" className="underline">
+              <Link href="/outbox" prefetch={false} className="underline">
                 outbox
               </Link>{" "}
               instead of being sent.

@@ -39,14 +39,17 @@ export function useVisitor(): Visitor {
   return useContext(VisitorContext);
 }
 
+// The account, sign-in and cart pages are made per visitor on every request:
+// they are not prefetched, or every catalog page view (served from the page
+// cache in a millisecond) would make the server render three of them.
 export function AccountLink() {
   const { view } = useVisitor();
   return view?.signedIn ? (
-    <Link href="/account" className="text-sm font-medium hover:underline" data-testid="account-link">
+    <Link href="/account" prefetch={false} className="text-sm font-medium hover:underline" data-testid="account-link">
       Account
     </Link>
   ) : (
-    <Link href="/signin" className="text-sm font-medium hover:underline" data-testid="account-link">
+    <Link href="/signin" prefetch={false} className="text-sm font-medium hover:underline" data-testid="account-link">
       Sign in
     </Link>
   );
@@ -56,7 +59,7 @@ export function CartLink() {
   const { view } = useVisitor();
   const count = view?.cartCount ?? 0;
   return (
-    <Link href="/cart" className="inline-flex items-center gap-1.5 whitespace-nowrap text-sm font-medium hover:underline" data-testid="cart-link">
+    <Link href="/cart" prefetch={false} className="inline-flex items-center gap-1.5 whitespace-nowrap text-sm font-medium hover:underline" data-testid="cart-link">
       Cart
       {/* Space kept for the count, so the header does not move when it arrives. */}
       <span
