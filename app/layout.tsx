@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
-import { AccountLink, CartLink, VisitorProvider } from "@/components/visitor";
-import { categories } from "@/lib/catalog/categories";
+import { SiteHeader } from "@/components/site-header";
+import { VisitorProvider } from "@/components/visitor";
 import { demoPaymentsEnabled } from "@/lib/payments";
 import { siteName, siteTagline, siteUrl } from "@/lib/site";
 import "./globals.css";
@@ -35,46 +35,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               instead of being sent.
             </div>
           )}
-          <header className="border-b border-line bg-white no-print">
-            <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
-              <Link href="/" className="text-xl font-semibold tracking-tight text-brand-dark">
-                {siteName}
-              </Link>
-              <nav aria-label="Shop" className="order-3 w-full sm:order-none sm:w-auto">
-                <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm font-medium">
-                  {categories.map((c) => (
-                    <li key={c.slug}>
-                      <Link href={`/shop/${c.slug}`} className="hover:text-brand hover:underline">
-                        {c.title}
-                      </Link>
-                    </li>
-                  ))}
-                  <li>
-                    <Link href="/instructions" className="hover:text-brand hover:underline">
-                      Instructions
-                    </Link>
-                  </li>
-                </ul>
-              </nav>
-              <form action="/shop" method="get" role="search" className="ml-auto flex gap-2">
-                <label htmlFor="site-search" className="sr-only">
-                  Search the store
-                </label>
-                <input
-                  id="site-search"
-                  name="q"
-                  type="search"
-                  placeholder="Search products"
-                  className="w-40 rounded border border-line px-2 py-1.5 text-sm sm:w-56"
-                />
-                <button type="submit" className="rounded bg-brand px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-dark">
-                  Search
-                </button>
-              </form>
-              <AccountLink />
-              <CartLink />
-            </div>
-          </header>
+          <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
             {children}
           </main>
