@@ -17,6 +17,32 @@ import {
   type SearchParams,
 } from "@/lib/catalog";
 
+type Chip = { key: string; label: string; removeHref: string };
+
+/** The filters in force, each with the address of the same listing without it. */
+function activeFilters(
+  query: ReturnType<typeof listingView>["query"],
+  current: Record<string, string | null>,
+  options: ReturnType<typeof listingView>["options"],
+  penName: string | undefined,
+  savedPen: string | null,
+  base: string,
+): Chip[] {
+  const chips: Chip[] = [];
+  const without = (name: string, value: string | null = null) => listingHref(base, { ...current, [name]: value, page: null });
+  if (query.q) chips.push({ key: "q", label: `Search: “${query.q}”`, removeHref: without("q") });
+  // Without the pen, a saved pen would apply again: "every pen" is the way to drop it.
+  if (query.pen && penName) chips.push({ key: "pen", label: `Fits ${penName}`, removeHref: without("pen", savedPen ? "all" : null) });
+  for (const name of ["config", "pack", "concern", "area"] as const) {
+    const value = current[name];
+    if (!value) continue;
+    const label = options[name].find((o) => o.value === value)?.label ?? value;
+    chips.push({ key: name, label: `${filterLabels[name]}: ${label}`, removeHref: without(name) });
+  }
+  if (query.inStock) chips.push({ key: "stock", label: "In stock only", removeHref: without("stock") });
+  return chips;
+}
+
 const filterLabels = {
   pen: "Fits pen",
   config: "Needle configuration",
@@ -37,71 +63,86 @@ export function Listing(props: {
   const { catalog, products, category, base, params, savedPen } = props;
   const { query, notes, options, items, total, page, pageCount } = listingView(catalog, category, params, savedPen, products);
   const filters = category?.filters ?? ["pen", "config", "pack", "concern", "area", "stock"];
-  const selectFilters = filters.filter((f): f is keyof typeof filterLabels => f !== "stock" && options[f].length > 0);
+  // The pen has one control, the pen chooser; the other filters are selects.
+  const selectFilters = filters.filter((f): f is Exclude<keyof typeof filterLabels, "pen"> => f !== "stock" && f !== "pen" && options[f].length > 0);
   const penName = query.pen ? catalogIndex(catalog).pen(query.pen)?.name : undefined;
   const current = queryToParams(query);
   const returnTo = listingHref(base, { ...current, pen: null });
+  const penParam = current.pen ?? (savedPen && !query.pen ? "all" : null);
+  const chips = activeFilters(query, current, options, penName, savedPen, base);
 
   return (
     <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
-      <aside aria-label="Filters" className="space-y-6">
-        <form method="get" action={base} className="space-y-4 rounded-lg border border-line bg-white p-4">
-          <h2 className="font-semibold">Filter</h2>
-          {query.q && <input type="hidden" name="q" value={query.q} />}
-          {selectFilters.map((name) => (
-            <div key={name}>
-              <label htmlFor={`filter-${name}`} className="block text-sm font-medium">
-                {filterLabels[name]}
-              </label>
-              <select
-                id={`filter-${name}`}
-                name={name}
-                defaultValue={name === "pen" ? (query.pen ?? (savedPen ? "all" : "")) : (current[name] ?? "")}
-                className="mt-1 w-full rounded border border-line bg-white px-2 py-1.5 text-sm"
-              >
-                <option value={name === "pen" && savedPen ? "all" : ""}>Any</option>
-                {options[name].map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-          {filters.includes("stock") && (
-            <div className="flex items-center gap-2">
-              <input id="filter-stock" type="checkbox" name="stock" value="1" defaultChecked={query.inStock} className="h-4 w-4" />
-              <label htmlFor="filter-stock" className="text-sm">
-                In stock only
-              </label>
-            </div>
-          )}
-          <div>
-            <label htmlFor="filter-sort" className="block text-sm font-medium">
-              Sort by
-            </label>
-            <select id="filter-sort" name="sort" defaultValue={query.sort} className="mt-1 w-full rounded border border-line bg-white px-2 py-1.5 text-sm">
-              {Object.entries(sorts).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
+      <aside aria-label="Filters">
+        {/* Folded on phones so the products come first; always open from lg (globals.css .open-from-lg). */}
+        <details className="open-from-lg rounded-lg border border-line bg-white" data-testid="filters">
+          <summary className="flex cursor-pointer list-none items-center justify-between px-4 py-3 font-semibold lg:hidden [&::-webkit-details-marker]:hidden">
+            <span>
+              Filter and sort
+              {chips.length > 0 && <span className="ml-1 font-normal text-muted">({chips.length} active)</span>}
+            </span>
+            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
+              <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+          </summary>
+          <div className="space-y-5 p-4 pt-1 lg:pt-4">
+            {filters.includes("pen") && <PenChooser pens={catalog.penModels} current={savedPen} returnTo={returnTo} />}
+            <form method="get" action={base} className="space-y-4">
+              <h2 className="font-semibold">Filter</h2>
+              {query.q && <input type="hidden" name="q" value={query.q} />}
+              {/* The pen is chosen above; a pen from the address (or "every pen") is kept when filters change. */}
+              {penParam && <input type="hidden" name="pen" value={penParam} />}
+              {selectFilters.map((name) => (
+                <div key={name}>
+                  <label htmlFor={`filter-${name}`} className="block text-sm font-medium">
+                    {filterLabels[name]}
+                  </label>
+                  <select
+                    id={`filter-${name}`}
+                    name={name}
+                    defaultValue={current[name] ?? ""}
+                    className="mt-1 w-full rounded border border-line bg-white px-2 py-1.5 text-sm"
+                  >
+                    <option value="">Any</option>
+                    {options[name].map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
               ))}
-            </select>
+              {filters.includes("stock") && (
+                <div className="flex items-center gap-2">
+                  <input id="filter-stock" type="checkbox" name="stock" value="1" defaultChecked={query.inStock} className="h-4 w-4" />
+                  <label htmlFor="filter-stock" className="text-sm">
+                    In stock only
+                  </label>
+                </div>
+              )}
+              <div>
+                <label htmlFor="filter-sort" className="block text-sm font-medium">
+                  Sort by
+                </label>
+                <select id="filter-sort" name="sort" defaultValue={query.sort} className="mt-1 w-full rounded border border-line bg-white px-2 py-1.5 text-sm">
+                  {Object.entries(sorts).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="flex items-center gap-3">
+                <button type="submit" className="rounded bg-brand px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-dark">
+                  Apply
+                </button>
+                <Link href={base} className="text-sm underline">
+                  Clear
+                </Link>
+              </div>
+            </form>
           </div>
-          <div className="flex items-center gap-3">
-            <button type="submit" className="rounded bg-brand px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-dark">
-              Apply
-            </button>
-            <Link href={base} className="text-sm underline">
-              Clear
-            </Link>
-          </div>
-        </form>
-        {filters.includes("pen") && (
-          <div className="rounded-lg border border-line bg-white p-4">
-            <PenChooser pens={catalog.penModels} current={savedPen} returnTo={returnTo} />
-          </div>
-        )}
+        </details>
       </aside>
 
       <section aria-labelledby="results-heading">
@@ -113,6 +154,22 @@ export function Listing(props: {
               ))}
             </ul>
           </div>
+        )}
+        {chips.length > 0 && (
+          <ul aria-label="Active filters" className="mb-4 flex flex-wrap gap-2" data-testid="active-filters">
+            {chips.map((chip) => (
+              <li key={chip.key}>
+                <Link
+                  href={chip.removeHref}
+                  aria-label={`Remove filter: ${chip.label}`}
+                  className="inline-flex items-center gap-1.5 rounded-full border border-brand/40 bg-brand-soft px-3 py-1 text-sm text-brand-dark hover:border-brand"
+                >
+                  {chip.label}
+                  <span aria-hidden="true">×</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
         )}
         {query.pen && penName && (
           <p className="mb-4 rounded bg-brand-soft p-3 text-sm" data-testid="pen-notice">

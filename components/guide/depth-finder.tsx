@@ -14,11 +14,16 @@ export function DepthFinder(props: { guide: DepthGuide; action: string; hidden?:
       ))}
       <p className="font-semibold">Find your depth</p>
       <div className="mt-2 flex flex-wrap items-end gap-3">
-        <div>
+        <div className="min-w-0 max-w-full">
           <label htmlFor="depth-area" className="block text-sm font-medium">
             Area
           </label>
-          <select id="depth-area" name="area" defaultValue={area ?? ""} className="mt-1 rounded border border-line bg-white px-2 py-1.5 text-sm">
+          <select
+            id="depth-area"
+            name="area"
+            defaultValue={area ?? ""}
+            className="mt-1 w-full max-w-full rounded border border-line bg-white px-2 py-1.5 text-sm"
+          >
             <option value="">Choose an area</option>
             {guide.areas.map((a) => (
               <option key={a.slug} value={a.slug}>
@@ -27,11 +32,16 @@ export function DepthFinder(props: { guide: DepthGuide; action: string; hidden?:
             ))}
           </select>
         </div>
-        <div>
+        <div className="min-w-0 max-w-full">
           <label htmlFor="depth-concern" className="block text-sm font-medium">
             Concern
           </label>
-          <select id="depth-concern" name="concern" defaultValue={concern ?? ""} className="mt-1 rounded border border-line bg-white px-2 py-1.5 text-sm">
+          <select
+            id="depth-concern"
+            name="concern"
+            defaultValue={concern ?? ""}
+            className="mt-1 w-full max-w-full rounded border border-line bg-white px-2 py-1.5 text-sm"
+          >
             <option value="">Choose a concern</option>
             {guide.concerns.map((c) => (
               <option key={c.slug} value={c.slug}>
