@@ -1,5 +1,6 @@
 // Renders a product's instructions (lib/guides/instructions.ts) as accessible HTML:
 // a section per heading with an anchor, real lists and tables with headers.
+import { ContentsSpy } from "@/components/guide/contents-spy";
 import type { Block, DocSection, Instructions } from "@/lib/guides/instructions";
 
 export function InstructionsContents({ doc, label = "Instructions contents" }: { doc: Instructions; label?: string }) {
@@ -9,12 +10,13 @@ export function InstructionsContents({ doc, label = "Instructions contents" }: {
       <ol className="mt-2 list-decimal space-y-1 pl-5">
         {doc.sections.map((s) => (
           <li key={s.id}>
-            <a href={`#${s.id}`} className="underline hover:text-brand">
+            <a href={`#${s.id}`} className="underline hover:text-brand aria-[current=location]:font-semibold aria-[current=location]:text-brand-dark">
               {s.title}
             </a>
           </li>
         ))}
       </ol>
+      <ContentsSpy ids={doc.sections.map((s) => s.id)} />
     </nav>
   );
 }

@@ -29,11 +29,25 @@ export function BuyBox(props: { productName: string; variants: BuyVariant[]; ini
   const [sku, setSku] = useState(props.initialSku);
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<AddToCartResult | null>(null);
+  // The "added" note is shown over the page until closed, so it is seen wherever the button was.
+  const [toastOpen, setToastOpen] = useState(false);
+  // On a phone, while the form's own "Add to cart" is off screen (below the picture at first, or
+  // scrolled past), a bar at the bottom of the screen keeps it in reach.
+  const [barShown, setBarShown] = useState(false);
+  const buyRow = useRef<HTMLDivElement>(null);
   // Until the script runs the form posts as a plain form (a redirect to the cart); marked once it answers in place.
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => form.current?.setAttribute("data-hydrated", ""), []);
   const variant = variants.find((v) => v.sku === sku) ?? variants[0]!;
   const inStock = (view?.stock?.[variant.sku] ?? variant.band).inStock;
+  const canBuy = variant.buyable && inStock;
+  useEffect(() => {
+    const row = buyRow.current;
+    if (!canBuy || !row) return setBarShown(false);
+    const observer = new IntersectionObserver(([entry]) => setBarShown(!entry!.isIntersecting));
+    observer.observe(row);
+    return () => observer.disconnect();
+  }, [canBuy]);
 
   function choose(next: BuyVariant) {
     setSku(next.sku);
@@ -46,10 +60,12 @@ export function BuyBox(props: { productName: string; variants: BuyVariant[]; ini
   async function add(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setPending(true);
+    const data = new FormData(event.currentTarget);
     try {
-      const response = await fetch("/cart/add", { method: "POST", body: new FormData(event.currentTarget), headers: { Accept: "application/json" } });
+      const response = await fetch("/cart/add", { method: "POST", body: data, headers: { Accept: "application/json" } });
       const answer = (await response.json()) as AddToCartResult;
       setResult(answer);
+      setToastOpen(answer.ok);
       if (answer.ok) setCartCount(answer.cartCount);
     } catch {
       setResult({ ok: false, error: "We could not reach the store. Check your connection and try again." });
@@ -65,7 +81,7 @@ export function BuyBox(props: { productName: string; variants: BuyVariant[]; ini
       </p>
       <LiveStock key={variant.sku} sku={variant.sku} band={variant.band} />
 
-      <form method="post" action="/cart/add" onSubmit={add} className="mt-6" noValidate ref={form}>
+      <form id="add-to-cart" method="post" action="/cart/add" onSubmit={add} className="mt-6" noValidate ref={form}>
         {variants.length > 1 ? (
           <fieldset>
             <legend className="text-sm font-medium">Choose a size</legend>
@@ -108,7 +124,7 @@ export function BuyBox(props: { productName: string; variants: BuyVariant[]; ini
             </button>
           </p>
         ) : (
-          <div className="mt-6 flex flex-wrap items-end gap-3">
+          <div className="mt-6 flex flex-wrap items-end gap-3" ref={buyRow}>
             <div>
               <label htmlFor="quantity" className="block text-sm font-medium">
                 Quantity
@@ -137,16 +153,61 @@ export function BuyBox(props: { productName: string; variants: BuyVariant[]; ini
               {result.error}
             </p>
           )}
-          {result?.ok && (
-            <p className="text-brand-dark" data-testid="added">
-              Added {productName} to your cart. Subtotal {result.subtotal}.{" "}
-              <Link href="/cart" className="font-medium underline">
-                View cart and check out
-              </Link>
-            </p>
-          )}
         </div>
       </form>
+
+      {/* Always in the page, so screen readers announce what appears in it. */}
+      <div role="status" aria-live="polite">
+        {result?.ok && toastOpen && (
+          <div
+            className="fixed inset-x-3 bottom-20 z-40 rounded-lg border border-brand/40 bg-white p-4 text-sm shadow-xl md:inset-x-auto md:right-6 md:top-6 md:bottom-auto md:w-96"
+            data-testid="added"
+          >
+            <div className="flex items-start justify-between gap-3">
+              <p className="font-semibold text-brand-dark">Added {productName} to your cart.</p>
+              <button type="button" onClick={() => setToastOpen(false)} className="-m-1 rounded p-1 text-muted hover:text-ink" aria-label="Close">
+                <span aria-hidden="true">×</span>
+              </button>
+            </div>
+            <p className="mt-1 text-muted">
+              {result.line.quantity} × {result.line.label} · Cart subtotal {result.subtotal}
+            </p>
+            <p className="mt-3 flex flex-wrap items-center gap-3">
+              <Link href="/cart" prefetch={false} className="rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark">
+                View cart and check out
+              </Link>
+              <button type="button" onClick={() => setToastOpen(false)} className="underline">
+                Keep shopping
+              </button>
+            </p>
+          </div>
+        )}
+      </div>
+
+      {canBuy && (
+        <div
+          className={`fixed inset-x-0 bottom-0 z-30 border-t border-line bg-white/95 px-4 py-2 shadow-[0_-2px_8px_rgba(0,0,0,0.06)] backdrop-blur md:hidden ${barShown ? "" : "hidden"}`}
+          data-testid="buy-bar"
+        >
+          <div className="flex items-center justify-between gap-3">
+            <p className="min-w-0 text-sm">
+              <span className="block truncate font-medium">{productName}</span>
+              <span className="text-muted">
+                {variant.label} · {variant.price}
+              </span>
+            </p>
+            {/* Submits the form above: the size and quantity chosen there. */}
+            <button
+              type="submit"
+              form="add-to-cart"
+              disabled={pending}
+              className="shrink-0 rounded bg-brand px-4 py-2.5 font-medium text-white hover:bg-brand-dark disabled:opacity-60"
+            >
+              {pending ? "Adding…" : "Add to cart"}
+            </button>
+          </div>
+        </div>
+      )}
 
       <dl className="mt-6 divide-y divide-line rounded-lg border border-line bg-white text-sm" data-testid="specs">
         {variant.specs.map(([term, value]) => (
