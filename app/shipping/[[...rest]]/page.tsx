@@ -25,7 +25,7 @@ export default async function ShippingPage({ params }: { params: Promise<{ rest?
   if ((await params).rest?.length) notFound();
   const methods = await getShippingTable();
   return (
-    <InfoPage title={title} intro="Where we send orders, how long they take and what delivery costs.">
+    <InfoPage title={title} intro="How we send orders, how long they take and what delivery costs.">
       <InfoSection id="methods" title="Delivery methods and prices">
         <p>You choose the method at checkout. The price is added to your order total before you pay.</p>
         <ul className="space-y-3" data-testid="shipping-methods">
