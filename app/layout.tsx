@@ -4,6 +4,7 @@ import { SiteHeader } from "@/components/site-header";
 import { VisitorProvider } from "@/components/visitor";
 import { demoPaymentsEnabled } from "@/lib/payments";
 import { siteName, siteTagline, siteUrl } from "@/lib/site";
+import { infoPages } from "@/lib/site-pages";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -41,6 +42,17 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           </main>
           <footer className="border-t border-line bg-white text-sm text-muted no-print">
             <div className="mx-auto max-w-6xl space-y-2 px-4 py-6">
+              <nav aria-label="Store information">
+                <ul className="flex flex-wrap gap-x-5 gap-y-2">
+                  {infoPages.map((p) => (
+                    <li key={p.href}>
+                      <Link href={p.href} className="underline hover:text-brand">
+                        {p.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
               <p>
                 {siteName} sells cosmetic microneedling supplies. Our instructions inform; they are not medical advice. If you have a skin condition or take
                 medication, ask a clinician before microneedling.

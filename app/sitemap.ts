@@ -2,6 +2,7 @@ import type { MetadataRoute } from "next";
 import { categories, getCatalog } from "@/lib/catalog";
 import { getGuides } from "@/lib/guides";
 import { siteUrl } from "@/lib/site";
+import { infoPages } from "@/lib/site-pages";
 
 export const dynamic = "force-dynamic";
 
@@ -15,5 +16,6 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: `${base}/instructions`, changeFrequency: "monthly", priority: 0.7 },
     ...guides.map((g) => ({ url: `${base}/instructions/${g.slug}`, changeFrequency: "monthly" as const, priority: 0.6 })),
     ...catalog.products.map((p) => ({ url: `${base}/products/${p.slug}`, changeFrequency: "weekly" as const, priority: 0.7 })),
+    ...infoPages.map((p) => ({ url: `${base}${p.href}`, changeFrequency: "yearly" as const, priority: 0.3 })),
   ];
 }

@@ -16,6 +16,8 @@ import {
 import { jsonForScript, productJsonLd } from "@/lib/catalog/json-ld";
 import { readPageKey } from "@/lib/catalog/page-keys";
 import { BuyBox, type BuyVariant } from "@/components/product/buy-box";
+import { DeliveryEstimate } from "@/components/product/delivery-estimate";
+import { GoesWith } from "@/components/product/goes-with";
 import { PenFit } from "@/components/visitor";
 import { mayBuy, PROFESSIONAL_ONLY_MESSAGE } from "@/lib/cart";
 import { DepthFinder } from "@/components/guide/depth-finder";
@@ -124,6 +126,7 @@ export default async function ProductPage({ params }: Props) {
           <p className="mt-2 text-lg text-muted">{product.tagline}</p>
           <BuyBox productName={product.name} variants={buyVariants} initialSku={variant.sku} professionalOnlyMessage={PROFESSIONAL_ONLY_MESSAGE} />
           {product.kind === "CARTRIDGE" && <PenFit fits={product.fits.map((f) => ({ slug: f.pen.slug, name: f.pen.name }))} />}
+          <DeliveryEstimate prices={product.variants.map((v) => v.priceCents)} />
         </div>
       </div>
 
@@ -208,6 +211,8 @@ export default async function ProductPage({ params }: Props) {
           </section>
         )}
       </div>
+
+      <GoesWith product={product} />
 
       {instructions && doc && (
         <section aria-labelledby="instructions-heading" className="mt-12" id="instructions">
