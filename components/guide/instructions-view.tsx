@@ -3,38 +3,53 @@
 import { ContentsSpy } from "@/components/guide/contents-spy";
 import type { Block, DocSection, Instructions } from "@/lib/guides/instructions";
 
-export function InstructionsContents({ doc, label = "Instructions contents" }: { doc: Instructions; label?: string }) {
+/**
+ * `idPrefix` keeps section ids unique where several products' instructions
+ * share a page (an order): each copy's contents link to its own sections.
+ */
+export function InstructionsContents({ doc, label = "Instructions contents", idPrefix = "" }: { doc: Instructions; label?: string; idPrefix?: string }) {
   return (
     <nav aria-label={label} className="rounded-lg border border-line bg-white p-4 text-sm no-print">
       <p className="font-semibold">On this page</p>
       <ol className="mt-2 list-decimal space-y-1 pl-5">
         {doc.sections.map((s) => (
           <li key={s.id}>
-            <a href={`#${s.id}`} className="underline hover:text-brand aria-[current=location]:font-semibold aria-[current=location]:text-brand-dark">
+            <a
+              href={`#${idPrefix}${s.id}`}
+              className="underline hover:text-brand aria-[current=location]:font-semibold aria-[current=location]:text-brand-dark"
+            >
               {s.title}
             </a>
           </li>
         ))}
       </ol>
-      <ContentsSpy ids={doc.sections.map((s) => s.id)} />
+      <ContentsSpy ids={doc.sections.map((s) => `${idPrefix}${s.id}`)} />
     </nav>
   );
 }
 
-export function InstructionsSections({ doc, before }: { doc: Instructions; before?: Partial<Record<string, React.ReactNode>> }) {
+export function InstructionsSections({
+  doc,
+  before,
+  idPrefix = "",
+}: {
+  doc: Instructions;
+  before?: Partial<Record<string, React.ReactNode>>;
+  idPrefix?: string;
+}) {
   return (
     <>
       {doc.sections.map((section) => (
-        <InstructionsSection key={section.id} section={section} before={before?.[section.id]} />
+        <InstructionsSection key={section.id} id={`${idPrefix}${section.id}`} section={section} before={before?.[section.id]} />
       ))}
     </>
   );
 }
 
-function InstructionsSection({ section, before }: { section: DocSection; before?: React.ReactNode }) {
+function InstructionsSection({ id, section, before }: { id: string; section: DocSection; before?: React.ReactNode }) {
   return (
-    <section id={section.id} aria-labelledby={`${section.id}-heading`} className="scroll-mt-6 break-inside-avoid-page border-t border-line pt-6">
-      <h2 id={`${section.id}-heading`} className="text-xl font-semibold">
+    <section id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-6 break-inside-avoid-page border-t border-line pt-6">
+      <h2 id={`${id}-heading`} className="text-xl font-semibold">
         {section.title}
       </h2>
       <div className="mt-3 space-y-3">

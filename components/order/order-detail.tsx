@@ -175,8 +175,8 @@ export function OrderDetail({ opened }: { opened: OpenedOrder }) {
               <p className="text-sm text-muted" data-testid="order-guide-version">
                 {doc.versionLabel}
               </p>
-              <InstructionsContents doc={doc} label={`Contents of the instructions for ${items[0]!.name}`} />
-              <InstructionsSections doc={doc} />
+              <InstructionsContents doc={doc} label={`Contents of the instructions for ${items[0]!.name}`} idPrefix={`for-${n + 1}-`} />
+              <InstructionsSections doc={doc} idPrefix={`for-${n + 1}-`} />
             </section>
           ))}
         </section>

@@ -70,6 +70,34 @@ test("a visitor buys a kit with demo payments and reads its instructions afterwa
   await expect(page.getByText("home-starter-kit-instructions.pdf").first()).toBeVisible();
 });
 
+test("an order of two products keeps each product's instructions apart: their contents link to their own sections", async ({ page }) => {
+  for (const path of ["/products/home-starter-kit", "/products/balance-16-cartridge"]) {
+    await page.goto(path);
+    await expect(page.locator("form[data-hydrated]")).toHaveCount(1);
+    await page.locator("#add-to-cart").getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByTestId("added")).toBeVisible();
+  }
+  await page.goto("/checkout");
+  await fillCheckout(page, { email: "two-docs@example.com" });
+  await page.getByRole("checkbox", { name: /who must not use these products/ }).check();
+  await page.getByRole("button", { name: "Continue to payment" }).click();
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByTestId("order-heading")).toHaveText("Thank you, your order is confirmed");
+  await expect(page.getByTestId("order-instructions")).toHaveCount(2);
+
+  const ids = await page.evaluate(() => [...document.querySelectorAll("[id]")].map((e) => e.id));
+  expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  // Every contents link lands in the instructions it belongs to.
+  const misdirected = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("[data-testid=order-instructions]")].flatMap((box) =>
+      [...box.querySelectorAll<HTMLAnchorElement>("nav a[href^='#']")]
+        .filter((a) => !box.contains(document.getElementById(a.getAttribute("href")!.slice(1))))
+        .map((a) => a.getAttribute("href")),
+    ),
+  );
+  expect(misdirected).toEqual([]);
+});
+
 test("a declined payment leaves stock as it was and the cart ready to try again", async ({ page }) => {
   const before = await stockOf("SRM-HA-30");
   await page.goto("/products/soothing-hydrating-serum");

@@ -2,10 +2,13 @@
 // half-way (the database throws inside the payment transaction) lands on a
 // calm "we are checking your payment" page, never an error page; an order
 // that was superseded cannot be paid and the page says why, with the cart.
+import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
 import { startCheckout } from "@/lib/checkout/start";
+import { openOrder } from "@/lib/orders/access";
+import { OrderHeader } from "@/components/order/order-header";
 import { demoGateway } from "@/lib/payments/demo";
 import { cartWith, validInput } from "../support/checkout";
 import { testDb } from "../support/db";
@@ -129,5 +132,12 @@ describe("the demo payment page", () => {
     expect(html).toContain("A newer checkout from the same cart replaced this one");
     expect(html).toContain('href="/cart"');
     expect(html).not.toContain("(simulated)");
+
+    // Its confirmation page says one thing: not completed, nothing charged; not "paid".
+    const opened = await openOrder(prisma, { via: "confirmation", token: first.accessToken });
+    const header = renderToStaticMarkup(createElement(OrderHeader, { opened: opened! }));
+    expect(header).toContain("This order was not completed");
+    expect(header).toContain("Nothing was charged");
+    expect(header).not.toMatch(/Paid with/i);
   });
 });
