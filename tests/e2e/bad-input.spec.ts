@@ -8,6 +8,15 @@ test("an unknown product or category is a 404 page", async ({ page }) => {
   }
 });
 
+test("a wrong order link is a 404 that points to looking the order up", async ({ page }) => {
+  for (const path of ["/orders/not-a-real-token", "/track/not-a-real-token"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("We could not open that order");
+    await expect(page.getByRole("link", { name: "Find your order" })).toHaveAttribute("href", "/track");
+  }
+});
+
 test("nonsense filters and sorts are explained, never a server error", async ({ page }) => {
   const response = await page.goto("/shop/cartridges?pen=%3Cscript%3E&config=999-pin&pack=-4&sort=DROP%20TABLE&stock=maybe");
   expect(response?.status()).toBe(200);
