@@ -16,6 +16,7 @@
 // launcher call `assertConfig()` before serving, so a bad setting stops the
 // start with every problem named, instead of failing requests later.
 import { z } from "zod";
+import { isTimeZone } from "./time-zone";
 
 export type StoreMode = "demo" | "production";
 
@@ -114,6 +115,14 @@ const envSchema = z.object({
       .refine((v) => v === undefined || /^smtps?:\/\/[^\s]+$/.test(v), "must be an smtp:// or smtps:// address"),
   ),
   MAIL_FROM: optionalString,
+  STORE_TIME_ZONE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => v === undefined || isTimeZone(v), "must be a time zone name such as America/New_York or Europe/London"),
+  ),
   REDIS_URL: z.preprocess(
     blankToUndefined,
     z

@@ -1,18 +1,36 @@
+import { storeTimeZone } from "../time-zone";
 import type { CatalogVariant } from "./types";
 
 export function formatMoney(cents: number, currency = "USD"): string {
   return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
 }
 
-export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso));
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A day in the store's time zone (lib/time-zone.ts), e.g. "Dec 2, 2026". */
+export function formatDate(iso: string, zone = storeTimeZone()): string {
+  let format = dateFormats.get(zone);
+  if (!format) dateFormats.set(zone, (format = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: zone })));
+  return format.format(new Date(iso));
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-
-/** Date and time of day in UTC, e.g. "Nov 25, 2026, 5:11:21 AM". */
-export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
+/** Date and time of day in the store's time zone, labelled with it, e.g. "Dec 2, 2026, 3:15 PM EST". */
+export function formatDateTime(iso: string, zone = storeTimeZone()): string {
+  let format = dateTimeFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone: zone,
+      timeZoneName: "short",
+    });
+    dateTimeFormats.set(zone, format);
+  }
+  return format.format(new Date(iso));
 }
 
 /** The needle configuration shoppers filter on: "nano", "mixed" or "12-pin". */
