@@ -3,15 +3,13 @@
 // form says how the order was opened (its confirmation link, a tracking link,
 // or the signed-in account); the order is opened again through openOrder,
 // so the form can never reach an order the visitor could not open.
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentUserId } from "@/lib/accounts/session";
 import { cartOwner } from "@/lib/cart";
 import { cartToken, setCartToken } from "@/lib/cart/cookie";
 import { openOrder, reorderCartridges } from "@/lib/data";
+import { reorderAnswer, type ReorderState } from "@/lib/orders/reorder";
 import { formField, id } from "@/lib/validation";
-
-export type ReorderState = { message?: string; error?: string };
 
 // ref: an order id or a link token, both URL-safe ids; anything else names no order.
 const input = z.object({ via: z.enum(["confirmation", "tracking", "account"]), ref: id() });
@@ -29,17 +27,5 @@ export async function reorderAction(_prev: ReorderState, formData: FormData): Pr
   const userId = accountUserId ?? (await currentUserId());
   const result = await reorderCartridges(opened.order, cartOwner(userId, await cartToken()));
   if (result.cartToken) await setCartToken(result.cartToken);
-  if (!result.added.length && !result.capped.length) {
-    return {
-      error: result.soldOut.length
-        ? `Sorry, ${result.soldOut.join(", ")} ${result.soldOut.length > 1 ? "are" : "is"} sold out right now.`
-        : "This order has no cartridges to buy again.",
-    };
-  }
-  if (!result.soldOut.length && !result.capped.length) redirect("/cart");
-  const notes = [
-    ...result.capped.map((c) => `only ${c.quantity} of ${c.wanted} × ${c.name} ${c.quantity > 1 ? "are" : "is"} in stock, so we added ${c.quantity}`),
-    ...result.soldOut.map((n) => `${n} is sold out, so we left it out`),
-  ];
-  return { message: `Added to your cart, but ${notes.join("; ")}.` };
+  return reorderAnswer(result);
 }

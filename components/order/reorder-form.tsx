@@ -1,7 +1,8 @@
 "use client";
 import Link from "next/link";
 import { useActionState } from "react";
-import { reorderAction, type ReorderState } from "@/app/orders/actions";
+import { reorderAction } from "@/app/orders/actions";
+import type { ReorderState } from "@/lib/orders/reorder";
 import type { OrderVia } from "@/lib/orders/access";
 
 export function ReorderForm({ via, reference }: { via: OrderVia; reference: string }) {

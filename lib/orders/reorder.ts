@@ -1,6 +1,8 @@
 // "Buy the same cartridges again": the cartridges of a past order go back in
 // the cart, as many as are in stock now. Prices and stock are today's; the
-// order only says which variants and how many.
+// order only says which variants and how many. The cart is brought up to the
+// order's quantities, never past them: asking twice (a double click, a second
+// tab) does not put the cartridges in twice.
 import { addToCart, CartError, loadCart, MAX_LINE_QUANTITY, type CartOwner } from "@/lib/cart";
 import type { Db } from "@/lib/db";
 import type { OrderView } from "./view";
@@ -11,10 +13,12 @@ export type ReorderResult = {
   added: { name: string; quantity: number }[];
   capped: { name: string; quantity: number; wanted: number }[];
   soldOut: string[];
+  /** Already in the cart in the order's quantity (or more): left as they are. */
+  alreadyInCart: string[];
 };
 
 export async function reorderCartridges(prisma: Db, order: Pick<OrderView, "items">, owner: CartOwner): Promise<ReorderResult> {
-  const result: ReorderResult = { cartToken: null, added: [], capped: [], soldOut: [] };
+  const result: ReorderResult = { cartToken: null, added: [], capped: [], soldOut: [], alreadyInCart: [] };
   const cartridges = order.items.filter((i) => i.productKind === "CARTRIDGE");
   if (!cartridges.length) return result;
   const cart = await loadCart(prisma, owner);
@@ -28,8 +32,13 @@ export async function reorderCartridges(prisma: Db, order: Pick<OrderView, "item
     const name = item.variantLabel ? `${item.name} (${item.variantLabel})` : item.name;
     const variant = variants.find((v) => v.id === item.variantId);
     const already = inCart.get(item.variantId) ?? 0;
+    const wanted = item.quantity - already;
+    if (wanted <= 0) {
+      result.alreadyInCart.push(name);
+      continue;
+    }
     const room = variant ? Math.min(variant.stock, MAX_LINE_QUANTITY) - already : 0;
-    const quantity = Math.min(item.quantity, room);
+    const quantity = Math.min(wanted, room);
     if (quantity < 1) {
       result.soldOut.push(name);
       continue;
@@ -41,7 +50,7 @@ export async function reorderCartridges(prisma: Db, order: Pick<OrderView, "item
         current = token;
       }
       inCart.set(item.variantId, already + quantity);
-      if (quantity < item.quantity) result.capped.push({ name, quantity, wanted: item.quantity });
+      if (quantity < wanted) result.capped.push({ name, quantity, wanted });
       else result.added.push({ name, quantity });
     } catch (error) {
       // Stock moved between the read and the add: treat it as sold out.
@@ -50,4 +59,22 @@ export async function reorderCartridges(prisma: Db, order: Pick<OrderView, "item
     }
   }
   return result;
+}
+
+export type ReorderState = { message?: string; error?: string };
+
+const list = (names: string[]) => names.join(", ");
+
+/** What the shopper is told after "Buy the same cartridges again": what went in, and why anything did not. */
+export function reorderAnswer(result: Omit<ReorderResult, "cartToken">): ReorderState {
+  const sentences: string[] = [];
+  if (result.added.length || result.capped.length) {
+    sentences.push(`Added ${list([...result.added, ...result.capped].map((a) => `${a.quantity} × ${a.name}`))} to your cart.`);
+  }
+  for (const c of result.capped) sentences.push(`Only ${c.quantity} of the ${c.wanted} × ${c.name} you ordered ${c.quantity > 1 ? "are" : "is"} in stock.`);
+  if (result.alreadyInCart.length) sentences.push(`Already in your cart: ${list(result.alreadyInCart)}.`);
+  if (result.soldOut.length) sentences.push(`Sorry, ${list(result.soldOut)} ${result.soldOut.length > 1 ? "are" : "is"} sold out right now.`);
+  if (!sentences.length) return { error: "This order has no cartridges to buy again." };
+  const nothingIn = !result.added.length && !result.capped.length && !result.alreadyInCart.length;
+  return nothingIn ? { error: sentences.join(" ") } : { message: sentences.join(" ") };
 }
