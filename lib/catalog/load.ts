@@ -95,9 +95,7 @@ export type CheckoutProduct = Pick<CatalogProduct, "slug" | "name" | "kind" | "g
  */
 export async function loadCheckoutProducts(prisma: Db, slugs: string[]): Promise<CheckoutProduct[]> {
   if (slugs.length === 0) return [];
-  const rows = await prisma.$queryRaw<
-    (Omit<CheckoutProduct, "variants"> & { depths: (number | null)[] })[]
-  >`
+  const rows = await prisma.$queryRaw<(Omit<CheckoutProduct, "variants"> & { depths: (number | null)[] })[]>`
     SELECT p."slug", p."name", p."kind"::text AS "kind", g."slug" AS "guideSlug",
       (SELECT gv."id" FROM "GuideVersion" gv WHERE gv."guideId" = p."guideId" AND gv."status" = 'PUBLISHED' ORDER BY gv."number" DESC LIMIT 1) AS "guideVersionId",
       ARRAY(SELECT v."maxDepthMm" FROM "Variant" v WHERE v."productId" = p."id" ORDER BY v."position", v."sku") AS "depths",

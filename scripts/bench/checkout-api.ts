@@ -170,7 +170,12 @@ async function main() {
     const r = await checkoutApiLoad(base, prepared, n, seconds);
     const cell = (s: { p50: number; p95: number }) => `${s.p50.toFixed(0)} / ${s.p95.toFixed(0)}`.padStart(17);
     console.log(
-      String(n).padStart(8) + r.perSecond.toFixed(1).padStart(12) + cell(r.addToCart) + cell(r.startCheckout) + cell(r.total) + String(r.failures.length).padStart(8),
+      String(n).padStart(8) +
+        r.perSecond.toFixed(1).padStart(12) +
+        cell(r.addToCart) +
+        cell(r.startCheckout) +
+        cell(r.total) +
+        String(r.failures.length).padStart(8),
     );
     for (const f of [...new Set(r.failures)].slice(0, 5)) console.log(`  failed: ${f}`);
   }
