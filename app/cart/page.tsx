@@ -10,8 +10,9 @@ import { savedPenSlug } from "@/lib/catalog/pen-preference";
 export const metadata: Metadata = { title: "Your cart", robots: { index: false } };
 
 export default async function CartPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [owner, penSlug, catalog, query] = await Promise.all([currentCartOwner(), savedPenSlug(), getCatalog(), searchParams]);
-  const pen = catalog.penModels.find((p) => p.slug === penSlug) ?? null;
+  const [owner, penSlug, query] = await Promise.all([currentCartOwner(), savedPenSlug(), searchParams]);
+  // The catalog only names the pen the visitor saved: without one, it is not asked for.
+  const pen = penSlug ? ((await getCatalog()).penModels.find((p) => p.slug === penSlug) ?? null) : null;
   const cart = await loadCart(owner, pen ? { slug: pen.slug, name: pen.name } : null);
   // The URL names a line and an error code; the message shown is always the store's own.
   const errorLine = cart.lines.find((l) => l.variantId === query.line) ?? null;

@@ -127,47 +127,82 @@ async function cartId(prisma: Db, owner: CartOwner): Promise<string | null> {
   return cart && cart.userId === null ? cart.id : null;
 }
 
+/** Which cart row an owner opens, as a SQL condition on "Cart" c (null: none can). A guest token never opens an account's cart. */
+function ownerCondition(owner: CartOwner): Prisma.Sql | null {
+  if (owner && typeof owner === "object") return Prisma.sql`c."userId" = ${owner.userId}`;
+  if (!looksLikeCartToken(owner)) return null;
+  return Prisma.sql`c."tokenHash" = ${hashToken(owner)} AND c."userId" IS NULL`;
+}
+
+/** One row per cart line (or one row with a null variantId for an empty cart), with what the cart shows of its variant and product. */
+type CartRow = {
+  cartId: string;
+  variantId: string | null;
+  quantity: number;
+  sku: string;
+  label: string;
+  priceCents: number;
+  currency: string;
+  stock: number;
+  homeUse: boolean;
+  slug: string;
+  name: string;
+  kind: ProductKind;
+  imagePath: string;
+  penSlug: string | null;
+  penName: string | null;
+  fits: string[];
+};
+
+/**
+ * The cart with its lines, in one statement: the cart row, its items, their
+ * variants and products, a kit's pen and the pens a product fits (a page
+ * view and every checkout read it, so it is one round trip, not one per relation).
+ */
 export async function loadCart(prisma: Db, owner: CartOwner, savedPen: { slug: string; name: string } | null = null): Promise<CartView> {
-  const id = await cartId(prisma, owner);
-  if (!id) return empty;
-  const items = await prisma.cartItem.findMany({
-    where: { cartId: id },
-    orderBy: { addedAt: "asc" },
-    include: {
-      variant: {
-        include: {
-          product: { include: { fits: { select: { penModel: { select: { slug: true } } } }, penModel: { select: { slug: true, name: true } } } },
-        },
-      },
-    },
-  });
+  const where = ownerCondition(owner);
+  if (!where) return empty;
+  const rows = await prisma.$queryRaw<CartRow[]>`
+    SELECT c."id" AS "cartId", ci."variantId", ci."quantity", v."sku", v."label", v."priceCents", v."currency", v."stock", v."homeUse",
+           p."slug", p."name", p."kind"::text AS "kind", p."imagePath", pm."slug" AS "penSlug", pm."name" AS "penName",
+           ARRAY(SELECT fp."slug" FROM "CartridgeFit" f JOIN "PenModel" fp ON fp."id" = f."penModelId" WHERE f."productId" = p."id") AS "fits"
+    FROM "Cart" c
+    LEFT JOIN "CartItem" ci ON ci."cartId" = c."id"
+    LEFT JOIN "Variant" v ON v."id" = ci."variantId"
+    LEFT JOIN "Product" p ON p."id" = v."productId"
+    LEFT JOIN "PenModel" pm ON pm."id" = p."penModelId"
+    WHERE ${where}
+    ORDER BY ci."addedAt" ASC, ci."id" ASC`;
+  if (rows.length === 0) return empty;
+  const id = rows[0]!.cartId;
+  const items = rows.filter((r) => r.variantId !== null);
   const professionalOnly: HeldBackLine[] = items
-    .filter((i) => !mayBuy(i.variant))
+    .filter((i) => !mayBuy(i))
     .map((i) => ({
-      variantId: i.variantId,
-      sku: i.variant.sku,
-      productSlug: i.variant.product.slug,
-      productName: i.variant.product.name,
-      variantLabel: i.variant.label,
+      variantId: i.variantId!,
+      sku: i.sku,
+      productSlug: i.slug,
+      productName: i.name,
+      variantLabel: i.label,
       quantity: i.quantity,
     }));
   const lines: CartLine[] = items
-    .filter((i) => mayBuy(i.variant))
+    .filter((i) => mayBuy(i))
     .map((i) => ({
-      variantId: i.variantId,
-      sku: i.variant.sku,
-      productSlug: i.variant.product.slug,
-      productName: i.variant.product.name,
-      productKind: i.variant.product.kind,
-      variantLabel: i.variant.label,
-      imagePath: i.variant.product.imagePath,
-      unitPriceCents: i.variant.priceCents,
-      currency: i.variant.currency,
+      variantId: i.variantId!,
+      sku: i.sku,
+      productSlug: i.slug,
+      productName: i.name,
+      productKind: i.kind,
+      variantLabel: i.label,
+      imagePath: i.imagePath,
+      unitPriceCents: i.priceCents,
+      currency: i.currency,
       quantity: i.quantity,
-      stock: i.variant.stock,
-      lineTotalCents: i.variant.priceCents * i.quantity,
-      fits: i.variant.product.fits.map((f) => f.penModel.slug),
-      kitPen: i.variant.product.kind === "KIT" ? i.variant.product.penModel : null,
+      stock: i.stock,
+      lineTotalCents: i.priceCents * i.quantity,
+      fits: i.fits,
+      kitPen: i.kind === "KIT" && i.penSlug !== null ? { slug: i.penSlug, name: i.penName! } : null,
     }));
   return {
     id,
@@ -209,27 +244,38 @@ export async function addToCart(prisma: Db, owner: CartOwner, variantId: string,
     throw new CartError("quantity", `Choose a quantity from 1 to ${MAX_LINE_QUANTITY}.`);
   }
   if (!isId(variantId)) throw new CartError("unavailable");
-  const variant = await prisma.variant.findUnique({ where: { id: variantId }, select: { id: true, sku: true, stock: true, homeUse: true } });
+  // The variant, the owner's cart and the line it may already have, in one statement.
+  const found = await prisma.$queryRaw<{ sku: string; stock: number; homeUse: boolean; cartId: string | null; existing: number | null }[]>`
+    SELECT v."sku", v."stock", v."homeUse", c."id" AS "cartId", ci."quantity" AS "existing"
+    FROM "Variant" v
+    LEFT JOIN "Cart" c ON ${ownerCondition(owner) ?? Prisma.sql`FALSE`}
+    LEFT JOIN "CartItem" ci ON ci."cartId" = c."id" AND ci."variantId" = v."id"
+    WHERE v."id" = ${variantId}`;
+  const variant = found[0];
   if (!variant) throw new CartError("unavailable");
   if (!mayBuy(variant)) throw new CartError("professional-only", undefined, variant.sku);
-  let id = await cartId(prisma, owner);
+  const wanted = (variant.existing ?? 0) + quantity;
+  // Checked before a cart is made: a refused first add leaves no empty cart behind.
+  checkQuantity(wanted, variant);
+  let id = variant.cartId;
   const userId = owner && typeof owner === "object" ? owner.userId : null;
   let useToken = userId ? null : ((owner as string | null | undefined) ?? null);
+  let created = false;
   if (!id && userId) {
     id = await accountCartId(prisma, userId);
   } else if (!id) {
     useToken = newAccessToken();
-    id = (await prisma.cart.create({ data: { tokenHash: hashToken(useToken) } })).id;
+    id = (await prisma.cart.create({ data: { tokenHash: hashToken(useToken) }, select: { id: true } })).id;
+    created = true;
   }
-  const existing = await prisma.cartItem.findUnique({ where: { cartId_variantId: { cartId: id, variantId } } });
-  const wanted = (existing?.quantity ?? 0) + quantity;
-  checkQuantity(wanted, variant);
   await prisma.cartItem.upsert({
     where: { cartId_variantId: { cartId: id, variantId } },
     create: { cartId: id, variantId, quantity: wanted },
     update: { quantity: wanted },
+    select: { id: true },
   });
-  await prisma.cart.update({ where: { id }, data: { updatedAt: new Date() } });
+  // A cart made just now already has this updatedAt.
+  if (!created) await prisma.cart.update({ where: { id }, data: { updatedAt: new Date() }, select: { id: true } });
   return useToken;
 }
 

@@ -1,8 +1,18 @@
 import { storeTimeZone } from "../time-zone";
 import type { CatalogVariant } from "./types";
 
+// Making an Intl formatter costs far more than using one (a cart page formats
+// a dozen amounts): one per currency, made on first use and kept.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(cents: number, currency = "USD"): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
+  let format = moneyFormats.get(currency);
+  if (!format) {
+    // Throws for a code that is not a currency, as before, and keeps nothing then.
+    format = new Intl.NumberFormat("en-US", { style: "currency", currency });
+    moneyFormats.set(currency, format);
+  }
+  return format.format(cents / 100);
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

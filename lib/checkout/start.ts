@@ -10,12 +10,13 @@
 // cart, and only the last one can be paid.
 import type { Db } from "@/lib/db";
 import { cartOwner, checkoutProblem, loadCart, type CartLine, type CartView } from "@/lib/cart";
-import { formatMoney, productNames } from "@/lib/catalog";
-import { loadCatalog } from "@/lib/catalog/load";
+import { formatMoney } from "@/lib/catalog";
+import { loadCheckoutProducts } from "@/lib/catalog/load";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { buildInstructions, instructionsFor } from "@/lib/guides";
+import type { Instructions } from "@/lib/guides/instructions";
 import type { GuideVersionView } from "@/lib/guides/attachment";
-import { currentVersionIds, loadGuideVersion } from "@/lib/guides/store";
+import { loadGuideVersion } from "@/lib/guides/store";
 import { OutOfStockError, takeStock } from "@/lib/inventory";
 import { announceInvalidation } from "@/lib/cache/invalidate";
 import { kickJobs } from "@/lib/jobs";
@@ -76,12 +77,7 @@ export async function startCheckout(
   const gateway = options.gateway ?? (await paymentGateway());
 
   // What is being sold, with the instructions that travel with it today.
-  const catalog = await loadCatalog(prisma, [...new Set(cart.lines.map((l) => l.productSlug))]);
-  const names = productNames(catalog);
-  const guides = await currentGuides(
-    prisma,
-    catalog.products.map((p) => p.guideSlug),
-  );
+  const sold = await instructionsSnapshot(prisma, [...new Set(cart.lines.map((l) => l.productSlug))]);
 
   // Pure, and from values read before the transaction: the same on every attempt.
   const totals = computeTotals(cart.lines, shipping, promo);
@@ -141,8 +137,7 @@ export async function startCheckout(
         holdExpiresAt: new Date(now.getTime() + HOLD_MINUTES * 60_000),
         items: {
           create: cart.lines.map((l) => {
-            const product = catalog.products.find((p) => p.slug === l.productSlug);
-            const guide = product?.guideSlug ? guides.get(product.guideSlug) : null;
+            const snapshot = sold.get(l.productSlug);
             return {
               variantId: l.variantId,
               productSlug: l.productSlug,
@@ -153,11 +148,8 @@ export async function startCheckout(
               unitPriceCents: l.unitPriceCents,
               quantity: l.quantity,
               lineTotalCents: l.lineTotalCents,
-              guideVersionId: guide?.versionId ?? null,
-              instructions:
-                product && guide
-                  ? (buildInstructions(product, instructionsFor(product, guide), (s) => names.get(s) ?? s) as unknown as Prisma.InputJsonValue)
-                  : Prisma.DbNull,
+              guideVersionId: snapshot?.guideVersionId ?? null,
+              instructions: snapshot?.instructions ? (snapshot.instructions as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
             };
           }),
         },
@@ -211,24 +203,38 @@ export async function startCheckout(
  */
 const publishedVersions = new Map<string, GuideVersionView>();
 
-/** guide slug → its current published version (null: none), for the guides named. */
-async function currentGuides(prisma: Db, slugs: (string | null)[]): Promise<Map<string, GuideVersionView | null>> {
-  const wanted = [...new Set(slugs.filter((s): s is string => !!s))];
-  const guides = new Map<string, GuideVersionView | null>();
-  if (wanted.length === 0) return guides;
-  const current = await currentVersionIds(prisma);
-  for (const slug of wanted) {
-    const id = current.get(slug);
-    let view = id ? (publishedVersions.get(id) ?? null) : null;
-    if (id && !view) {
-      view = await loadGuideVersion(prisma, id);
-      // A handful of guides, a version or two each: the bound only guards against surprises.
-      if (publishedVersions.size >= 200) publishedVersions.clear();
-      if (view) publishedVersions.set(id, view);
-    }
-    guides.set(slug, view);
+/**
+ * What each product sold travels with today: its guide's current published
+ * version and the instructions built from it (null: no guide, or none
+ * published). One statement for the products and which versions are current;
+ * a version's content only the first time this process meets it. Names of
+ * other products the instructions mention are those of the products sold.
+ */
+export async function instructionsSnapshot(
+  prisma: Db,
+  slugs: string[],
+): Promise<Map<string, { guideVersionId: string | null; instructions: Instructions | null }>> {
+  const products = await loadCheckoutProducts(prisma, slugs);
+  const names = new Map(products.map((p) => [p.slug, p.name]));
+  const snapshot = new Map<string, { guideVersionId: string | null; instructions: Instructions | null }>();
+  for (const product of products) {
+    const guide = product.guideVersionId ? await publishedVersion(prisma, product.guideVersionId) : null;
+    snapshot.set(product.slug, {
+      guideVersionId: guide?.versionId ?? null,
+      instructions: guide ? buildInstructions(product, instructionsFor(product, guide), (s) => names.get(s) ?? s) : null,
+    });
   }
-  return guides;
+  return snapshot;
+}
+
+async function publishedVersion(prisma: Db, id: string): Promise<GuideVersionView | null> {
+  const known = publishedVersions.get(id);
+  if (known) return known;
+  const view = await loadGuideVersion(prisma, id);
+  // A handful of guides, a version or two each: the bound only guards against surprises.
+  if (publishedVersions.size >= 200) publishedVersions.clear();
+  if (view) publishedVersions.set(id, view);
+  return view;
 }
 
 export type HoldOrderInput = {

@@ -36,7 +36,10 @@ export type ProductInstructions =
     }
   | { kind: "accessory"; guide: GuideVersionView };
 
-export function instructionsFor(product: CatalogProduct, guide: GuideVersionView): ProductInstructions {
+/** What the rules read of a product: a whole catalog product, or checkout's snapshot of one. */
+export type AttachableProduct = Pick<CatalogProduct, "kind" | "slug" | "fits" | "areas"> & { variants: { maxDepthMm: number | null }[] };
+
+export function instructionsFor(product: AttachableProduct, guide: GuideVersionView): ProductInstructions {
   switch (product.kind) {
     case "KIT":
       return { kind: "full", guide };

@@ -274,20 +274,21 @@ export async function supersedeUnpaidOrders(tx: Prisma.TransactionClient, cartId
  * checkout superseded the order meanwhile, the session just made must be
  * stopped too: the order row lock decides which of the two saw the reference.
  * Returns whether the order is still awaiting payment.
+ *
+ * One statement, not a transaction: the UPDATE takes the order row's lock
+ * (waiting for a superseding checkout that holds it, then reading the row as
+ * that one committed it), so either the cancel read this reference and
+ * stops the session itself, or the status returned here is the cancelled one.
  */
 export async function recordPaymentReference(prisma: Db, orderId: string, reference: string): Promise<boolean> {
-  const live = await prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<
-      { status: string; paymentProvider: string }[]
-    >`SELECT "status"::text AS "status", "paymentProvider"::text AS "paymentProvider" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
-    await tx.order.update({ where: { id: orderId }, data: { paymentReference: reference } });
-    const row = rows[0];
-    if (!row || row.status === "AWAITING_PAYMENT") return true;
-    if (row.status === "CANCELLED") await enqueueExpireSession(tx, orderId, row.paymentProvider, reference);
-    return false;
-  });
-  if (!live) kickJobs();
-  return live;
+  const rows = await prisma.$queryRaw<{ status: string; paymentProvider: string }[]>`
+    UPDATE "Order" SET "paymentReference" = ${reference}, "updatedAt" = ${new Date()} WHERE "id" = ${orderId}
+    RETURNING "status"::text AS "status", "paymentProvider"::text AS "paymentProvider"`;
+  const row = rows[0];
+  if (!row || row.status === "AWAITING_PAYMENT") return true;
+  if (row.status === "CANCELLED") await prisma.$transaction((tx) => enqueueExpireSession(tx, orderId, row.paymentProvider, reference));
+  kickJobs();
+  return false;
 }
 
 async function clearCart(tx: Prisma.TransactionClient, cartId: string | null) {
