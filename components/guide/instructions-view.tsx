@@ -1,6 +1,7 @@
 // Renders a product's instructions (lib/guides/instructions.ts) as accessible HTML:
 // a section per heading with an anchor, real lists and tables with headers.
 import type { Block, DocSection, Instructions } from "@/lib/guides/instructions";
+import { DepthDiagramFigure } from "./depth-diagram";
 
 export function InstructionsContents({ doc, label = "Instructions contents" }: { doc: Instructions; label?: string }) {
   return (
@@ -37,6 +38,7 @@ function InstructionsSection({ section, before }: { section: DocSection; before?
       </h2>
       <div className="mt-3 space-y-3">
         {before}
+        {section.diagram && <DepthDiagramFigure diagram={section.diagram} />}
         {section.blocks.map((block, i) => (
           <GuideBlock key={i} block={block} />
         ))}
