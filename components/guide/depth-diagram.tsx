@@ -21,7 +21,8 @@ export function DepthDiagramFigure({ diagram, id = "depth-diagram" }: { diagram:
   const descId = `${id}-desc`;
   return (
     <figure className="rounded-lg border border-line bg-white p-3" data-testid="depth-diagram">
-      <div className="overflow-x-auto">
+      {/* On a phone the drawing keeps a readable size and scrolls sideways in its own box (focusable, so keys scroll it too). */}
+      <div className="overflow-x-auto" role="region" aria-label="Depth diagram" tabIndex={0}>
         <svg
           viewBox={`0 0 ${W} ${height}`}
           width={W}

@@ -2,7 +2,8 @@
 // snaps to one view at a time; the thumbnails below are links to each view by
 // name. Plain HTML and CSS (scroll-snap, anchors), no script: it works before
 // and without JavaScript, and adds nothing to the static page but <img> tags
-// for files in public/images.
+// for files in public/images. The row is `relative` so the visually hidden
+// captions (absolutely placed) stay inside it instead of widening the page.
 import { productGallery } from "@/lib/catalog/gallery";
 import type { CatalogProduct } from "@/lib/catalog";
 
@@ -20,7 +21,7 @@ export function ProductGallery({ product }: { product: CatalogProduct }) {
         role="region"
         aria-label={`Pictures of ${product.name}`}
         tabIndex={0}
-        className="flex snap-x snap-mandatory items-start gap-3 overflow-x-auto overscroll-x-contain rounded-lg"
+        className="relative flex snap-x snap-mandatory items-start gap-3 overflow-x-auto overscroll-x-contain rounded-lg"
       >
         {views.map((view) => (
           <figure key={view.id} id={`view-${view.id}`} className="w-full shrink-0 snap-start scroll-mt-4" data-testid="gallery-view">

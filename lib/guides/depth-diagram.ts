@@ -71,7 +71,7 @@ export function describeDepthDiagram(d: DepthDiagram): string {
   const proOnly = d.areas.filter((a) => !a.home).map((a) => a.label.toLowerCase());
   const thin = homeAreas.filter((a) => a.home!.maxMm <= d.beginnerMaxMm).map((a) => a.label.toLowerCase());
   return [
-    `Skin layers from the surface down (epidermis, dermis, and the layer below), with a bar for each area showing how deep the needles go at home.`,
+    `The layers of the skin, from the surface on the left to deeper on the right (epidermis, then dermis), with a bar for each area showing how deep the needles go at home.`,
     `At home no area goes deeper than ${d.homeFaceMaxMm} mm${thin.length ? `, and ${listWords(thin)} stay at ${d.beginnerMaxMm} mm` : ""}.`,
     `Outlined bars show published professional ranges up to ${d.scaleMaxMm} mm, for information only${proOnly.length ? `; ${listWords(proOnly)} ${proOnly.length === 1 ? "is" : "are"} professional only` : ""}.`,
   ].join(" ");
