@@ -34,7 +34,8 @@ export function ProductGallery({ product }: { product: CatalogProduct }) {
                 className="aspect-square w-full rounded-lg border border-line bg-white"
               />
             ) : (
-              <ul className="grid aspect-square w-full grid-cols-3 content-center gap-2 rounded-lg border border-line bg-white p-3 sm:grid-cols-4">
+              // Four to a row, so the ten items of the largest kit still fit the square on a phone.
+              <ul className="grid aspect-square w-full grid-cols-4 content-center gap-2 rounded-lg border border-line bg-white p-3">
                 {view.items.map((item, i) => (
                   <li key={i} className="min-w-0 text-center">
                     <img src={item.src} alt="" width={800} height={800} className="aspect-square w-full rounded" />
@@ -50,12 +51,12 @@ export function ProductGallery({ product }: { product: CatalogProduct }) {
         ))}
       </div>
       <nav aria-label="Picture views" className="mt-3">
-        <ul className="flex gap-2">
+        <ul className="flex flex-wrap gap-2">
           {views.map((view) => (
             <li key={view.id}>
               <a
                 href={`#view-${view.id}`}
-                className="flex items-center gap-2 rounded border border-line bg-white p-1 pr-3 text-sm hover:border-brand focus-visible:border-brand"
+                className="flex items-center gap-2 whitespace-nowrap rounded border border-line bg-white p-1 pr-3 text-sm hover:border-brand focus-visible:border-brand"
               >
                 <img src={view.kind === "picture" ? view.picture.src : view.thumb} alt="" width={40} height={40} className="size-10 rounded" />
                 {view.name}
