@@ -2,6 +2,7 @@
 // a section per heading with an anchor, real lists and tables with headers.
 import { ContentsSpy } from "@/components/guide/contents-spy";
 import type { Block, DocSection, Instructions } from "@/lib/guides/instructions";
+import { DepthDiagramFigure } from "./depth-diagram";
 
 /**
  * `idPrefix` keeps section ids unique where several products' instructions
@@ -54,6 +55,7 @@ function InstructionsSection({ id, section, before }: { id: string; section: Doc
       </h2>
       <div className="mt-3 space-y-3">
         {before}
+        {section.diagram && <DepthDiagramFigure diagram={section.diagram} />}
         {section.blocks.map((block, i) => (
           <GuideBlock key={i} block={block} />
         ))}

@@ -21,7 +21,7 @@ export async function loadCatalog(prisma: Db, slugs?: string[]): Promise<Catalog
         variants: { orderBy: [{ position: "asc" }, { sku: "asc" }] },
         kitItems: {
           orderBy: { position: "asc" },
-          include: { variant: { include: { product: { select: { slug: true, name: true } } } }, penModel: true },
+          include: { variant: { include: { product: { select: { slug: true, name: true, imagePath: true } } } }, penModel: true },
         },
       },
     }),
@@ -69,6 +69,8 @@ export async function loadCatalog(prisma: Db, slugs?: string[]): Promise<Catalog
           : (item.label ?? ""),
       productSlug: item.variant?.product.slug ?? null,
       sku: item.variant?.sku ?? null,
+      imagePath: item.variant?.product.imagePath ?? null,
+      penSlug: item.penModel?.slug ?? null,
     })),
   }));
   return { products, penModels, concerns, areas };

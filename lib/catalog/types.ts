@@ -39,6 +39,10 @@ export type KitContent = {
   /** Link target when the item is sold on its own too. */
   productSlug: string | null;
   sku: string | null;
+  /** The picture of the product it is, for the kit's "in the box" view. */
+  imagePath?: string | null;
+  /** Set when the item is the kit's pen. */
+  penSlug?: string | null;
 };
 
 export type CatalogProduct = {

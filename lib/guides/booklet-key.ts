@@ -13,7 +13,7 @@ import type { Instructions } from "./instructions";
  * upgrade): every booklet then gets a new hash and is built afresh on its next
  * request, while files already handed out keep their old, still valid, ETags.
  */
-export const BOOKLET_LAYOUT_VERSION = 1;
+export const BOOKLET_LAYOUT_VERSION = 2;
 
 /** Everything renderBookletPdf draws from (its metadata's author is siteName, hashed below). */
 export type BookletInput = { doc: Instructions; footer: string };

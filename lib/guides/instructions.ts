@@ -6,6 +6,7 @@
 import { formatDate } from "@/lib/catalog/format";
 import { sectionAnchors, sectionTitles, type GuideContent } from "./content";
 import { depthTable, formatDepth } from "./depth";
+import { depthDiagram, type DepthDiagram } from "./depth-diagram";
 import type { ProductInstructions } from "./attachment";
 
 export type Block =
@@ -15,7 +16,13 @@ export type Block =
   | { type: "table"; caption: string; head: string[]; rows: string[][] }
   | { type: "note"; tone: "info" | "warn"; text: string };
 
-export type DocSection = { id: string; title: string; blocks: Block[] };
+export type DocSection = {
+  id: string;
+  title: string;
+  blocks: Block[];
+  /** The needle-depth diagram, drawn above the depth table (full instructions only). */
+  diagram?: DepthDiagram;
+};
 
 export type Instructions = {
   title: string;
@@ -150,7 +157,14 @@ export function buildInstructions(product: { slug: string; name: string }, attac
     case "full":
       return {
         ...head,
-        sections: [howToUse(c), depthGuideSection(c), aftercareSection(c, names), intervalsSection(c), contraindicationsSection(c), disposalSection(c)],
+        sections: [
+          howToUse(c),
+          { ...depthGuideSection(c), diagram: depthDiagram(c.DEPTH_GUIDE) },
+          aftercareSection(c, names),
+          intervalsSection(c),
+          contraindicationsSection(c),
+          disposalSection(c),
+        ],
       };
     case "cartridge": {
       const card = depthGuideSection(c, attached.depthCard, "Depth card");

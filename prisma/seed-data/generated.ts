@@ -15,6 +15,7 @@
 //
 // Copy rules as in ./catalog.ts: calm, factual, cosmetic wording, no device or
 // drug claims, no third-party pen trademarks (checked by lib/copy/claims.ts).
+import { cartridgeImageName } from "../../lib/catalog/images";
 import type { SeedProduct, SeedVariant } from "./types";
 
 export const GENERATED_SLUG = /-s\d{4,}$/;
@@ -251,7 +252,7 @@ function cartridge(index: number, rng: Rng): SeedProduct {
     fits: fits.map((pen) => ({ pen, verifiedAt: verifiedDate(published, rng) })),
     variants,
     guide: pro ? PRO_GUIDE : HOME_GUIDE,
-    imagePath: `/images/products/${config.geometry === "NANO" ? "nano-surface-cartridge" : config.geometry === "MIXED" ? "starter-mixed-cartridge-pack" : pro || (config.pins ?? 0) >= 36 ? "coverage-36-cartridge" : (config.pins ?? 0) >= 24 ? "balance-24-cartridge" : (config.pins ?? 0) >= 16 ? "balance-16-cartridge" : "precision-12-cartridge"}.svg`,
+    imagePath: `/images/products/${config.geometry === "NANO" ? "nano-surface-cartridge" : config.geometry === "MIXED" ? "starter-mixed-cartridge-pack" : cartridgeImageName(config.pins!, config.geometry)}.svg`,
   };
 }
 
@@ -584,7 +585,8 @@ function kit(index: number, rng: Rng): SeedProduct {
       { label: "Printed instruction booklet", quantity: 1 },
     ],
     guide: HOME_GUIDE,
-    imagePath: `/images/products/${rng.pick(["home-starter-kit", "home-complete-kit"])}.svg`,
+    // The drawing with a travel case for the kits that have one.
+    imagePath: `/images/products/${travel ? "home-complete-kit" : "home-starter-kit"}.svg`,
   };
 }
 

@@ -115,9 +115,13 @@ describe("the booklet PDF", () => {
     const doc = buildInstructions(kit, instructionsFor(kit, guide), (s) => s);
     const pdf = await renderBookletPdf(doc, doc.versionLabel);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    const { pages, text } = await pdfText(new Uint8Array(pdf));
+    const { pages, text, pageTexts } = await pdfText(new Uint8Array(pdf));
     expect(pages).toBeGreaterThan(2);
     expect(text).toContain("Home Starter Kit");
+    // A cover page first, and the depth diagram drawn from the guide's caps.
+    expect(pageTexts[0]).toContain("In this booklet");
+    expect(pageTexts[0]).toContain(guide.guideTitle);
+    expect(text).toContain(`${guide.content.DEPTH_GUIDE.homeFaceMaxMm} mm home limit`);
     expect(text).toContain(`version ${guide.number}`);
     for (const title of [
       "How to use it, step by step",

@@ -1,7 +1,7 @@
 // Extracts the text of a PDF with pdf.js, the way a reader would see it.
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
-export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: string }> {
+export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: string; pageTexts: string[] }> {
   const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   const parts: string[] = [];
   for (let i = 1; i <= pdf.numPages; i++) {
@@ -10,5 +10,5 @@ export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: 
   }
   const pages = pdf.numPages;
   await pdf.destroy();
-  return { pages, text: parts.join("\n").replace(/\s+/g, " ") };
+  return { pages, text: parts.join("\n").replace(/\s+/g, " "), pageTexts: parts.map((t) => t.replace(/\s+/g, " ")) };
 }

@@ -52,9 +52,18 @@ export function seedCatalog(generated: number): Catalog {
     kitContents: (p.kitItems ?? []).map((item) => {
       if ("sku" in item) {
         const { product, variant } = bySku.get(item.sku)!;
-        return { quantity: item.quantity, label: `${product.name} (${variant.label})`, productSlug: product.slug, sku: variant.sku };
+        const imagePath = product.imagePath ?? `/images/products/${product.slug}.svg`;
+        return { quantity: item.quantity, label: `${product.name} (${variant.label})`, productSlug: product.slug, sku: variant.sku, imagePath, penSlug: null };
       }
-      return { quantity: item.quantity, label: "pen" in item ? pens.get(item.pen)!.name : item.label, productSlug: null, sku: null };
+      const penSlug = "pen" in item ? item.pen : null;
+      return {
+        quantity: item.quantity,
+        label: penSlug ? pens.get(penSlug)!.name : (item as { label: string }).label,
+        productSlug: null,
+        sku: null,
+        imagePath: null,
+        penSlug,
+      };
     }),
   }));
   products.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -23,20 +23,32 @@ export default async function HomePage({ params }: { params: Promise<{ key: stri
   const shown = kits.slice(0, HOME_KITS);
   return (
     <>
-      <section className="rounded-2xl bg-brand-soft px-6 py-10 sm:px-10">
-        <h1 className="max-w-2xl text-3xl font-semibold tracking-tight sm:text-4xl">Microneedling supplies, with the instructions included</h1>
-        <p className="mt-4 max-w-2xl text-lg text-muted">
-          Every kit comes with how to use it, a needle-depth guide, who should not use it and what to do afterwards. Your order confirmation carries the same
-          instructions for exactly what you bought.
-        </p>
-        <div className="mt-6 flex flex-wrap gap-3">
-          <Link href="/shop/kits" className="rounded bg-brand px-5 py-2.5 font-medium text-white hover:bg-brand-dark">
-            Browse pen kits
-          </Link>
-          <Link href="/shop/cartridges" className="rounded border border-brand px-5 py-2.5 font-medium text-brand-dark hover:bg-white">
-            Find cartridges for your pen
-          </Link>
+      <section className="grid items-center gap-8 rounded-2xl bg-brand-soft px-6 py-10 sm:px-10 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div>
+          <h1 className="max-w-2xl text-3xl font-semibold tracking-tight sm:text-4xl">Microneedling supplies, with the instructions included</h1>
+          <p className="mt-4 max-w-2xl text-lg text-muted">
+            Every kit comes with how to use it, a needle-depth guide, who should not use it and what to do afterwards. Your order confirmation carries the same
+            instructions for exactly what you bought.
+          </p>
+          <div className="mt-6 flex flex-wrap gap-3">
+            <Link href="/shop/kits" className="rounded bg-brand px-5 py-2.5 font-medium text-white hover:bg-brand-dark">
+              Browse pen kits
+            </Link>
+            <Link href="/shop/cartridges" className="rounded border border-brand px-5 py-2.5 font-medium text-brand-dark hover:bg-white">
+              Find cartridges for your pen
+            </Link>
+          </div>
         </div>
+        {/* Static SVG (scripts/make-product-images.ts); below the words on a phone, smaller. */}
+        {/* eslint-disable-next-line @next/next/no-img-element -- local SVG with its own size */}
+        <img
+          src="/images/hero.svg"
+          alt="A microneedling pen, a 16-pin cartridge face and aftercare bottles"
+          width={640}
+          height={480}
+          className="mx-auto h-auto w-full max-w-xs md:max-w-none"
+          data-testid="home-hero-image"
+        />
       </section>
 
       <section aria-labelledby="pen-heading" className="mt-10 rounded-lg border border-line bg-white p-5">

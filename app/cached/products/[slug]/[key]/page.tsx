@@ -18,6 +18,7 @@ import { readPageKey } from "@/lib/catalog/page-keys";
 import { BuyBox, type BuyVariant } from "@/components/product/buy-box";
 import { DeliveryEstimate } from "@/components/product/delivery-estimate";
 import { GoesWith } from "@/components/product/goes-with";
+import { ProductGallery } from "@/components/product/gallery";
 import { PenFit } from "@/components/visitor";
 import { mayBuy, PROFESSIONAL_ONLY_MESSAGE } from "@/lib/cart";
 import { DepthFinder } from "@/components/guide/depth-finder";
@@ -119,8 +120,7 @@ export default async function ProductPage({ params }: Props) {
       </nav>
 
       <div className="grid gap-8 md:grid-cols-2">
-        {/* eslint-disable-next-line @next/next/no-img-element -- local SVG */}
-        <img src={product.imagePath} alt={product.name} width={800} height={800} className="aspect-square w-full rounded-lg border border-line bg-white" />
+        <ProductGallery product={product} />
         <div>
           <h1 className="text-3xl font-semibold tracking-tight">{product.name}</h1>
           <p className="mt-2 text-lg text-muted">{product.tagline}</p>
