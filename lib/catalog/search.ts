@@ -254,11 +254,12 @@ function buildSearch(catalog: Catalog): CatalogSearch {
 
 /** The catalog's word nearest to `word` in spelling (the most used of equals), or null when none is near. */
 function nearestWord(word: string, vocabulary: Map<string, { products: number; spelling: string }>): string | null {
-  if (hasDigit(word)) return null;
+  // A letter or two is no word to correct: "e" would become any one-letter word.
+  if (hasDigit(word) || word.length < 3) return null;
   const most = word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
   let best: { distance: number; products: number; spelling: string } | null = null;
   for (const [candidate, { products, spelling }] of vocabulary) {
-    if (hasDigit(candidate) || Math.abs(candidate.length - word.length) > most) continue;
+    if (hasDigit(candidate) || candidate.length < 3 || Math.abs(candidate.length - word.length) > most) continue;
     const distance = editDistance(word, candidate, most);
     if (distance > most) continue;
     if (!best || distance < best.distance || (distance === best.distance && products > best.products)) best = { distance, products, spelling };

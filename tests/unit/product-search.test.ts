@@ -106,6 +106,8 @@ describe("product search", () => {
     expect(inCartridges.closest.every((p) => p.kind === "CARTRIDGE")).toBe(true);
     // Nothing near: nothing suggested.
     expect(catalogSearch(small).suggest("xyzzy")).toEqual({ didYouMean: null, closest: [] });
+    // A single letter is not corrected into some other letter.
+    expect(catalogSearch(large).suggest("é").didYouMean).toBeNull();
   });
 
   it("is built once per catalog object and remembers each query's answer", () => {
