@@ -16,6 +16,7 @@ import {
   type CatalogProduct,
   type SearchParams,
 } from "@/lib/catalog";
+import type { SearchSuggestions } from "@/lib/catalog/search";
 
 type Chip = { key: string; label: string; removeHref: string };
 
@@ -61,7 +62,13 @@ export function Listing(props: {
   savedPen: string | null;
 }) {
   const { catalog, products, category, base, params, savedPen } = props;
-  const { query, notes, options, items, total, page, pageCount } = listingView(catalog, category, params, savedPen, products);
+  const { query, notes, options, items, total, page, pageCount, filtered, searchTotal, suggestions } = listingView(
+    catalog,
+    category,
+    params,
+    savedPen,
+    products,
+  );
   const filters = category?.filters ?? ["pen", "config", "pack", "concern", "area", "stock"];
   // The pen has one control, the pen chooser; the other filters are selects.
   const selectFilters = filters.filter((f): f is Exclude<keyof typeof filterLabels, "pen"> => f !== "stock" && f !== "pen" && options[f].length > 0);
@@ -89,7 +96,19 @@ export function Listing(props: {
             {filters.includes("pen") && <PenChooser pens={catalog.penModels} current={savedPen} returnTo={returnTo} />}
             <form method="get" action={base} className="space-y-4">
               <h2 className="font-semibold">Filter</h2>
-              {query.q && <input type="hidden" name="q" value={query.q} />}
+              {/* The search stays in its box: the page is cached per query, so the query is the page's own data. */}
+              <div>
+                <label htmlFor="listing-search" className="block text-sm font-medium">
+                  {category ? `Search ${category.title.toLowerCase()}` : "Search products"}
+                </label>
+                <input
+                  id="listing-search"
+                  name="q"
+                  type="search"
+                  defaultValue={query.q}
+                  className="mt-1 w-full rounded border border-line bg-white px-2 py-1.5 text-base lg:text-sm"
+                />
+              </div>
               {/* The pen is chosen above; a pen from the address (or "every pen") is kept when filters change. */}
               {penParam && <input type="hidden" name="pen" value={penParam} />}
               {selectFilters.map((name) => (
@@ -127,7 +146,7 @@ export function Listing(props: {
                 <select id="filter-sort" name="sort" defaultValue={query.sort} className="mt-1 w-full rounded border border-line bg-white px-2 py-1.5 text-sm">
                   {Object.entries(sorts).map(([value, label]) => (
                     <option key={value} value={value}>
-                      {label}
+                      {value === "featured" && query.q ? "Best match" : label}
                     </option>
                   ))}
                 </select>
@@ -186,13 +205,7 @@ export function Listing(props: {
           {pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}
         </h2>
         {items.length === 0 ? (
-          <p className="rounded border border-line bg-white p-6">
-            Nothing matches these filters.{" "}
-            <Link href={base} className="underline">
-              Clear the filters
-            </Link>{" "}
-            to see everything.
-          </p>
+          <NothingFound base={base} q={query.q} filtered={filtered} searchTotal={searchTotal} suggestions={suggestions} category={category} />
         ) : (
           <ul className="grid grid-cols-2 gap-4 md:grid-cols-3" data-testid="product-grid">
             {items.map(({ product, variants }) => (
@@ -226,6 +239,89 @@ export function Listing(props: {
           </nav>
         )}
       </section>
+    </div>
+  );
+}
+
+/**
+ * What an empty listing says. It blames the filters only when a filter is set; a search that
+ * finds nothing at all offers a corrected query and the nearest products instead.
+ */
+function NothingFound(props: {
+  base: string;
+  q: string;
+  filtered: boolean;
+  searchTotal: number | null;
+  suggestions: SearchSuggestions | null;
+  category: Category | null;
+}) {
+  const { base, q, filtered, searchTotal, suggestions, category } = props;
+  const box = "rounded border border-line bg-white p-6";
+  if (!q) {
+    return (
+      <p className={box} data-testid="nothing-found">
+        Nothing matches these filters.{" "}
+        <Link href={base} className="underline">
+          Clear the filters
+        </Link>{" "}
+        to see everything.
+      </p>
+    );
+  }
+  if (filtered && searchTotal) {
+    return (
+      <p className={box} data-testid="nothing-found">
+        {searchTotal === 1 ? "1 product matches" : `${searchTotal} products match`} “{q}”, but not with the filters you chose.{" "}
+        <Link href={listingHref(base, { q, pen: category && category.filters.includes("pen") ? "all" : null })} className="underline">
+          Show them without the filters
+        </Link>
+        .
+      </p>
+    );
+  }
+  return (
+    <div className={`${box} space-y-4`} data-testid="nothing-found">
+      <p>
+        We found nothing for “{q}”{category ? ` in ${category.title.toLowerCase()}` : ""}.
+        {suggestions?.didYouMean && (
+          <>
+            {" "}
+            Did you mean{" "}
+            <Link href={listingHref(base, { q: suggestions.didYouMean })} className="font-medium underline" data-testid="did-you-mean">
+              {suggestions.didYouMean}
+            </Link>
+            ?
+          </>
+        )}
+      </p>
+      {suggestions && suggestions.closest.length > 0 && (
+        <div>
+          <h3 className="text-sm font-medium">The closest products we have</h3>
+          <ul className="mt-2 list-disc space-y-1 pl-5" data-testid="closest-products">
+            {suggestions.closest.map((p) => (
+              <li key={p.id}>
+                <Link href={`/products/${p.slug}`} className="underline">
+                  {p.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p className="text-sm">
+        {category && (
+          <>
+            <Link href={listingHref("/shop", { q })} className="underline">
+              Search every product for “{q}”
+            </Link>
+            , or{" "}
+          </>
+        )}
+        <Link href={category ? base : "/shop"} className="underline">
+          {category ? `see all ${category.title.toLowerCase()}` : "See every product"}
+        </Link>
+        .
+      </p>
     </div>
   );
 }

@@ -8,13 +8,16 @@
 // A listing's answer is exactly applyListingQuery's (./filters.ts), sliced to
 // the page: each set below is filled by the same test applyListingQuery makes,
 // once per catalog for each value a query uses (a pen, a concern, a search
-// word...), and the sort orders use its comparisons.
+// query...), and the sort orders use its comparisons. What a search finds, and
+// in which order, comes from the catalog's search (./search.ts), as for
+// applyListingQuery.
 // tests/unit/catalog-index.test.ts holds the two side by side.
 import type { Category } from "./categories";
 import {
   applyListingQuery,
   filterOptions,
   fitsPen,
+  hasFilters,
   matchingVariants,
   parseListingQuery,
   sortItems,
@@ -23,6 +26,7 @@ import {
   type SearchParams,
   type SortKey,
 } from "./filters";
+import { catalogSearch, type SearchSuggestions } from "./search";
 import type { Catalog, CatalogProduct, PenModelSummary, ProductKind } from "./types";
 
 export type CatalogIndex = {
@@ -64,8 +68,11 @@ export function catalogIndex(catalog: Catalog): CatalogIndex {
 /** A set of product positions, one bit each. */
 type Bits = Uint32Array;
 
-/** Search words remembered per listing; a visitor typing nonsense cannot grow it without end. */
-const MAX_WORDS = 500;
+/** Searches remembered per listing; a visitor typing nonsense cannot grow it without end. */
+const MAX_SEARCHES = 500;
+
+/** A search's products in one listing: a bit each, and their positions best match first. */
+type ListingHits = { bits: Bits; order: Uint32Array };
 
 /** What the variant-level filters (configuration, pack, stock) leave of each product. */
 type VariantSelection = {
@@ -81,17 +88,18 @@ export class ListingIndex {
   readonly products: readonly CatalogProduct[];
   readonly options: ReturnType<typeof filterOptions>;
   private readonly words: number;
-  private readonly texts: string[];
+  private readonly catalog: Catalog;
+  private readonly position: Map<string, number>;
   private readonly sets = new Map<string, Bits>();
-  private readonly searches = new Map<string, Bits>();
+  private readonly searches = new Map<string, ListingHits>();
   private readonly selections = new Map<string, VariantSelection>();
 
   constructor(catalog: Catalog, products: CatalogProduct[]) {
     this.products = products;
     this.options = filterOptions(catalog, products);
     this.words = Math.ceil(products.length / 32);
-    // The text applyListingQuery searches, lowercased once.
-    this.texts = products.map((p) => [p.name, p.tagline, p.description, ...p.variants.map((v) => v.sku)].join(" ").toLowerCase());
+    this.catalog = catalog;
+    this.position = new Map(products.map((p, i) => [p.id, i]));
   }
 
   /**
@@ -107,7 +115,8 @@ export class ListingIndex {
     if (query.pen) and(this.set(`pen:${query.pen}`, (p) => fitsPen(p, query.pen!)));
     if (query.concern) and(this.set(`concern:${query.concern}`, (p) => p.concerns.some((t) => t.slug === query.concern)));
     if (query.area) and(this.set(`area:${query.area}`, (p) => p.areas.some((t) => t.slug === query.area)));
-    for (const word of query.q.toLowerCase().split(" ").filter(Boolean)) and(this.search(word));
+    const hits = query.q ? this.search(query.q) : null;
+    if (hits) and(hits.bits);
 
     let total = 0;
     for (const w of bits) total += popcount(w);
@@ -115,7 +124,15 @@ export class ListingIndex {
     const wanted = Math.max(0, Math.min(pageSize, total - skip));
     if (wanted === 0) return { items: [], total };
     let positions: number[];
-    if (query.sort === "featured") {
+    if (hits && query.sort === "featured") {
+      // Best match first: walk the search's order past what the filters left out.
+      positions = [];
+      let seen = 0;
+      for (let k = 0; k < hits.order.length && positions.length < wanted; k++) {
+        const i = hits.order[k]!;
+        if (has(bits, i) && seen++ >= skip) positions.push(i);
+      }
+    } else if (query.sort === "featured") {
       // Catalog order is position order: walk the set bits, a word at a time.
       positions = setBits(bits, skip + wanted).slice(skip);
     } else {
@@ -147,17 +164,25 @@ export class ListingIndex {
     return bits;
   }
 
-  private search(word: string): Bits {
-    let bits = this.searches.get(word);
-    if (bits) {
+  /** What the catalog's search finds for `q`, in this listing. */
+  search(q: string): ListingHits {
+    let hits = this.searches.get(q);
+    if (hits) {
       // Most recently used last, so the oldest goes first when the map is full.
-      this.searches.delete(word);
+      this.searches.delete(q);
     } else {
-      bits = this.bitsOf((_, i) => this.texts[i]!.includes(word));
-      if (this.searches.size >= MAX_WORDS) this.searches.delete(this.searches.keys().next().value!);
+      const order: number[] = [];
+      for (const id of catalogSearch(this.catalog).find(q).ids) {
+        const i = this.position.get(id);
+        if (i !== undefined) order.push(i);
+      }
+      const bits = new Uint32Array(this.words);
+      for (const i of order) bits[i >>> 5]! |= 1 << (i & 31);
+      hits = { bits, order: Uint32Array.from(order) };
+      if (this.searches.size >= MAX_SEARCHES) this.searches.delete(this.searches.keys().next().value!);
     }
-    this.searches.set(word, bits);
-    return bits;
+    this.searches.set(q, hits);
+    return hits;
   }
 
   private selection(query: ListingQuery): VariantSelection {
@@ -239,6 +264,12 @@ export type ListingView = {
   total: number;
   page: number;
   pageCount: number;
+  /** True when a filter (not the search words or the sort) narrows the listing, the saved pen included. */
+  filtered: boolean;
+  /** For a search: how many products of this listing it finds before any filter. */
+  searchTotal: number | null;
+  /** For a search that finds nothing here, even unfiltered: a corrected query and the nearest products. */
+  suggestions: SearchSuggestions | null;
 };
 
 /**
@@ -265,9 +296,10 @@ export function listingView(
     notes.push(`There is no page “${raw.slice(0, 100)}”, so the first page is shown.`);
     page = 1;
   }
+  const search = catalogSearch(catalog);
   const pageOf = (n: number) => {
     if (indexed) return index.page(query, n, pageSize);
-    const all = applyListingQuery([...products], query);
+    const all = applyListingQuery([...products], query, query.q ? search.find(query.q) : null);
     return { items: all.slice((n - 1) * pageSize, n * pageSize), total: all.length };
   };
   let result = pageOf(page);
@@ -277,7 +309,15 @@ export function listingView(
     page = pageCount;
     result = pageOf(page);
   }
-  return { query, notes, options, items: result.items, total: result.total, page, pageCount };
+  const filtered = hasFilters(query);
+  let searchTotal: number | null = null;
+  if (query.q) {
+    if (!filtered) searchTotal = result.total;
+    else if (indexed) searchTotal = index.search(query.q).order.length;
+    else searchTotal = products.filter((p) => search.find(query.q).rank.has(p.id)).length;
+  }
+  const suggestions = searchTotal === 0 ? search.suggest(query.q, category?.kind ?? null) : null;
+  return { query, notes, options, items: result.items, total: result.total, page, pageCount, filtered, searchTotal, suggestions };
 }
 
 /** The same products in the same order: pages that filter the catalog by kind themselves still use the index. */

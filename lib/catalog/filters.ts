@@ -3,6 +3,7 @@
 // never an error.
 import type { Category } from "./categories";
 import { needleConfig, needleConfigLabel } from "./format";
+import type { SearchHits } from "./search";
 import type { Catalog, CatalogProduct, CatalogVariant } from "./types";
 
 export const sorts = {
@@ -122,22 +123,30 @@ export function matchingVariants(product: CatalogProduct, query: ListingQuery): 
 
 export type ListingItem = { product: CatalogProduct; variants: CatalogVariant[]; fromCents: number };
 
-export function applyListingQuery(products: CatalogProduct[], query: ListingQuery): ListingItem[] {
-  const words = query.q.toLowerCase().split(" ").filter(Boolean);
+/**
+ * The products a listing shows, filtered and sorted. A search (`query.q`) keeps the products
+ * the catalog's search found (`hits`: catalogSearch(catalog).find(query.q), ./search.ts) and,
+ * in the "featured" order, lists them best match first.
+ */
+export function applyListingQuery(products: CatalogProduct[], query: ListingQuery, hits: SearchHits | null = null): ListingItem[] {
+  if (query.q && !hits) throw new Error("applyListingQuery: a search needs the catalog search's hits for its query");
   const items: ListingItem[] = [];
   for (const product of products) {
     if (query.pen && !fitsPen(product, query.pen)) continue;
     if (query.concern && !product.concerns.some((t) => t.slug === query.concern)) continue;
     if (query.area && !product.areas.some((t) => t.slug === query.area)) continue;
-    if (words.length) {
-      const text = [product.name, product.tagline, product.description, ...product.variants.map((v) => v.sku)].join(" ").toLowerCase();
-      if (!words.every((w) => text.includes(w))) continue;
-    }
+    if (query.q && !hits!.rank.has(product.id)) continue;
     const variants = matchingVariants(product, query);
     if (variants.length === 0) continue;
     items.push({ product, variants, fromCents: Math.min(...variants.map((v) => v.priceCents)) });
   }
+  if (query.q && query.sort === "featured") return items.sort((a, b) => hits!.rank.get(a.product.id)! - hits!.rank.get(b.product.id)!);
   return sortItems(items, query.sort);
+}
+
+/** True when the query narrows the listing by anything besides its search words (the sort narrows nothing). */
+export function hasFilters(query: ListingQuery): boolean {
+  return query.pen !== null || query.config !== null || query.pack !== null || query.concern !== null || query.area !== null || query.inStock;
 }
 
 /** A cartridge fits when the pen is in its verified fit list; a kit when it is the kit's pen. */

@@ -69,6 +69,42 @@ test("search finds products by word", async ({ page }) => {
   await expect(page.getByTestId("product-grid")).toContainText("Home Sharps Container");
 });
 
+test("a mistyped search finds the cartridges and keeps the query in its box", async ({ page }) => {
+  await page.goto("/shop?q=catridge");
+  const grid = page.getByTestId("product-grid");
+  await expect(grid).toContainText("Balance 16 Cartridge");
+  await expect(grid).toContainText("Precision 12 Cartridge");
+  // The cartridges lead: the first card is one.
+  await expect(grid.getByRole("listitem").first()).toContainText("Cartridge");
+  await expect(page.getByLabel("Search products")).toHaveValue("catridge");
+  await expect(page.getByRole("heading", { name: /products matching “catridge”/ })).toBeVisible();
+  // Searching again from the box keeps the new query there.
+  await page.getByLabel("Search products").fill("16pin");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/\/shop\?q=16pin/);
+  await expect(page.getByLabel("Search products")).toHaveValue("16pin");
+  await expect(grid.getByRole("listitem").first()).toContainText("Balance 16 Cartridge");
+});
+
+test("a search that finds nothing suggests the nearest words and products, and blames no filter that was not set", async ({ page }) => {
+  await page.goto("/shop?q=sunscrn");
+  const nothing = page.getByTestId("nothing-found");
+  await expect(nothing).toContainText("We found nothing for “sunscrn”");
+  await expect(nothing).not.toContainText("filter");
+  await expect(page.getByTestId("closest-products").getByRole("link", { name: "Mineral Broad-Spectrum SPF 30 Sunscreen" })).toBeVisible();
+  await expect(page.getByLabel("Search products")).toHaveValue("sunscrn");
+  await page.getByTestId("did-you-mean").click();
+  await expect(page).toHaveURL(/\/shop\?q=sunscreen/);
+  await expect(page.getByTestId("product-grid")).toContainText("Mineral Broad-Spectrum SPF 30 Sunscreen");
+
+  // With a filter set, and the search finding products the filter hides: say so, and offer them.
+  await page.goto("/shop?q=serum&config=12-pin");
+  await expect(page.getByTestId("nothing-found")).toContainText("match “serum”, but not with the filters you chose");
+  await page.getByRole("link", { name: "Show them without the filters" }).click();
+  await expect(page).toHaveURL(/\/shop\?q=serum$/);
+  await expect(page.getByTestId("product-grid")).toContainText("Soothing Hydrating Serum");
+});
+
 test("the browser's default /favicon.ico is the store's icon, not a 404", async ({ request }) => {
   const icon = await request.get("/favicon.ico");
   expect(icon.status()).toBe(200);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { categories, type Category } from "@/lib/catalog/categories";
 import { catalogIndex, LISTING_PAGE_SIZE, listingView } from "@/lib/catalog/catalog-index";
 import { applyListingQuery, filterOptions, parseListingQuery, sorts, type SearchParams } from "@/lib/catalog/filters";
+import { catalogSearch } from "@/lib/catalog/search";
 import type { CatalogProduct } from "@/lib/catalog/types";
 import { seedCatalog } from "../support/seed-catalog";
 
@@ -10,10 +11,10 @@ const catalog = seedCatalog(400);
 const productsOf = (category: Category | null) => (category ? catalog.products.filter((p) => p.kind === category.kind) : catalog.products);
 const slugs = (items: { product: CatalogProduct }[]) => items.map((i) => i.product.slug);
 
-/** What the listing showed before it had pages and an index: every product, filtered and sorted by a scan. */
+/** What the listing showed before it had pages and an index: every product, filtered and sorted by a scan (the search's hits given). */
 function scanned(category: Category | null, params: SearchParams, savedPen: string | null, products = productsOf(category)) {
   const { query, notes } = parseListingQuery(params, filterOptions(catalog, products), category, savedPen);
-  return { query, notes, items: applyListingQuery(products, query) };
+  return { query, notes, items: applyListingQuery(products, query, query.q ? catalogSearch(catalog).find(query.q) : null) };
 }
 
 function random(seed: number) {

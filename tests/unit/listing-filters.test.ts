@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { categoryBySlug } from "@/lib/catalog/categories";
 import { applyListingQuery, filterOptions, fitsPen, parseListingQuery, type SearchParams } from "@/lib/catalog/filters";
+import { catalogSearch } from "@/lib/catalog/search";
 import { catalog, products } from "../support/catalog-fixture";
 
 const cartridges = products.filter((p) => p.kind === "CARTRIDGE");
@@ -9,7 +10,8 @@ const options = filterOptions(catalog, cartridges);
 
 function list(params: SearchParams, savedPen: string | null = null) {
   const { query, notes } = parseListingQuery(params, options, cartridgeCategory, savedPen);
-  return { slugs: applyListingQuery(cartridges, query).map((i) => i.product.slug), query, notes };
+  const hits = query.q ? catalogSearch(catalog).find(query.q) : null;
+  return { slugs: applyListingQuery(cartridges, query, hits).map((i) => i.product.slug), query, notes };
 }
 
 describe("listing filters read from the URL", () => {
