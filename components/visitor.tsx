@@ -59,7 +59,12 @@ export function CartLink() {
   const { view } = useVisitor();
   const count = view?.cartCount ?? 0;
   return (
-    <Link href="/cart" prefetch={false} className="inline-flex items-center gap-1.5 whitespace-nowrap text-sm font-medium hover:underline" data-testid="cart-link">
+    <Link
+      href="/cart"
+      prefetch={false}
+      className="inline-flex items-center gap-1.5 whitespace-nowrap text-sm font-medium hover:underline"
+      data-testid="cart-link"
+    >
       Cart
       {/* Space kept for the count, so the header does not move when it arrives. */}
       <span

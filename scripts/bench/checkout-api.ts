@@ -18,6 +18,7 @@
 //   node --import tsx scripts/bench/checkout-api.ts [baseUrl] [--concurrency 5,20] [--seconds 20] [--product /products/<slug>]
 import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
+import { closedLoop, spread } from "./load";
 import { readForms } from "./shopper";
 
 export type PreparedCheckoutApi = {
@@ -113,41 +114,17 @@ export async function startCheckoutApiOnce(baseUrl: string, prepared: PreparedCh
   return { redirectUrl: started.json.redirectUrl, ms: { addToCart: t1 - t0, startCheckout: t2 - t1, total: t2 - t0 } };
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 /** `concurrency` shoppers for `seconds`, each starting the next journey as soon as the last one ends. */
 export async function checkoutApiLoad(baseUrl: string, prepared: PreparedCheckoutApi, concurrency: number, seconds: number) {
-  const runs: CheckoutApiRun[] = [];
-  const failures: string[] = [];
-  const until = performance.now() + seconds * 1000;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < until) {
-        try {
-          runs.push(await startCheckoutApiOnce(baseUrl, prepared));
-        } catch (error) {
-          failures.push((error as Error).message);
-        }
-      }
-    }),
-  );
-  const elapsed = (performance.now() - t0) / 1000;
-  const stats = (pick: (r: CheckoutApiRun) => number) => {
-    const values = runs.map(pick).sort((a, b) => a - b);
-    return { p50: percentile(values, 50), p95: percentile(values, 95), max: values[values.length - 1] ?? NaN };
-  };
+  const { runs, failures, elapsed } = await closedLoop(() => startCheckoutApiOnce(baseUrl, prepared), concurrency, seconds);
   return {
     concurrency,
     journeys: runs.length,
     perSecond: runs.length / elapsed,
     failures,
-    addToCart: stats((r) => r.ms.addToCart),
-    startCheckout: stats((r) => r.ms.startCheckout),
-    total: stats((r) => r.ms.total),
+    addToCart: spread(runs.map((r) => r.ms.addToCart)),
+    startCheckout: spread(runs.map((r) => r.ms.startCheckout)),
+    total: spread(runs.map((r) => r.ms.total)),
   };
 }
 

@@ -67,38 +67,49 @@ export async function measureUrl(url: string, options: LoadOptions): Promise<Fig
   };
 }
 
-/** `concurrency` loops of `journey` for `seconds`; each journey's own time is one sample. */
-export async function measureJourneys(journey: () => Promise<unknown>, concurrency: number, seconds: number): Promise<Figure> {
-  const times: number[] = [];
-  let failed = 0;
-  let firstFailure: string | undefined;
+/**
+ * `concurrency` loops of `journey` for `seconds`, each starting its next run as soon as the last
+ * one ended: every result, every failure's message, and how long it took in all.
+ */
+export async function closedLoop<T>(
+  journey: () => Promise<T>,
+  concurrency: number,
+  seconds: number,
+): Promise<{ runs: T[]; failures: string[]; elapsed: number }> {
+  const runs: T[] = [];
+  const failures: string[] = [];
   const t0 = performance.now();
   const until = t0 + seconds * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < until) {
-        const started = performance.now();
         try {
-          await withTimeout(journey(), REQUEST_TIMEOUT_S * 1000 * 2);
-          times.push(performance.now() - started);
+          runs.push(await withTimeout(journey(), REQUEST_TIMEOUT_S * 1000 * 2));
         } catch (error) {
-          failed++;
-          firstFailure ??= (error as Error).message;
+          failures.push((error as Error).message);
         }
       }
     }),
   );
-  const elapsed = (performance.now() - t0) / 1000;
-  times.sort((a, b) => a - b);
-  return {
-    perSecond: times.length / elapsed,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    completed: times.length,
-    failed,
-    firstFailure,
-    seconds: elapsed,
+  return { runs, failures, elapsed: (performance.now() - t0) / 1000 };
+}
+
+/** p50, p95 and the largest of some samples (any order). */
+export function spread(values: number[]): { p50: number; p95: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] ?? NaN };
+}
+
+/** `concurrency` loops of `journey` for `seconds`; each journey's own time is one sample. */
+export async function measureJourneys(journey: () => Promise<unknown>, concurrency: number, seconds: number): Promise<Figure> {
+  const timed = async () => {
+    const started = performance.now();
+    await journey();
+    return performance.now() - started;
   };
+  const { runs: times, failures, elapsed } = await closedLoop(timed, concurrency, seconds);
+  const { p50, p95 } = spread(times);
+  return { perSecond: times.length / elapsed, p50, p95, completed: times.length, failed: failures.length, firstFailure: failures[0], seconds: elapsed };
 }
 
 /** The journey fetches have their own timeouts; this is the backstop that keeps the loop bounded whatever the journey does. */

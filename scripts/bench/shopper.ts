@@ -25,6 +25,7 @@
 // a general HTML parser.
 import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
+import { closedLoop, spread } from "./load";
 
 export type ShopperOptions = {
   /** The product page to buy from (its first, or only, size). Default: an aftercare serum, which needs no safety confirmation. */
@@ -193,36 +194,10 @@ function encode(form: Form, fields: [string, string][]): FormData | URLSearchPar
   return data;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-/** `concurrency` shoppers for `seconds`, each starting its next checkout when the last one ends. */
+/** `concurrency` shoppers for `seconds`, each starting their next checkout when the last one ends. */
 export async function shopperLoad(baseUrl: string, concurrency: number, seconds: number, options: ShopperOptions = {}) {
-  const runs: ShopperRun[] = [];
-  const failures: string[] = [];
-  const until = performance.now() + seconds * 1000;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < until) {
-        try {
-          runs.push(await startCheckoutOnce(baseUrl, options));
-        } catch (error) {
-          failures.push((error as Error).message);
-        }
-      }
-    }),
-  );
-  const elapsed = (performance.now() - t0) / 1000;
-  const stats = (pick: (r: ShopperRun) => number | undefined) => {
-    const values = runs
-      .map(pick)
-      .filter((v): v is number => v !== undefined)
-      .sort((a, b) => a - b);
-    return { p50: percentile(values, 50), p95: percentile(values, 95), max: values[values.length - 1] ?? NaN };
-  };
+  const { runs, failures, elapsed } = await closedLoop(() => startCheckoutOnce(baseUrl, options), concurrency, seconds);
+  const stats = (pick: (r: ShopperRun) => number | undefined) => spread(runs.map(pick).filter((v): v is number => v !== undefined));
   return {
     concurrency,
     journeys: runs.length,
