@@ -160,7 +160,7 @@ export function BuyBox(props: { productName: string; variants: BuyVariant[]; ini
       <div role="status" aria-live="polite">
         {result?.ok && toastOpen && (
           <div
-            className="fixed inset-x-3 bottom-20 z-40 rounded-lg border border-brand/40 bg-white p-4 text-sm shadow-xl md:inset-x-auto md:right-6 md:top-6 md:bottom-auto md:w-96"
+            className="fixed inset-x-3 bottom-20 z-40 rounded-lg border border-brand/40 bg-white p-4 text-sm shadow-xl md:inset-x-auto md:right-6 md:top-32 md:bottom-auto md:w-96"
             data-testid="added"
           >
             <div className="flex items-start justify-between gap-3">

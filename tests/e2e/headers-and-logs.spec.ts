@@ -96,7 +96,9 @@ test.describe("a server error", () => {
 
   test("shows the browser only an error id, and logs that id with the request id and the stack as JSON", async ({ browser }) => {
     test.setTimeout(60_000);
-    const response = await fetch(`http://127.0.0.1:${port}/cart`);
+    // A visitor with a cart: their cart page must read the database (one without a cart is answered without it).
+    const cartToken = "a".repeat(43);
+    const response = await fetch(`http://127.0.0.1:${port}/cart`, { headers: { cookie: `cart=${cartToken}` } });
     expect(response.status).toBe(500);
     const requestId = response.headers.get("x-request-id")!;
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -131,6 +133,7 @@ test.describe("a server error", () => {
     // A page of its own: the 500 it loads is the point here, not a console error to fail on.
     const context = await browser.newContext();
     try {
+      await context.addCookies([{ name: "cart", value: cartToken, url: `http://127.0.0.1:${port}` }]);
       const page = await context.newPage();
       await page.goto(`http://127.0.0.1:${port}/cart`);
       await expect(page.getByTestId("error-id")).toContainText(digest!);

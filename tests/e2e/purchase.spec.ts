@@ -5,6 +5,10 @@ import { stockOf as stockIn } from "../support/checkout";
 import { testDb } from "../support/db";
 import { expect, fillCheckout, orderNumberOn, test } from "./fixtures";
 
+// One after another: these tests count the stock of the products they buy,
+// and a purchase in another of them would move the count.
+test.describe.configure({ mode: "default" });
+
 async function stockOf(sku: string): Promise<number> {
   const prisma = testDb(1);
   try {

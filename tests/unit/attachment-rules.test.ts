@@ -10,7 +10,7 @@ const guide: GuideVersionView = {
   audience: "HOME",
   versionId: "v1",
   number: 3,
-  publishedAt: "2026-10-01T00:00:00.000Z",
+  publishedAt: "2026-10-01T12:00:00.000Z",
   changeNote: "",
   content: seed.content,
 };
