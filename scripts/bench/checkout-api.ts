@@ -19,7 +19,7 @@
 import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { closedLoop, spread } from "./load";
-import { readForms } from "./shopper";
+import { filledCheckout, keepCookies, readForms, type Jar } from "./shopper";
 
 export type PreparedCheckoutApi = {
   /** The add-to-cart form's fields as the page sends them (quantity included). */
@@ -33,8 +33,6 @@ export type PreparedCheckoutApi = {
 export type CheckoutApiRun = { redirectUrl: string; ms: { addToCart: number; startCheckout: number; total: number } };
 
 const DEFAULT_PRODUCT = "/products/soothing-hydrating-serum";
-
-type Jar = Map<string, string>;
 
 async function post(base: URL, path: string, fields: [string, string][], jar: Jar, timeoutMs: number) {
   const body = new FormData();
@@ -51,17 +49,6 @@ async function post(base: URL, path: string, fields: [string, string][], jar: Ja
     throw new Error(`${path}: status ${response.status}, not JSON: ${text.slice(0, 200)}`);
   }
   return { status: response.status, json: json as Record<string, unknown> };
-}
-
-function keepCookies(response: Response, jar: Jar) {
-  for (const cookie of response.headers.getSetCookie()) {
-    const [pair] = cookie.split(";");
-    const eq = pair!.indexOf("=");
-    const name = pair!.slice(0, eq).trim();
-    const value = pair!.slice(eq + 1).trim();
-    if (value === "" || /max-age=0\b/i.test(cookie)) jar.delete(name);
-    else jar.set(name, value);
-  }
 }
 
 /** Reads the add-to-cart form of `product` and the checkout form (with that product in a cart), once. */
@@ -94,18 +81,7 @@ export async function startCheckoutApiOnce(baseUrl: string, prepared: PreparedCh
   if (!jar.has("cart")) throw new Error("addToCart: no cart cookie");
   const t1 = performance.now();
 
-  const values: Record<string, string> = {
-    email: `api-${randomUUID().slice(0, 8)}@example.test`,
-    name: "Bench Shopper",
-    line1: "1 Bench Street",
-    city: "Portland",
-    region: "OR",
-    postalCode: "97201",
-    country: "US",
-  };
-  const fields = prepared.checkoutFields.filter(([k]) => !(k in values));
-  for (const [k, v] of Object.entries(values)) if (prepared.checkoutNames.has(k)) fields.push([k, v]);
-  if (prepared.checkoutNames.has("confirmSafety") && !fields.some(([k]) => k === "confirmSafety")) fields.push(["confirmSafety", "on"]);
+  const fields = filledCheckout({ fields: prepared.checkoutFields, names: prepared.checkoutNames }, `api-${randomUUID().slice(0, 8)}@example.test`);
   const started = await post(base, prepared.checkoutAction, fields, jar, timeoutMs);
   if (started.json.ok !== true || typeof started.json.redirectUrl !== "string") {
     throw new Error(`startCheckout: status ${started.status}: ${JSON.stringify(started.json).slice(0, 300)}`);

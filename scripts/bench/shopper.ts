@@ -83,14 +83,7 @@ export async function startCheckoutOnce(baseUrl: string, options: ShopperOptions
     }
     const text = await response.text();
     ms[step] = performance.now() - started;
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const eq = pair!.indexOf("=");
-      const name = pair!.slice(0, eq).trim();
-      const value = pair!.slice(eq + 1).trim();
-      if (value === "" || /max-age=0\b/i.test(cookie)) jar.delete(name);
-      else jar.set(name, value);
-    }
+    keepCookies(response, jar);
     return { response, text };
   }
 
@@ -110,18 +103,7 @@ export async function startCheckoutOnce(baseUrl: string, options: ShopperOptions
   if (page.response.status !== 200) throw new ShopperError("checkoutPage", `status ${page.response.status}, to ${page.response.headers.get("location")}`);
   const form = readForms(page.text).find((f) => f.fields.some(([k]) => k === "email") || f.names.has("email"));
   if (!form) throw new ShopperError("checkoutPage", "no checkout form on the page");
-  const values: Record<string, string> = {
-    email: options.email ?? `shopper-${randomUUID().slice(0, 8)}@example.test`,
-    name: "Bench Shopper",
-    line1: "1 Bench Street",
-    city: "Portland",
-    region: "OR",
-    postalCode: "97201",
-    country: "US",
-  };
-  const fields = form.fields.filter(([k]) => !(k in values));
-  for (const [k, v] of Object.entries(values)) if (form.names.has(k)) fields.push([k, v]);
-  if (form.names.has("confirmSafety") && !fields.some(([k]) => k === "confirmSafety")) fields.push(["confirmSafety", "on"]);
+  const fields = filledCheckout(form, options.email ?? `shopper-${randomUUID().slice(0, 8)}@example.test`);
   const started = await request("startCheckout", form.action || "/checkout", { method: "POST", body: encode(form, fields) });
   const location = started.response.headers.get("location");
   if (started.response.status !== 303 || !location) {
@@ -137,6 +119,42 @@ export async function startCheckoutOnce(baseUrl: string, options: ShopperOptions
   }
   ms.total = performance.now() - t0;
   return { paymentUrl: paymentUrl.toString(), ms };
+}
+
+/** A cookie jar: name → value, as a browser keeps them for one site. */
+export type Jar = Map<string, string>;
+
+/** Keeps the cookies a response sets (and forgets those it clears), as a browser would. */
+export function keepCookies(response: Response, jar: Jar) {
+  for (const cookie of response.headers.getSetCookie()) {
+    const [pair] = cookie.split(";");
+    const eq = pair!.indexOf("=");
+    const name = pair!.slice(0, eq).trim();
+    const value = pair!.slice(eq + 1).trim();
+    if (value === "" || /max-age=0\b/i.test(cookie)) jar.delete(name);
+    else jar.set(name, value);
+  }
+}
+
+/**
+ * The checkout form's fields as a shopper fills them in: its own hidden and
+ * chosen fields (the first shipping method), a valid US address, and the
+ * safety confirmation when the form asks for it.
+ */
+export function filledCheckout(form: Pick<Form, "fields" | "names">, email: string): [string, string][] {
+  const values: Record<string, string> = {
+    email,
+    name: "Bench Shopper",
+    line1: "1 Bench Street",
+    city: "Portland",
+    region: "OR",
+    postalCode: "97201",
+    country: "US",
+  };
+  const fields = form.fields.filter(([k]) => !(k in values));
+  for (const [k, v] of Object.entries(values)) if (form.names.has(k)) fields.push([k, v]);
+  if (form.names.has("confirmSafety") && !fields.some(([k]) => k === "confirmSafety")) fields.push(["confirmSafety", "on"]);
+  return fields;
 }
 
 type Form = { action: string; multipart: boolean; fields: [string, string][]; names: Set<string> };
