@@ -16,8 +16,12 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** The zone last resolved, by the setting it came from: checking a zone makes an Intl formatter, and dates are formatted many times a page. */
+let resolved: { setting: string | undefined; zone: string } | null = null;
+
 /** The configured zone (lib/config.ts refuses to start with one Intl does not know), or the default. */
 export function storeTimeZone(env: Record<string, string | undefined> = process.env): string {
-  const zone = env.STORE_TIME_ZONE?.trim();
-  return zone && isTimeZone(zone) ? zone : DEFAULT_TIME_ZONE;
+  const setting = env.STORE_TIME_ZONE?.trim();
+  if (!resolved || resolved.setting !== setting) resolved = { setting, zone: setting && isTimeZone(setting) ? setting : DEFAULT_TIME_ZONE };
+  return resolved.zone;
 }
