@@ -36,8 +36,11 @@ test("a guest looks up an order, opens the emailed link and follows it to shippe
   await page.getByRole("button", { name: "Email me a link" }).click();
   await expect(page.getByTestId("lookup-status")).toHaveText(SAME_MESSAGE);
 
-  await page.goto("/outbox");
-  await expect(page.getByRole("link", { name: new RegExp(`tracking link for .*${orderNumber}`) })).toHaveCount(1);
+  // The mail is sent by the job worker after the answer: look again until it is there (exactly one).
+  await expect(async () => {
+    await page.goto("/outbox");
+    await expect(page.getByRole("link", { name: new RegExp(`tracking link for .*${orderNumber}`) })).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await page.getByRole("link", { name: new RegExp(`tracking link for .*${orderNumber}`) }).click();
   const text = (await page.locator("pre").textContent())!;
   const link = new URL(text.match(/https?:\/\/\S+\/track\/[A-Za-z0-9_-]{43}/)![0]);
