@@ -114,13 +114,13 @@ export function OrderDetail({ opened }: { opened: OpenedOrder }) {
               <th scope="col" className="py-1">
                 Item
               </th>
-              <th scope="col" className="py-1">
+              <th scope="col" className="hidden py-1 pl-3 sm:table-cell">
                 SKU
               </th>
-              <th scope="col" className="py-1 text-right">
+              <th scope="col" className="py-1 pl-3 text-right">
                 Qty
               </th>
-              <th scope="col" className="py-1 text-right">
+              <th scope="col" className="py-1 pl-3 text-right">
                 Price
               </th>
             </tr>
@@ -130,10 +130,12 @@ export function OrderDetail({ opened }: { opened: OpenedOrder }) {
               <tr key={i.id}>
                 <th scope="row" className="py-2 text-left font-medium">
                   {i.name} <span className="font-normal text-muted">({i.variantLabel})</span>
+                  {/* On a phone the SKU sits under the name: four columns do not fit. */}
+                  <span className="block text-xs font-normal text-muted sm:hidden">SKU {i.sku}</span>
                 </th>
-                <td className="py-2">{i.sku}</td>
-                <td className="py-2 text-right">{i.quantity}</td>
-                <td className="py-2 text-right">{formatMoney(i.lineTotalCents, order.currency)}</td>
+                <td className="hidden py-2 pl-3 sm:table-cell">{i.sku}</td>
+                <td className="py-2 pl-3 text-right">{i.quantity}</td>
+                <td className="py-2 pl-3 text-right whitespace-nowrap">{formatMoney(i.lineTotalCents, order.currency)}</td>
               </tr>
             ))}
           </tbody>
