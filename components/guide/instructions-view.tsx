@@ -49,7 +49,7 @@ export function InstructionsSections({
 
 function InstructionsSection({ id, section, before }: { id: string; section: DocSection; before?: React.ReactNode }) {
   return (
-    <section id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-6 break-inside-avoid-page border-t border-line pt-6">
+    <section id={id} aria-labelledby={`${id}-heading`} className="render-when-near scroll-mt-6 break-inside-avoid-page border-t border-line pt-6">
       <h2 id={`${id}-heading`} className="text-xl font-semibold">
         {section.title}
       </h2>

@@ -4,6 +4,11 @@
 // and without JavaScript, and adds nothing to the static page but <img> tags
 // for files in public/images. The row is `relative` so the visually hidden
 // captions (absolutely placed) stay inside it instead of widening the page.
+//
+// Only the first view's picture is fetched first (fetchPriority high: it is
+// the page's largest paint); every other picture is lazy. Without that, React
+// preloads the first ten <img> of the page in <head>, ahead of the stylesheet,
+// and a phone on a slow network waits for ten drawings before the first paint.
 import { productGallery } from "@/lib/catalog/gallery";
 import type { CatalogProduct } from "@/lib/catalog";
 
@@ -13,7 +18,16 @@ export function ProductGallery({ product }: { product: CatalogProduct }) {
   const views = productGallery(product);
   if (views.length === 1 && views[0]!.kind === "picture") {
     const { picture } = views[0]!;
-    return <img src={picture.src} alt={picture.alt} width={800} height={800} className="aspect-square w-full rounded-lg border border-line bg-white" />;
+    return (
+      <img
+        src={picture.src}
+        alt={picture.alt}
+        width={800}
+        height={800}
+        fetchPriority="high"
+        className="aspect-square w-full rounded-lg border border-line bg-white"
+      />
+    );
   }
   return (
     <div className="min-w-0" data-testid="product-gallery">
@@ -23,7 +37,7 @@ export function ProductGallery({ product }: { product: CatalogProduct }) {
         tabIndex={0}
         className="relative flex snap-x snap-mandatory items-start gap-3 overflow-x-auto overscroll-x-contain rounded-lg"
       >
-        {views.map((view) => (
+        {views.map((view, n) => (
           <figure key={view.id} id={`view-${view.id}`} className="w-full shrink-0 snap-start scroll-mt-4" data-testid="gallery-view">
             {view.kind === "picture" ? (
               <img
@@ -31,6 +45,7 @@ export function ProductGallery({ product }: { product: CatalogProduct }) {
                 alt={view.picture.alt}
                 width={800}
                 height={800}
+                {...(n === 0 ? { fetchPriority: "high" as const } : { loading: "lazy" as const })}
                 className="aspect-square w-full rounded-lg border border-line bg-white"
               />
             ) : (
@@ -38,7 +53,7 @@ export function ProductGallery({ product }: { product: CatalogProduct }) {
               <ul className="grid aspect-square w-full grid-cols-4 content-center gap-2 rounded-lg border border-line bg-white p-3">
                 {view.items.map((item, i) => (
                   <li key={i} className="min-w-0 text-center">
-                    <img src={item.src} alt="" width={800} height={800} className="aspect-square w-full rounded" />
+                    <img src={item.src} alt="" width={800} height={800} loading="lazy" className="aspect-square w-full rounded" />
                     <span className="mt-0.5 line-clamp-2 text-[11px] leading-tight">
                       {item.quantity}× {item.label}
                     </span>
@@ -58,7 +73,7 @@ export function ProductGallery({ product }: { product: CatalogProduct }) {
                 href={`#view-${view.id}`}
                 className="flex items-center gap-2 whitespace-nowrap rounded border border-line bg-white p-1 pr-3 text-sm hover:border-brand focus-visible:border-brand"
               >
-                <img src={view.kind === "picture" ? view.picture.src : view.thumb} alt="" width={40} height={40} className="size-10 rounded" />
+                <img src={view.kind === "picture" ? view.picture.src : view.thumb} alt="" width={40} height={40} loading="lazy" className="size-10 rounded" />
                 {view.name}
               </a>
             </li>

@@ -12,7 +12,7 @@ export async function GoesWith({ product }: { product: CatalogProduct }) {
   const { heading, products, pen, total } = goesWith(await getCatalog(), product);
   if (products.length === 0) return null;
   return (
-    <section aria-labelledby="goes-with-heading" className="mt-12 no-print" data-testid="goes-with">
+    <section aria-labelledby="goes-with-heading" className="render-when-near mt-12 no-print" data-testid="goes-with">
       <h2 id="goes-with-heading" className="text-xl font-semibold">
         {heading}
       </h2>

@@ -46,6 +46,7 @@ export default async function HomePage({ params }: { params: Promise<{ key: stri
           alt="A microneedling pen, a 16-pin cartridge face and aftercare bottles"
           width={640}
           height={480}
+          fetchPriority="high"
           className="mx-auto h-auto w-full max-w-xs md:max-w-none"
           data-testid="home-hero-image"
         />

@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -130,132 +131,139 @@ export default async function ProductPage({ params }: Props) {
         </div>
       </div>
 
-      <div className="mt-10 grid gap-10 md:grid-cols-2">
-        <section aria-labelledby="about-heading">
-          <h2 id="about-heading" className="text-xl font-semibold">
-            About this product
-          </h2>
-          <div className="prose-store mt-3">
-            {product.description.split(/\n\s*\n/).map((para, i) => (
-              <p key={i}>{para}</p>
-            ))}
-          </div>
-          {(product.concerns.length > 0 || product.areas.length > 0) && (
-            <div className="mt-4 space-y-2 text-sm">
-              {product.concerns.length > 0 && (
-                <p>
-                  <span className="text-muted">Concerns: </span>
-                  {product.concerns.map((t, i) => (
-                    <span key={t.slug}>
-                      {i > 0 && ", "}
-                      <Link href={`/shop/${category.slug}?concern=${t.slug}`} className="underline">
-                        {t.name}
-                      </Link>
-                    </span>
-                  ))}
-                </p>
-              )}
-              {product.areas.length > 0 && (
-                <p>
-                  <span className="text-muted">Areas: </span>
-                  {product.areas.map((t) => t.name).join(", ")}
-                </p>
-              )}
-            </div>
-          )}
-        </section>
-
-        {product.kind === "KIT" && product.kitContents.length > 0 && (
-          <section aria-labelledby="box-heading" id="in-the-box">
-            <h2 id="box-heading" className="text-xl font-semibold">
-              What is in the box
+      {/* Below the fold: each <Suspense> is hydrated on its own, after the part above, in
+          small slices (React hydrates a finished server boundary at idle priority), so the
+          long instructions do not hold the phone's main thread in one long task. */}
+      <Suspense>
+        <div className="render-when-near mt-10 grid gap-10 md:grid-cols-2">
+          <section aria-labelledby="about-heading">
+            <h2 id="about-heading" className="text-xl font-semibold">
+              About this product
             </h2>
-            <ul className="mt-3 divide-y divide-line rounded-lg border border-line bg-white" data-testid="kit-contents">
-              {product.kitContents.map((item, i) => (
-                <li key={i} className="flex gap-3 px-3 py-2 text-sm">
-                  <span className="w-8 shrink-0 text-right font-semibold">{item.quantity}×</span>
-                  {item.productSlug ? (
-                    <Link href={`/products/${item.productSlug}${item.sku ? `?variant=${encodeURIComponent(item.sku)}` : ""}`} className="underline">
-                      {item.label}
-                    </Link>
-                  ) : (
-                    <span>{item.label}</span>
-                  )}
-                </li>
+            <div className="prose-store mt-3">
+              {product.description.split(/\n\s*\n/).map((para, i) => (
+                <p key={i}>{para}</p>
               ))}
-            </ul>
+            </div>
+            {(product.concerns.length > 0 || product.areas.length > 0) && (
+              <div className="mt-4 space-y-2 text-sm">
+                {product.concerns.length > 0 && (
+                  <p>
+                    <span className="text-muted">Concerns: </span>
+                    {product.concerns.map((t, i) => (
+                      <span key={t.slug}>
+                        {i > 0 && ", "}
+                        <Link href={`/shop/${category.slug}?concern=${t.slug}`} className="underline">
+                          {t.name}
+                        </Link>
+                      </span>
+                    ))}
+                  </p>
+                )}
+                {product.areas.length > 0 && (
+                  <p>
+                    <span className="text-muted">Areas: </span>
+                    {product.areas.map((t) => t.name).join(", ")}
+                  </p>
+                )}
+              </div>
+            )}
           </section>
-        )}
 
-        {product.kind === "CARTRIDGE" && (
-          <section aria-labelledby="fits-heading" id="pens">
-            <h2 id="fits-heading" className="text-xl font-semibold">
-              Pens this cartridge fits
-            </h2>
-            {product.fits.length === 0 ? (
-              <p className="mt-3 text-sm">No pen has been fit-tested with this cartridge yet.</p>
-            ) : (
-              <ul className="mt-3 divide-y divide-line rounded-lg border border-line bg-white" data-testid="compatible-pens">
-                {product.fits.map((f) => (
-                  <li key={f.pen.slug} className="px-3 py-2 text-sm">
-                    <span className="font-medium">{f.pen.name}</span>
-                    <span className="text-muted">
-                      {" "}
-                      · {f.pen.connector} connector · fit verified {formatDate(f.verifiedAt)}
-                    </span>
+          {product.kind === "KIT" && product.kitContents.length > 0 && (
+            <section aria-labelledby="box-heading" id="in-the-box">
+              <h2 id="box-heading" className="text-xl font-semibold">
+                What is in the box
+              </h2>
+              <ul className="mt-3 divide-y divide-line rounded-lg border border-line bg-white" data-testid="kit-contents">
+                {product.kitContents.map((item, i) => (
+                  <li key={i} className="flex gap-3 px-3 py-2 text-sm">
+                    <span className="w-8 shrink-0 text-right font-semibold">{item.quantity}×</span>
+                    {item.productSlug ? (
+                      <Link href={`/products/${item.productSlug}${item.sku ? `?variant=${encodeURIComponent(item.sku)}` : ""}`} className="underline">
+                        {item.label}
+                      </Link>
+                    ) : (
+                      <span>{item.label}</span>
+                    )}
                   </li>
                 ))}
               </ul>
-            )}
-            <p className="mt-2 text-xs text-muted">Cartridges are made for particular pens; one that does not click in securely must not be used.</p>
-          </section>
-        )}
-      </div>
+            </section>
+          )}
 
-      <GoesWith product={product} />
+          {product.kind === "CARTRIDGE" && (
+            <section aria-labelledby="fits-heading" id="pens">
+              <h2 id="fits-heading" className="text-xl font-semibold">
+                Pens this cartridge fits
+              </h2>
+              {product.fits.length === 0 ? (
+                <p className="mt-3 text-sm">No pen has been fit-tested with this cartridge yet.</p>
+              ) : (
+                <ul className="mt-3 divide-y divide-line rounded-lg border border-line bg-white" data-testid="compatible-pens">
+                  {product.fits.map((f) => (
+                    <li key={f.pen.slug} className="px-3 py-2 text-sm">
+                      <span className="font-medium">{f.pen.name}</span>
+                      <span className="text-muted">
+                        {" "}
+                        · {f.pen.connector} connector · fit verified {formatDate(f.verifiedAt)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <p className="mt-2 text-xs text-muted">Cartridges are made for particular pens; one that does not click in securely must not be used.</p>
+            </section>
+          )}
+        </div>
+
+        <GoesWith product={product} />
+      </Suspense>
 
       {instructions && doc && (
-        <section aria-labelledby="instructions-heading" className="mt-12" id="instructions">
-          <div className="flex flex-wrap items-baseline justify-between gap-3">
-            <h2 id="instructions-heading" className="text-2xl font-semibold">
-              {product.kind === "KIT" ? "Instructions" : "Instructions that come with it"}
-            </h2>
-            <p className="flex gap-4 text-sm no-print">
-              <Link href={`/products/${product.slug}/booklet`} className="underline">
-                Printable booklet
-              </Link>
-              <a href={productBookletUrl(product.slug, instructions.doc)} className="underline" download>
-                Download PDF
-              </a>
+        <Suspense>
+          <section aria-labelledby="instructions-heading" className="mt-12" id="instructions">
+            <div className="flex flex-wrap items-baseline justify-between gap-3">
+              <h2 id="instructions-heading" className="text-2xl font-semibold">
+                {product.kind === "KIT" ? "Instructions" : "Instructions that come with it"}
+              </h2>
+              <p className="flex gap-4 text-sm no-print">
+                <Link href={`/products/${product.slug}/booklet`} className="underline">
+                  Printable booklet
+                </Link>
+                <a href={productBookletUrl(product.slug, instructions.doc)} className="underline" download>
+                  Download PDF
+                </a>
+              </p>
+            </div>
+            <p className="mt-1 text-sm text-muted" data-testid="guide-version">
+              {instructions.doc.versionLabel}
             </p>
-          </div>
-          <p className="mt-1 text-sm text-muted" data-testid="guide-version">
-            {instructions.doc.versionLabel}
-          </p>
-          {/* minmax(0, 1fr): a wide depth table scrolls inside its own box instead of widening the page on a phone. */}
-          <div className="mt-4 grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[16rem_minmax(0,1fr)]">
-            <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
-              <InstructionsContents doc={doc} />
+            {/* minmax(0, 1fr): a wide depth table scrolls inside its own box instead of widening the page on a phone. */}
+            <div className="mt-4 grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[16rem_minmax(0,1fr)]">
+              <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
+                <InstructionsContents doc={doc} />
+              </div>
+              <div className="min-w-0 space-y-8">
+                <InstructionsSections
+                  doc={doc}
+                  before={{
+                    [sectionAnchors.DEPTH_GUIDE]:
+                      instructions.attached.kind === "full" ? (
+                        <DepthFinder
+                          guide={instructions.attached.guide.content.DEPTH_GUIDE}
+                          action={`/products/${product.slug}`}
+                          hidden={query.variant ? { variant: query.variant } : {}}
+                          area={query.area ?? null}
+                          concern={query.concern ?? null}
+                        />
+                      ) : undefined,
+                  }}
+                />
+              </div>
             </div>
-            <div className="min-w-0 space-y-8">
-              <InstructionsSections
-                doc={doc}
-                before={{
-                  [sectionAnchors.DEPTH_GUIDE]:
-                    instructions.attached.kind === "full" ? (
-                      <DepthFinder
-                        guide={instructions.attached.guide.content.DEPTH_GUIDE}
-                        action={`/products/${product.slug}`}
-                        hidden={query.variant ? { variant: query.variant } : {}}
-                        area={query.area ?? null}
-                        concern={query.concern ?? null}
-                      />
-                    ) : undefined,
-                }}
-              />
-            </div>
-          </div>
-        </section>
+          </section>
+        </Suspense>
       )}
     </article>
   );
