@@ -14,6 +14,7 @@ test("a sign-in link in the outbox preview opens in a new tab and signs in there
 
   await page.goto("/outbox");
   await page.getByRole("row").filter({ hasText: email }).getByRole("link", { name: "Sign in to Stillpoint" }).click();
+  await expect(page).toHaveURL(/\/outbox\/[^/]+$/);
   const messageUrl = page.url();
 
   // No scripts, no same origin, no navigating this page: only popups that leave the sandbox.
