@@ -142,7 +142,7 @@ async function casesFor(catalog: Catalog, guideOf: (slug: string) => Promise<Par
       run: () => {
         const product = catalogIndex(catalog).product(slug)!;
         const names = productNames(catalog);
-        return buildInstructions(product, instructionsFor(product, guide), (s) => names.get(s) ?? s);
+        return buildInstructions(product, instructionsFor(product, guide), (s) => names.get(s));
       },
     });
   }

@@ -1,7 +1,9 @@
 // Renders a product's instructions (lib/guides/instructions.ts) as accessible HTML:
 // a section per heading with an anchor, real lists and tables with headers.
+import Link from "next/link";
+import { Fragment } from "react";
 import { ContentsSpy } from "@/components/guide/contents-spy";
-import type { Block, DocSection, Instructions } from "@/lib/guides/instructions";
+import { productPath, type Block, type DocSection, type Instructions, type Run } from "@/lib/guides/instructions";
 import { DepthDiagramFigure } from "./depth-diagram";
 
 /**
@@ -64,12 +66,29 @@ function InstructionsSection({ id, section, before }: { id: string; section: Doc
   );
 }
 
+/**
+ * A paragraph's words with the products it names linked to their pages.
+ * Product pages are static catalog pages, so they are prefetched like every
+ * other link to a product.
+ */
+function Runs({ runs }: { runs: Run[] }) {
+  return runs.map((run, i) =>
+    run.slug === undefined ? (
+      <Fragment key={i}>{run.text}</Fragment>
+    ) : (
+      <Link key={i} href={productPath(run.slug)} className="underline hover:text-brand" data-testid="instructions-product-link">
+        {run.text}
+      </Link>
+    ),
+  );
+}
+
 function GuideBlock({ block }: { block: Block }) {
   switch (block.type) {
     case "h3":
       return <h3 className="pt-2 font-semibold">{block.text}</h3>;
     case "p":
-      return <p>{block.text}</p>;
+      return <p>{block.runs ? <Runs runs={block.runs} /> : block.text}</p>;
     case "note":
       return (
         <p className={`rounded border p-3 text-sm ${block.tone === "warn" ? "border-warn/30 bg-warn-soft text-warn" : "border-brand/20 bg-brand-soft"}`}>

@@ -15,7 +15,7 @@ import { loadCheckoutProducts } from "@/lib/catalog/load";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { buildInstructions, instructionsFor } from "@/lib/guides";
 import type { Instructions } from "@/lib/guides/instructions";
-import type { GuideVersionView } from "@/lib/guides/attachment";
+import type { GuideVersionView, ProductInstructions } from "@/lib/guides/attachment";
 import { loadGuideVersion } from "@/lib/guides/store";
 import { OutOfStockError, takeStock } from "@/lib/inventory";
 import { announceInvalidation } from "@/lib/cache/invalidate";
@@ -207,8 +207,9 @@ const publishedVersions = new Map<string, GuideVersionView>();
  * What each product sold travels with today: its guide's current published
  * version and the instructions built from it (null: no guide, or none
  * published). One statement for the products and which versions are current;
- * a version's content only the first time this process meets it. Names of
- * other products the instructions mention are those of the products sold.
+ * a version's content only the first time this process meets it; and, when
+ * an item's instructions name other products (a kit's aftercare timeline),
+ * one more for those products' names, so the order names and links them.
  */
 export async function instructionsSnapshot(
   prisma: Db,
@@ -216,12 +217,27 @@ export async function instructionsSnapshot(
 ): Promise<Map<string, { guideVersionId: string | null; instructions: Instructions | null }>> {
   const products = await loadCheckoutProducts(prisma, slugs);
   const names = new Map(products.map((p) => [p.slug, p.name]));
-  const snapshot = new Map<string, { guideVersionId: string | null; instructions: Instructions | null }>();
+  const attached = new Map<string, ProductInstructions | null>();
+  const mentioned = new Set<string>();
   for (const product of products) {
     const guide = product.guideVersionId ? await publishedVersion(prisma, product.guideVersionId) : null;
+    const instructions = guide ? instructionsFor(product, guide) : null;
+    attached.set(product.slug, instructions);
+    // Only the whole guide lists the products of each aftercare window.
+    if (instructions?.kind === "full") {
+      for (const w of instructions.guide.content.AFTERCARE.windows) for (const slug of w.productSlugs) if (!names.has(slug)) mentioned.add(slug);
+    }
+  }
+  if (mentioned.size) {
+    const rows = await prisma.product.findMany({ where: { slug: { in: [...mentioned] } }, select: { slug: true, name: true } });
+    for (const row of rows) names.set(row.slug, row.name);
+  }
+  const snapshot = new Map<string, { guideVersionId: string | null; instructions: Instructions | null }>();
+  for (const product of products) {
+    const a = attached.get(product.slug);
     snapshot.set(product.slug, {
-      guideVersionId: guide?.versionId ?? null,
-      instructions: guide ? buildInstructions(product, instructionsFor(product, guide), (s) => names.get(s) ?? s) : null,
+      guideVersionId: a?.guide.versionId ?? null,
+      instructions: a ? buildInstructions(product, a, (s) => names.get(s)) : null,
     });
   }
   return snapshot;

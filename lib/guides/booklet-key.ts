@@ -4,7 +4,7 @@
 // in its immutable URL. No database and no PDFKit here: a page computes its
 // booklet's versioned URL while rendering.
 import { createHash } from "node:crypto";
-import { siteName } from "@/lib/site";
+import { siteName, siteUrl } from "@/lib/site";
 import type { Instructions } from "./instructions";
 
 /**
@@ -13,13 +13,16 @@ import type { Instructions } from "./instructions";
  * upgrade): every booklet then gets a new hash and is built afresh on its next
  * request, while files already handed out keep their old, still valid, ETags.
  */
-export const BOOKLET_LAYOUT_VERSION = 2;
+export const BOOKLET_LAYOUT_VERSION = 3;
 
-/** Everything renderBookletPdf draws from (its metadata's author is siteName, hashed below). */
-export type BookletInput = { doc: Instructions; footer: string };
+/**
+ * Everything renderBookletPdf draws from (its metadata's author is siteName,
+ * hashed below). `origin` is the store's address the product links point to.
+ */
+export type BookletInput = { doc: Instructions; footer: string; origin: string };
 
 export function bookletHash(input: BookletInput): string {
-  const content = canonicalJson({ layout: BOOKLET_LAYOUT_VERSION, author: siteName, footer: input.footer, doc: input.doc });
+  const content = canonicalJson({ layout: BOOKLET_LAYOUT_VERSION, author: siteName, footer: input.footer, origin: input.origin, doc: input.doc });
   return createHash("sha256").update(content).digest("hex");
 }
 
@@ -37,8 +40,8 @@ export function canonicalJson(value: unknown): string {
 // ------------------------------------------------------------ the public booklet
 
 /** The product booklet's input: the product's current instructions, with the version in the footer. */
-export function productBookletInput(doc: Instructions): BookletInput {
-  return { doc, footer: `${siteName} · ${doc.versionLabel}` };
+export function productBookletInput(doc: Instructions, origin = siteUrl()): BookletInput {
+  return { doc, footer: `${siteName} · ${doc.versionLabel}`, origin };
 }
 
 /** The query parameter naming the version of /products/<slug>/booklet.pdf. */

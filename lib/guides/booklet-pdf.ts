@@ -9,7 +9,7 @@
 import PDFDocument from "pdfkit";
 import { siteName } from "@/lib/site";
 import { depthTicks, describeDepthDiagram, SKIN_LAYERS, type DepthDiagram } from "./depth-diagram";
-import type { Block, Instructions } from "./instructions";
+import { productPath, type Block, type Instructions } from "./instructions";
 
 const replacements: [RegExp, string][] = [
   [/≤/g, "<="],
@@ -26,7 +26,12 @@ const MUTED = "#56656b";
 const BRAND = "#2f6b63";
 const BRAND_DARK = "#22504a";
 
-export async function renderBookletPdf(doc: Instructions, footer: string): Promise<Buffer> {
+/**
+ * `origin` is the store's configured address (siteUrl()): a product the
+ * instructions name becomes a link to its page there. Without it, names are
+ * drawn as plain words.
+ */
+export async function renderBookletPdf(doc: Instructions, footer: string, origin?: string): Promise<Buffer> {
   const pdf = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -50,7 +55,7 @@ export async function renderBookletPdf(doc: Instructions, footer: string): Promi
     pdf.font("Helvetica-Bold").fontSize(15).fillColor(INK).text(printable(section.title), MARGIN, pdf.y, { width });
     pdf.moveDown(0.3);
     if (section.diagram) drawDepthDiagram(pdf, section.diagram, width);
-    for (const block of section.blocks) drawBlock(pdf, block, width);
+    for (const block of section.blocks) drawBlock(pdf, block, width, origin);
   }
 
   // Page numbers and the version on every page.
@@ -228,7 +233,7 @@ function ensureSpace(pdf: PDFKit.PDFDocument, needed: number) {
   if (pdf.y + needed > pdf.page.height - MARGIN) pdf.addPage();
 }
 
-function drawBlock(pdf: PDFKit.PDFDocument, block: Block, width: number) {
+function drawBlock(pdf: PDFKit.PDFDocument, block: Block, width: number, origin: string | undefined) {
   pdf.fillColor(INK);
   switch (block.type) {
     case "h3":
@@ -238,7 +243,9 @@ function drawBlock(pdf: PDFKit.PDFDocument, block: Block, width: number) {
       pdf.moveDown(0.2);
       break;
     case "p":
-      pdf.font("Helvetica").fontSize(10).text(printable(block.text), MARGIN, pdf.y, { width });
+      pdf.font("Helvetica").fontSize(10);
+      if (block.runs && origin) drawRuns(pdf, block.runs, width, origin.replace(/\/+$/, ""));
+      else pdf.text(printable(block.text), MARGIN, pdf.y, { width });
       pdf.moveDown(0.3);
       break;
     case "note":
@@ -265,6 +272,20 @@ function drawBlock(pdf: PDFKit.PDFDocument, block: Block, width: number) {
       drawTable(pdf, block, width);
       break;
   }
+}
+
+/** One paragraph of runs: a product's name in the brand colour, underlined, with a link annotation to its page. */
+function drawRuns(pdf: PDFKit.PDFDocument, runs: NonNullable<Extract<Block, { type: "p" }>["runs"]>, width: number, origin: string) {
+  const y = pdf.y;
+  runs.forEach((run, i) => {
+    const last = i === runs.length - 1;
+    const link = run.slug === undefined ? null : `${origin}${productPath(run.slug)}`;
+    pdf.fillColor(link ? BRAND : INK);
+    const options = { width, continued: !last, link, underline: link !== null };
+    if (i === 0) pdf.text(printable(run.text), MARGIN, y, options);
+    else pdf.text(printable(run.text), options);
+  });
+  pdf.fillColor(INK);
 }
 
 function drawTable(pdf: PDFKit.PDFDocument, table: Extract<Block, { type: "table" }>, width: number) {

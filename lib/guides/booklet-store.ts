@@ -41,7 +41,7 @@ const shared = ((globalThis as Record<symbol, unknown>)[SHARED] ??= {
 /** Counters since the process started: how each booklet was found (tests and benchmarks read them). */
 export const bookletStats: Readonly<BookletStats> = shared.stats;
 
-const renderBooklet: BookletBuilder = async (input) => new Uint8Array(await renderBookletPdf(input.doc, input.footer));
+const renderBooklet: BookletBuilder = async (input) => new Uint8Array(await renderBookletPdf(input.doc, input.footer, input.origin));
 
 /**
  * The booklet for `input`: from memory, else from the table, else built now

@@ -47,6 +47,6 @@ export async function getInstructionsForProduct(product: CatalogProduct) {
   const attached = await getProductInstructions(product);
   if (!attached) return null;
   const names = productNames(await getCatalog());
-  return { attached, doc: buildInstructions(product, attached, (slug) => names.get(slug) ?? slug) };
+  return { attached, doc: buildInstructions(product, attached, (slug) => names.get(slug)) };
 }
 export * from "./instructions";

@@ -9,9 +9,21 @@ import { depthTable, formatDepth } from "./depth";
 import { depthDiagram, type DepthDiagram } from "./depth-diagram";
 import type { ProductInstructions } from "./attachment";
 
+/**
+ * A stretch of a paragraph: plain words, or a product's name that links to
+ * the product (`slug`). A paragraph's runs, joined, are exactly its text.
+ */
+export type Run = { text: string; slug?: string };
+
 export type Block =
   | { type: "h3"; text: string }
-  | { type: "p"; text: string }
+  /**
+   * `runs` is there when the paragraph names products that link to their
+   * pages. Renderers that draw links use the runs; `text` is the same words
+   * without links. Snapshots kept on orders before links existed have only
+   * `text`, and render as before.
+   */
+  | { type: "p"; text: string; runs?: Run[] }
   | { type: "list"; ordered: boolean; items: string[] }
   | { type: "table"; caption: string; head: string[]; rows: string[][] }
   | { type: "note"; tone: "info" | "warn"; text: string };
@@ -31,10 +43,69 @@ export type Instructions = {
   sections: DocSection[];
 };
 
-type ProductNames = (slug: string) => string;
+/** A product's name by slug; undefined when no such product is in the catalog (then it is named by its slug, unlinked). */
+type ProductNames = (slug: string) => string | undefined;
 
 /** The id of a cartridge's "Pens it fits" section. */
 export const compatiblePensAnchor = "compatible-pens";
+
+/** The path of a product's page, on this site; mails and PDFs put the configured origin in front. */
+export const productPath = (slug: string) => `/products/${encodeURIComponent(slug)}`;
+
+/** "Lead A, B and C." with each product that exists linked to its page, and one that does not named plainly. */
+function productsParagraph(lead: string, slugs: string[], names: ProductNames): Block {
+  const runs: Run[] = [];
+  const plain = (text: string) => {
+    const last = runs[runs.length - 1];
+    if (last && last.slug === undefined) last.text += text;
+    else runs.push({ text });
+  };
+  plain(`${lead} `);
+  slugs.forEach((slug, i) => {
+    if (i > 0) plain(", ");
+    const name = names(slug);
+    if (name === undefined) plain(slug);
+    else runs.push({ text: name, slug });
+  });
+  plain(".");
+  return { type: "p", text: runs.map((r) => r.text).join(""), runs };
+}
+
+/** The slugs of the products a document links to, each once. */
+export function linkedProducts(doc: Instructions): string[] {
+  const slugs = new Set<string>();
+  for (const section of doc.sections) {
+    for (const block of section.blocks) {
+      if (block.type === "p") for (const run of block.runs ?? []) if (run.slug !== undefined) slugs.add(run.slug);
+    }
+  }
+  return [...slugs];
+}
+
+/**
+ * The document with links only to products that still exist: a name whose
+ * product is gone stays, as plain words. The same object when nothing changes.
+ */
+export function withoutDeadLinks(doc: Instructions, exists: (slug: string) => boolean): Instructions {
+  if (linkedProducts(doc).every(exists)) return doc;
+  return {
+    ...doc,
+    sections: doc.sections.map((section) => ({
+      ...section,
+      blocks: section.blocks.map((block): Block => {
+        if (block.type !== "p" || !block.runs) return block;
+        const runs: Run[] = [];
+        for (const run of block.runs) {
+          const keep = run.slug !== undefined && exists(run.slug);
+          const last = runs[runs.length - 1];
+          if (!keep && last && last.slug === undefined) last.text += run.text;
+          else runs.push(keep ? { ...run } : { text: run.text });
+        }
+        return runs.some((r) => r.slug !== undefined) ? { ...block, runs } : { type: "p", text: block.text };
+      }),
+    })),
+  };
+}
 
 const ul = (items: string[]): Block => ({ type: "list", ordered: false, items });
 const ol = (items: string[]): Block => ({ type: "list", ordered: true, items });
@@ -105,7 +176,7 @@ function aftercareSection(c: GuideContent, names: ProductNames, highlight?: stri
     blocks.push({ type: "h3", text: mine ? `${w.title} (use this product)` : w.title });
     blocks.push(ul(w.guidance));
     if (w.avoid.length) blocks.push({ type: "p", text: "Avoid:" }, ul(w.avoid));
-    if (w.productSlugs.length && !highlight) blocks.push({ type: "p", text: `Useful now: ${w.productSlugs.map(names).join(", ")}.` });
+    if (w.productSlugs.length && !highlight) blocks.push(productsParagraph("Useful now:", w.productSlugs, names));
   }
   blocks.push({ type: "h3", text: "When to stop and see a clinician" });
   blocks.push(ul(c.AFTERCARE.redFlags));

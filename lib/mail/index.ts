@@ -3,8 +3,10 @@
 //           nodemailer's SMTP transport, configured from that URL;
 //   outbox  otherwise: every message is still built by nodemailer (the same
 //           MIME message SMTP would carry, attachments and all) and kept in a
-//           local folder instead of being sent: `<id>.eml` for the raw message
-//           and `<id>.json` for the outbox pages. Nothing leaves the machine.
+//           local folder instead of being sent: `<id>.eml` for the raw message,
+//           `<id>.attachment-<n>` for each attachment's bytes (so the outbox
+//           can offer them for download without parsing MIME) and `<id>.json`
+//           for the outbox pages. Nothing leaves the machine.
 // The store always runs from the project root, so the default folder is
 // `.data/outbox` under process.cwd(); OUTBOX_DIR moves it (tests use a temp dir).
 import { randomBytes } from "node:crypto";
@@ -25,7 +27,8 @@ export type MailMessage = {
   attachments?: MailAttachment[];
 };
 
-export type OutboxAttachment = { filename: string; contentType: string; size: number };
+/** `stored`: its bytes are kept beside the message (messages kept before downloads existed have only the .eml). */
+export type OutboxAttachment = { filename: string; contentType: string; size: number; stored?: boolean };
 
 export type OutboxSummary = {
   id: string;
@@ -89,6 +92,11 @@ function outboxMetaPath(id: string): string | null {
   return isOutboxId(id) ? path.join(outboxDir(), `${id}.json`) : null;
 }
 
+/** An attachment's file: only for an outbox id and a whole number, so no path leaves the outbox. */
+function outboxAttachmentPath(id: string, index: number): string | null {
+  return isOutboxId(id) && Number.isSafeInteger(index) && index >= 0 ? path.join(outboxDir(), `${id}.attachment-${index}`) : null;
+}
+
 let smtp: { url: string; transporter: Transporter } | null = null;
 function smtpTransport(url: string): Transporter {
   if (!smtp || smtp.url !== url) smtp = { url, transporter: nodemailer.createTransport(url) };
@@ -135,13 +143,14 @@ export async function sendMail(message: MailMessage): Promise<{ id: string }> {
     messageId: info.messageId,
     text: message.text,
     html: message.html,
-    attachments: (message.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.content.length })),
+    attachments: (message.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.content.length, stored: true })),
   };
   const dir = outboxDir();
   await mkdir(dir, { recursive: true });
-  // The .eml first, the .json last and each by rename: a message is listed
-  // only once both files are complete.
+  // The .eml and the attachments first, the .json last and each by rename: a
+  // message is listed only once all its files are complete.
   await writeAtomically(path.join(dir, `${id}.eml`), info.message);
+  for (const [index, a] of (message.attachments ?? []).entries()) await writeAtomically(path.join(dir, `${id}.attachment-${index}`), a.content);
   await writeAtomically(path.join(dir, `${id}.json`), JSON.stringify(meta, null, 2));
   log.info({ outboxId: id, subject: message.subject }, "mail kept in outbox");
   return { id };
@@ -201,6 +210,26 @@ export async function readOutbox(id: string): Promise<OutboxMessage | null> {
     html: String(m.html ?? ""),
     attachments: Array.isArray(m.attachments) ? m.attachments : [],
   };
+}
+
+export type OutboxAttachmentFile = { filename: string; contentType: string; content: Buffer };
+
+/**
+ * One attachment of a kept message, as it was attached; null if the id is
+ * malformed or unknown, the index is not one of its attachments, or its
+ * bytes were not kept (a message kept before downloads existed).
+ */
+export async function readOutboxAttachment(id: string, index: number): Promise<OutboxAttachmentFile | null> {
+  const file = outboxAttachmentPath(id, index);
+  const message = file ? await readOutbox(id) : null;
+  const meta = message?.attachments[index];
+  if (!file || !meta?.stored) return null;
+  try {
+    return { filename: String(meta.filename), contentType: String(meta.contentType), content: await readFile(file) };
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
 }
 
 /** The raw RFC 822 message as kept, or null if the id is malformed or unknown. */

@@ -6,7 +6,7 @@
 import type { Db } from "@/lib/db";
 import { bookletPdfResponse } from "@/lib/guides/booklet-response";
 import { storedBooklet } from "@/lib/guides/booklet-store";
-import { siteName } from "@/lib/site";
+import { siteName, siteUrl } from "@/lib/site";
 import type { OrderView } from "./view";
 
 export async function orderBookletResponse(prisma: Db, request: Request, order: Pick<OrderView, "number" | "items"> | null, itemId: string): Promise<Response> {
@@ -14,7 +14,11 @@ export async function orderBookletResponse(prisma: Db, request: Request, order: 
   if (!order || !item?.instructions) {
     return new Response("Not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  const booklet = await storedBooklet(prisma, { doc: item.instructions, footer: `${siteName} · order ${order.number} · ${item.instructions.versionLabel}` });
+  const booklet = await storedBooklet(prisma, {
+    doc: item.instructions,
+    footer: `${siteName} · order ${order.number} · ${item.instructions.versionLabel}`,
+    origin: siteUrl(),
+  });
   return bookletPdfResponse(request, booklet, {
     filename: `${item.productSlug}-instructions-${order.number}.pdf`,
     // A customer's own file, and two of the three URLs carry a secret token:

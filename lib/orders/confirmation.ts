@@ -20,7 +20,7 @@ export async function deliverOrderConfirmation(prisma: Db, orderId: string): Pro
     return false;
   }
   const email = await confirmationEmail(order, { siteUrl: siteUrl(), accessToken: orderAccessToken(order.id) });
-  await sendMail({ to: order.email, subject: email.subject, text: email.text, html: email.html, attachments: await confirmationAttachments(order) });
+  await sendMail({ to: order.email, subject: email.subject, text: email.text, html: email.html, attachments: await confirmationAttachments(order, siteUrl()) });
   await prisma.order.update({ where: { id: orderId }, data: { confirmationSentAt: new Date() } });
   return true;
 }

@@ -3,7 +3,7 @@
 // sale, never from the current guide.
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Instructions } from "@/lib/guides/instructions";
+import { linkedProducts, withoutDeadLinks, type Instructions } from "@/lib/guides/instructions";
 import type { OrderStatus } from "./status";
 import type { CancelCause, PaymentProvider, ProductKind } from "@/lib/generated/prisma/enums";
 
@@ -59,6 +59,10 @@ const include = { items: { orderBy: { id: "asc" as const } } };
 export async function loadOrderView(prisma: Db, order: string | Prisma.OrderWhereUniqueInput): Promise<OrderView | null> {
   const o = await prisma.order.findUnique({ where: typeof order === "string" ? { id: order } : order, include });
   if (!o) return null;
+  const instructions = await withLiveLinks(
+    prisma,
+    o.items.map((i) => (i.instructions as Instructions | null) ?? null),
+  );
   return {
     id: o.id,
     number: o.number,
@@ -94,7 +98,7 @@ export async function loadOrderView(prisma: Db, order: string | Prisma.OrderWher
     cancelCause: o.cancelCause,
     refundedAt: o.refundedAt?.toISOString() ?? null,
     holdExpiresAt: o.holdExpiresAt.toISOString(),
-    items: o.items.map((i) => ({
+    items: o.items.map((i, n) => ({
       id: i.id,
       variantId: i.variantId,
       productSlug: i.productSlug,
@@ -106,7 +110,19 @@ export async function loadOrderView(prisma: Db, order: string | Prisma.OrderWher
       quantity: i.quantity,
       lineTotalCents: i.lineTotalCents,
       guideVersionId: i.guideVersionId,
-      instructions: (i.instructions as Instructions | null) ?? null,
+      instructions: instructions[n]!,
     })),
   };
+}
+
+/**
+ * The instructions as sold link the products they name; a product removed
+ * from the catalog since would be a dead link, so its name is shown plainly.
+ * Snapshots without links (older orders, most items) cost no query.
+ */
+async function withLiveLinks(prisma: Db, docs: (Instructions | null)[]): Promise<(Instructions | null)[]> {
+  const slugs = [...new Set(docs.flatMap((d) => (d ? linkedProducts(d) : [])))];
+  if (slugs.length === 0) return docs;
+  const live = new Set((await prisma.product.findMany({ where: { slug: { in: slugs } }, select: { slug: true } })).map((p) => p.slug));
+  return docs.map((d) => d && withoutDeadLinks(d, (slug) => live.has(slug)));
 }

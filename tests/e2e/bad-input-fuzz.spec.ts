@@ -402,6 +402,10 @@ test("malformed input to every server action and route handler: no 500, no chang
       ...segs.map((s) => `/account/orders/${accountOrder.id}/items/${s}/booklet.pdf`),
     ]);
     await get(ctx, tally, "GET /outbox/[id]/raw", [...segs.map((s) => `/outbox/${s}/raw`), ...q("/outbox/2026-01-01T00-00-00-000Z-0123abcd/raw")]);
+    await get(ctx, tally, "GET /outbox/[id]/attachments/[index]", [
+      ...segs.map((s) => `/outbox/${s}/attachments/0`),
+      ...segs.map((s) => `/outbox/2026-01-01T00-00-00-000Z-0123abcd/attachments/${s}`),
+    ]);
     await get(ctx, tally, "GET /api/auth/*", [
       ...segs.map((s) => `/api/auth/${s}`),
       ...pathPayloads.map((s) => `/api/auth/callback/nodemailer?token=${s}&email=${s}&callbackUrl=${s}`),

@@ -2,7 +2,7 @@
 // The one exception: Chromium logs a "404" for a page that is meant to be a
 // 404 (an unknown product); that is the behaviour under test, not an error.
 // And one from the test driver itself: the demo outbox shows a mail's HTML in
-// an iframe with an empty sandbox (no scripts, on purpose), and Chromium
+// a sandboxed iframe (no scripts, on purpose; only popups), and Chromium
 // sometimes logs "Blocked script execution in 'about:srcdoc'" when Playwright
 // tries to set up its own helper inside that frame. The store runs no script
 // there; the mail HTML has none (tests/unit/confirmation-email.test.ts).

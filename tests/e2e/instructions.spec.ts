@@ -20,10 +20,21 @@ test("a kit page carries every section of its instructions, reachable from its c
   await expect(page.locator("#aftercare")).toContainText("24 hours");
   await expect(page.locator("#safety-and-disposal")).toContainText(/sharps/i);
 
+  // The aftercare timeline names the products useful in each window, each a link to its page.
+  const cleanser = page.locator("#aftercare").getByRole("link", { name: "Gentle Cleanser" }).first();
+  await expect(cleanser).toHaveAttribute("href", "/products/gentle-cleanser");
+
   const contents = page.getByRole("navigation", { name: "Instructions contents" });
   await contents.getByRole("link", { name: "Who must not use it" }).click();
   await expect(page).toHaveURL(/#who-must-not-use$/);
   await expect(page.getByRole("heading", { name: "Who must not use it" })).toBeInViewport();
+});
+
+test("an aftercare product named in the kit's timeline opens its own page", async ({ page }) => {
+  await page.goto("/products/home-starter-kit");
+  await page.locator("#aftercare").getByRole("link", { name: "Mineral Broad-Spectrum SPF 30 Sunscreen" }).first().click();
+  await expect(page).toHaveURL(/\/products\/mineral-spf-30-sunscreen$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mineral Broad-Spectrum SPF 30 Sunscreen");
 });
 
 test("the depth guide answers for an area and concern, and says when it is professional-only", async ({ page }) => {

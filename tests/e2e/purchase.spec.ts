@@ -3,6 +3,7 @@
 // payment leaves stock as it was.
 import { stockOf as stockIn } from "../support/checkout";
 import { testDb } from "../support/db";
+import { pdfLinks, pdfText } from "../support/pdf-text";
 import { expect, fillCheckout, orderNumberOn, test } from "./fixtures";
 
 // One after another: these tests count the stock of the products they buy,
@@ -51,6 +52,8 @@ test("a visitor buys a kit with demo payments and reads its instructions afterwa
   await expect(instructions.getByRole("heading", { name: "Who must not use it" })).toBeVisible();
   await expect(instructions.getByRole("heading", { name: "Aftercare timeline" })).toBeVisible();
   await expect(page.getByTestId("order-guide-version")).toContainText(/version \d+, published/);
+  // The aftercare timeline as sold names its products, each a link to its page.
+  await expect(instructions.getByRole("link", { name: "Gentle Cleanser" }).first()).toHaveAttribute("href", "/products/gentle-cleanser");
   const orderNumber = await orderNumberOn(page);
   expect(await stockOf("KIT-HOME-S")).toBe(before - 1);
 
@@ -65,13 +68,43 @@ test("a visitor buys a kit with demo payments and reads its instructions afterwa
     .first()
     .click();
   await expect(page.getByText("grace@example.com").first()).toBeVisible();
-  // The HTML body sits in a script-less sandboxed frame; its plain-text twin is on the page.
-  await expect(page.locator('iframe[title="Email body"]')).toHaveAttribute("sandbox", "");
+  // The HTML body sits in a script-less sandboxed frame whose links open a new tab; its plain-text twin is on the page.
+  const frame = page.locator('iframe[title="Email body"]');
+  const sandbox = (await frame.getAttribute("sandbox"))!;
+  expect(sandbox).not.toMatch(/allow-scripts|allow-same-origin|allow-top-navigation|allow-forms/);
+  expect(sandbox).toContain("allow-popups");
+  expect(await frame.getAttribute("srcdoc")).toContain('<base target="_blank">');
   const text = page.locator("pre");
   await expect(text).toContainText("Who must not use it");
   await expect(text).toContainText("Aftercare timeline");
   await expect(text).toContainText(orderNumber);
-  await expect(page.getByText("home-starter-kit-instructions.pdf").first()).toBeVisible();
+  // The mail's product links are at the store's configured address, in the HTML (listed beside the frame) and the text.
+  const origin = new URL(page.url()).origin;
+  await expect(page.getByTestId("outbox-links").getByRole("link", { name: "Gentle Cleanser" })).toHaveAttribute("href", `${origin}/products/gentle-cleanser`);
+  await expect(text).toContainText(`Gentle Cleanser (${origin}/products/gentle-cleanser)`);
+
+  // The booklet attached to the mail downloads as the very bytes that were attached.
+  const attachment = page.getByTestId("outbox-attachments").getByRole("link", { name: "home-starter-kit-instructions.pdf" });
+  const href = (await attachment.getAttribute("href"))!;
+  expect(href).toMatch(/^\/outbox\/[^/]+\/attachments\/0$/);
+  const download = page.waitForEvent("download");
+  await attachment.click();
+  expect((await download).suggestedFilename()).toBe("home-starter-kit-instructions.pdf");
+  const file = await page.request.get(href);
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-type"]).toBe("application/pdf");
+  expect(file.headers()["content-disposition"]).toBe(
+    `attachment; filename="home-starter-kit-instructions.pdf"; filename*=UTF-8''home-starter-kit-instructions.pdf`,
+  );
+  expect(file.headers()["x-content-type-options"]).toBe("nosniff");
+  const bytes = await file.body();
+  expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  const raw = (await (await page.request.get(href.replace(/attachments\/0$/, "raw"))).body()).toString("latin1").replace(/\n/g, "");
+  expect(raw).toContain(bytes.toString("base64"));
+  expect((await pdfText(new Uint8Array(bytes))).text).toContain("Aftercare timeline");
+  expect(await pdfLinks(new Uint8Array(bytes))).toContain(`${origin}/products/gentle-cleanser`);
+  // An index that is not one of the message's attachments.
+  for (const bad of ["1", "99", "-1", "x", "0.0"]) expect((await page.request.get(href.replace(/0$/, bad))).status(), bad).toBe(404);
 });
 
 test("an order of two products keeps each product's instructions apart: their contents link to their own sections", async ({ page }) => {

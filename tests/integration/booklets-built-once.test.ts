@@ -152,7 +152,7 @@ describe("the public booklet", () => {
 });
 
 describe("building a booklet at the same time", () => {
-  const input = (label: string) => ({ doc: seedDoc(), footer: `concurrency test ${label} ${Date.now()} ${Math.random()}` });
+  const input = (label: string) => ({ doc: seedDoc(), footer: `concurrency test ${label} ${Date.now()} ${Math.random()}`, origin: "https://shop.example" });
   const seedDoc = () => ({ title: "Concurrency", guideTitle: "Test", versionLabel: "Test, version 1", sections: [] });
 
   it("in one process builds once, however many requests ask for it first", async () => {

@@ -1,12 +1,12 @@
 // The mail layer's two modes, without a database: the outbox in a temp
 // folder, and the SMTP client against a tiny local SMTP stand-in.
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isOutboxId, listOutbox, mailMode, outboxRawPath, readOutbox, readOutboxRaw, sendMail } from "@/lib/mail";
+import { isOutboxId, listOutbox, mailMode, outboxRawPath, readOutbox, readOutboxAttachment, readOutboxRaw, sendMail } from "@/lib/mail";
 
 const saved = { OUTBOX_DIR: process.env.OUTBOX_DIR, SMTP_URL: process.env.SMTP_URL, MAIL_FROM: process.env.MAIL_FROM };
 let dir = "";
@@ -83,6 +83,31 @@ describe("the local outbox", () => {
     const read = await readOutbox(second.id);
     expect(read).toMatchObject({ id: second.id, to: "two@example.com", subject: "Second", text: "2", html: "<p>2</p>" });
     expect(read!.attachments).toHaveLength(2);
+  });
+
+  it("keeps each attachment's bytes for download, and answers only for one of the message's attachments", async () => {
+    const ics = { filename: "aftercare.ics", content: Buffer.from("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"), contentType: "text/calendar" };
+    const { id } = await sendMail({ to: "ada@example.com", subject: "Two files", text: "t", html: "<p>t</p>", attachments: [attachment, ics] });
+    expect((await readOutbox(id))!.attachments).toEqual([
+      { filename: "kit-instructions.pdf", contentType: "application/pdf", size: attachment.content.length, stored: true },
+      { filename: "aftercare.ics", contentType: "text/calendar", size: ics.content.length, stored: true },
+    ]);
+    expect(await readOutboxAttachment(id, 0)).toEqual({ filename: "kit-instructions.pdf", contentType: "application/pdf", content: attachment.content });
+    expect(await readOutboxAttachment(id, 1)).toEqual({ filename: "aftercare.ics", contentType: "text/calendar", content: ics.content });
+    for (const index of [2, -1, 1.5, Number.NaN, 1e21]) expect(await readOutboxAttachment(id, index)).toBeNull();
+    expect(await readOutboxAttachment("2026-01-01T00-00-00-000Z-00000000", 0)).toBeNull();
+    expect(await readOutboxAttachment(`../${id}`, 0)).toBeNull();
+    const none = await sendMail({ to: "ada@example.com", subject: "No files", text: "t", html: "<p>t</p>" });
+    expect(await readOutboxAttachment(none.id, 0)).toBeNull();
+  });
+
+  it("offers no download for a message kept before attachments were kept beside it", async () => {
+    const { id } = await sendMail({ to: "ada@example.com", subject: "Old", text: "t", html: "<p>t</p>", attachments: [attachment] });
+    const file = path.join(dir, `${id}.json`);
+    const meta = JSON.parse(await readFile(file, "utf8"));
+    meta.attachments = [{ filename: attachment.filename, contentType: attachment.contentType, size: attachment.content.length }];
+    await writeFile(file, JSON.stringify(meta));
+    expect(await readOutboxAttachment(id, 0)).toBeNull();
   });
 
   it("refuses ids that are not outbox ids, so no path leaves the outbox", async () => {

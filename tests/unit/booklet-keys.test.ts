@@ -25,13 +25,14 @@ describe("a booklet's content hash", () => {
     expect(bookletHash(productBookletInput(doc))).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("changes with anything drawn into the PDF: a word, the order of list items, the footer", () => {
+  it("changes with anything drawn into the PDF: a word, the order of list items, the footer, the address product links point to", () => {
     const base = bookletHash(productBookletInput(doc));
     const changedWord = { ...doc, title: "Home Starter Kit II" };
     const swapped = { ...doc, sections: [{ ...doc.sections[0]!, blocks: [{ type: "list" as const, ordered: true, items: ["two", "one"] }] }] };
     expect(bookletHash(productBookletInput(changedWord))).not.toBe(base);
     expect(bookletHash(productBookletInput(swapped))).not.toBe(base);
-    expect(bookletHash({ doc, footer: "Stillpoint · order SP-1 · version 3" })).not.toBe(base);
+    expect(bookletHash({ ...productBookletInput(doc), footer: "Stillpoint · order SP-1 · version 3" })).not.toBe(base);
+    expect(bookletHash(productBookletInput(doc, "https://other.example"))).not.toBe(base);
   });
 
   it("gives the versioned URL of the public booklet", () => {

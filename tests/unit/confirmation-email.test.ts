@@ -4,10 +4,11 @@ import { describeFindings, findClaims } from "@/lib/copy/claims";
 import { buildInstructions, instructionsFor, type Instructions, type GuideVersionView } from "@/lib/guides";
 import { confirmationAttachments, confirmationEmail as renderConfirmationEmail, escapeHtml } from "@/lib/mail/templates/confirmation";
 import type { OrderItemView, OrderView } from "@/lib/orders/view";
+import { products as seedProducts } from "@/prisma/seed-data/catalog";
 import { guides } from "@/prisma/seed-data/guides";
 import { products } from "../support/catalog-fixture";
 import { orderItem, orderView } from "../support/order-view";
-import { pdfText } from "../support/pdf-text";
+import { pdfLinks, pdfText } from "../support/pdf-text";
 
 const seed = guides.find((g) => g.slug === "home-microneedling-guide")!;
 const guide: GuideVersionView = {
@@ -23,7 +24,8 @@ const guide: GuideVersionView = {
 const product = (slug: string) => products.find((p) => p.slug === slug)!;
 const documentFor = (slug: string): Instructions => {
   const p = product(slug);
-  return buildInstructions(p, instructionsFor(p, guide), (s) => products.find((x) => x.slug === s)?.name ?? s);
+  // The fixture's products, and the seed's aftercare products the kit's timeline names.
+  return buildInstructions(p, instructionsFor(p, guide), (s) => (products.find((x) => x.slug === s) ?? seedProducts.find((x) => x.slug === s))?.name);
 };
 
 const kitDoc = documentFor("kit");
@@ -118,6 +120,34 @@ describe("the order confirmation email", () => {
     expect(email.html).toContain(escapeHtml(home!));
   });
 
+  it("links the aftercare products the kit's timeline names, at the configured address only", () => {
+    const useful = kitDoc.sections.flatMap((s) => s.blocks).find((b) => b.type === "p" && b.text.startsWith("Useful now:"));
+    if (useful?.type !== "p") throw new Error("the kit's aftercare has no products");
+    const linked = useful.runs!.filter((r) => r.slug !== undefined);
+    expect(linked.length).toBeGreaterThan(1);
+    for (const run of linked) {
+      const url = `https://shop.example/products/${run.slug}`;
+      expect(email.html).toMatch(new RegExp(`<a href="${url.replace(/[./]/g, "\\$&")}"[^>]*>${escapeHtml(run.text)}</a>`));
+      expect(email.text).toContain(`${run.text} (${url})`);
+    }
+    // Every product link starts with the configured origin: none is relative or from elsewhere.
+    const hrefs = [...email.html.matchAll(/href="([^"]*\/products\/[^"]*)"/g)].map((m) => m[1]!);
+    expect(hrefs.length).toBeGreaterThan(1);
+    for (const href of hrefs) expect(href).toMatch(/^https:\/\/shop\.example\/products\/[a-z0-9-]+$/);
+  });
+
+  it("renders an order kept before products were linked: the same words, no product links", async () => {
+    const old = structuredClone(kitDoc);
+    for (const section of old.sections) for (const block of section.blocks) if (block.type === "p") delete block.runs;
+    const mail = await renderConfirmationEmail(order([{ ...items[0]!, instructions: old }]), { siteUrl: "https://shop.example", accessToken: null });
+    const useful = old.sections.flatMap((s) => s.blocks).find((b) => b.type === "p" && b.text.startsWith("Useful now:"))!;
+    if (useful.type !== "p") throw new Error("unreachable");
+    expect(mail.text).toContain(useful.text);
+    expect(mail.html).toContain(escapeHtml(useful.text));
+    expect(mail.html).not.toContain("/products/");
+    expect(mail.text).not.toContain("/products/");
+  });
+
   it("escapes every piece of text in the HTML", () => {
     expect(email.html).not.toMatch(/<script/i);
     expect(email.html).toContain("Prep pads &lt;script&gt;alert(1)&lt;/script&gt;");
@@ -153,7 +183,7 @@ describe("the order confirmation email", () => {
 
 describe("the booklets attached to the confirmation", () => {
   it("attaches one PDF per distinct document, named for the product, with its instructions inside", async () => {
-    const attachments = await confirmationAttachments(theOrder);
+    const attachments = await confirmationAttachments(theOrder, "https://shop.example");
     expect(attachments.map((a) => a.filename)).toEqual(["kit-instructions.pdf", "nano-instructions.pdf"]);
     for (const a of attachments) {
       expect(a.contentType).toBe("application/pdf");
@@ -169,6 +199,17 @@ describe("the booklets attached to the confirmation", () => {
   });
 
   it("attaches nothing for an order without instructions", async () => {
-    expect(await confirmationAttachments(order([items[3]!]))).toEqual([]);
+    expect(await confirmationAttachments(order([items[3]!]), "https://shop.example")).toEqual([]);
+  });
+
+  it("links the aftercare products the kit's booklet names to their pages at the configured address", async () => {
+    const [kit, nano] = await confirmationAttachments(theOrder, "https://shop.example");
+    const links = await pdfLinks(new Uint8Array(kit!.content));
+    expect(links).toContain("https://shop.example/products/gentle-cleanser");
+    expect(links).toContain("https://shop.example/products/mineral-spf-30-sunscreen");
+    for (const link of links) expect(link).toMatch(/^https:\/\/shop\.example\/products\/[a-z0-9-]+$/);
+    const text = (await pdfText(new Uint8Array(kit!.content))).text;
+    expect(text).toContain("Gentle Cleanser");
+    expect(await pdfLinks(new Uint8Array(nano!.content))).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { formatDateTime } from "@/lib/catalog/format";
 import { readOutbox } from "@/lib/mail";
 import { outboxOpenToThisRequest } from "@/lib/mail/outbox";
+import { messageLinks, PREVIEW_SANDBOX, previewHtml } from "@/lib/mail/outbox-preview";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +29,7 @@ export default async function OutboxMessagePage({ params }: Props) {
     ["Sent", `${formatDateTime(message.sentAt)} UTC`],
     ["Message-ID", message.messageId],
   ];
+  const links = messageLinks(message.html);
 
   return (
     <article className="space-y-6">
@@ -72,10 +74,37 @@ export default async function OutboxMessagePage({ params }: Props) {
           <ul className="mt-2 list-disc space-y-1 pl-6 text-sm" data-testid="outbox-attachments">
             {message.attachments.map((a, i) => (
               <li key={i}>
-                {a.filename}{" "}
+                {/* Messages kept before downloads existed have only the raw .eml. */}
+                {a.stored ? (
+                  <a href={`/outbox/${message.id}/attachments/${i}`} className="underline hover:text-brand" download={a.filename}>
+                    {a.filename}
+                  </a>
+                ) : (
+                  a.filename
+                )}{" "}
                 <span className="text-muted">
                   ({a.contentType}, {size(a.size)})
                 </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="links-heading" className="rounded-lg border border-line bg-white p-5">
+        <h2 id="links-heading" className="text-xl font-semibold">
+          Links in this message
+        </h2>
+        {links.length === 0 ? (
+          <p className="mt-2 text-sm text-muted">None.</p>
+        ) : (
+          <ul className="mt-2 space-y-2 text-sm" data-testid="outbox-links">
+            {links.map((l) => (
+              <li key={l.href}>
+                <a href={l.href} className="underline hover:text-brand" rel="noreferrer">
+                  {l.text}
+                </a>
+                {l.text !== l.href && <span className="block break-all text-muted">{l.href}</span>}
               </li>
             ))}
           </ul>
@@ -86,9 +115,17 @@ export default async function OutboxMessagePage({ params }: Props) {
         <h2 id="html-heading" className="text-xl font-semibold">
           HTML body
         </h2>
-        {/* An empty sandbox: the mail's HTML gets no scripts, no forms and an
-            opaque origin, so it can never act as the store. */}
-        <iframe sandbox="" srcDoc={message.html} title="Email body" className="mt-3 h-[70vh] w-full rounded-lg border border-line bg-white" />
+        <p className="mt-1 text-sm text-muted">Links in the message open in a new tab, as they would from a mail program.</p>
+        {/* The mail's HTML gets no scripts, no forms and an opaque origin, so
+            it can never act as the store; its links open in a tab of their
+            own (lib/mail/outbox-preview.ts), so a sign-in link is not spent
+            inside the frame. */}
+        <iframe
+          sandbox={PREVIEW_SANDBOX}
+          srcDoc={previewHtml(message.html)}
+          title="Email body"
+          className="mt-3 h-[70vh] w-full rounded-lg border border-line bg-white"
+        />
       </section>
 
       <section aria-labelledby="text-heading">

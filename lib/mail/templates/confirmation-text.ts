@@ -11,7 +11,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { formatDate, formatMoney } from "@/lib/catalog/format";
 import { renderBookletPdf } from "@/lib/guides/booklet-pdf";
-import type { Block, Instructions } from "@/lib/guides/instructions";
+import { productPath, type Block, type Instructions } from "@/lib/guides/instructions";
 import type { MailAttachment } from "@/lib/mail";
 import { orderUrl } from "@/lib/orders/tokens";
 import type { OrderItemView, OrderView } from "@/lib/orders/view";
@@ -42,11 +42,12 @@ export function instructionGroups(order: OrderView): InstructionsGroup[] {
   return groups;
 }
 
-export async function confirmationAttachments(order: OrderView): Promise<MailAttachment[]> {
+/** The booklets, their product links at `origin`, the store's configured address. */
+export async function confirmationAttachments(order: OrderView, origin: string): Promise<MailAttachment[]> {
   return Promise.all(
     instructionGroups(order).map(async (g) => ({
       filename: g.filename,
-      content: await renderBookletPdf(g.doc, `${siteName} · ${g.doc.versionLabel}`),
+      content: await renderBookletPdf(g.doc, `${siteName} · ${g.doc.versionLabel}`, origin),
       contentType: "application/pdf",
     })),
   );
@@ -80,6 +81,11 @@ export function totals(order: OrderView): Totals {
   });
   rows.push({ label: "Total", amount: money(order.totalCents), strong: true });
   return rows;
+}
+
+/** A product's page at the store's configured address (never a request's). */
+export function productLink(origin: string, slug: string): string {
+  return `${origin.replace(/\/+$/, "")}${productPath(slug)}`;
 }
 
 export function orderLink(siteUrl: string, accessToken: string | null): string | null {
@@ -130,7 +136,7 @@ export function confirmationText(order: OrderView, groups: InstructionsGroup[], 
       out.push(`The same instructions are attached as a printable booklet: ${g.filename}`);
       for (const section of g.doc.sections) {
         heading(section.title, "-");
-        for (const block of section.blocks) out.push(...textBlock(block));
+        for (const block of section.blocks) out.push(...textBlock(block, origin));
       }
     }
   }
@@ -144,12 +150,13 @@ export function confirmationText(order: OrderView, groups: InstructionsGroup[], 
   );
 }
 
-function textBlock(block: Block): string[] {
+function textBlock(block: Block, origin: string): string[] {
   switch (block.type) {
     case "h3":
       return ["", block.text];
     case "p":
-      return [block.text];
+      // A product the paragraph names is followed by its address: "Name (https://…/products/slug)".
+      return [block.runs ? block.runs.map((r) => (r.slug === undefined ? r.text : `${r.text} (${productLink(origin, r.slug)})`)).join("") : block.text];
     case "note":
       return [`${block.tone === "warn" ? "Important" : "Note"}: ${block.text}`];
     case "list":

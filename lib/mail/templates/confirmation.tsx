@@ -3,7 +3,7 @@
 // HTML: tables for tabular data, inline styles, no scripts, and every piece
 // of text escaped by React, because product names and guide copy are data.
 import { Heading, Link, Text } from "@react-email/components";
-import type { CSSProperties } from "react";
+import { Fragment, type CSSProperties } from "react";
 import { formatDate, formatMoney } from "@/lib/catalog/format";
 import type { Block } from "@/lib/guides/instructions";
 import type { OrderView } from "@/lib/orders/view";
@@ -17,6 +17,7 @@ import {
   itemLabel,
   keepNote,
   orderLink,
+  productLink,
   totals,
   type InstructionsGroup,
 } from "./confirmation-text";
@@ -146,7 +147,7 @@ export function ConfirmationMail({ order, groups, link, origin, subject }: Props
 
       {groups.length ? <Text style={s.note.info}>{keepNote}</Text> : null}
       {groups.map((g) => (
-        <InstructionsSection key={g.filename} group={g} />
+        <InstructionsSection key={g.filename} group={g} origin={origin} />
       ))}
 
       <Text style={{ ...styles.muted, marginTop: "32px", paddingTop: "12px", borderTop: `1px solid ${colors.line}` }}>{disclaimer}</Text>
@@ -154,7 +155,7 @@ export function ConfirmationMail({ order, groups, link, origin, subject }: Props
   );
 }
 
-function InstructionsSection({ group }: { group: InstructionsGroup }) {
+function InstructionsSection({ group, origin }: { group: InstructionsGroup; origin: string }) {
   const covers = coversLine(group);
   return (
     <>
@@ -168,7 +169,7 @@ function InstructionsSection({ group }: { group: InstructionsGroup }) {
             {section.title}
           </Heading>
           {section.blocks.map((block, b) => (
-            <InstructionsBlock key={b} block={block} />
+            <InstructionsBlock key={b} block={block} origin={origin} />
           ))}
         </div>
       ))}
@@ -176,7 +177,7 @@ function InstructionsSection({ group }: { group: InstructionsGroup }) {
   );
 }
 
-function InstructionsBlock({ block }: { block: Block }) {
+function InstructionsBlock({ block, origin }: { block: Block; origin: string }) {
   switch (block.type) {
     case "h3":
       return (
@@ -185,7 +186,22 @@ function InstructionsBlock({ block }: { block: Block }) {
         </Heading>
       );
     case "p":
-      return <Text style={styles.p}>{block.text}</Text>;
+      // Products the paragraph names link to their pages at the store's own address.
+      return (
+        <Text style={styles.p}>
+          {block.runs
+            ? block.runs.map((run, k) =>
+                run.slug === undefined ? (
+                  <Fragment key={k}>{run.text}</Fragment>
+                ) : (
+                  <Link key={k} href={productLink(origin, run.slug)} style={{ color: colors.brand }}>
+                    {run.text}
+                  </Link>
+                ),
+              )
+            : block.text}
+        </Text>
+      );
     case "note":
       return <Text style={s.note[block.tone]}>{block.text}</Text>;
     case "list": {

@@ -23,7 +23,7 @@ export async function GuidePage({ slug, query }: { slug: string; query: Record<s
   const version = await getGuideVersion(listed.id);
   if (!version) notFound();
   const names = productNames(await getCatalog());
-  const doc = buildInstructions({ slug: guide.slug, name: guide.title }, { kind: "full", guide: version }, (s) => names.get(s) ?? s);
+  const doc = buildInstructions({ slug: guide.slug, name: guide.title }, { kind: "full", guide: version }, (s) => names.get(s));
   const isCurrent = listed.id === current.id;
   return (
     <article className="space-y-8">
