@@ -27,7 +27,8 @@
 //     embedded database, `--dev`, or WEB_CONCURRENCY=1) there is no primary:
 //     this process serves.
 //
-//   node --import tsx scripts/serve.ts [--dev]
+//   node scripts/serve.mjs [--dev]     (bundles this file, then runs it; see there)
+//   node --import tsx scripts/serve.ts [--dev]   (the same, with a TypeScript loader in the process)
 import cluster, { type Worker } from "node:cluster";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -210,7 +211,7 @@ async function serve(settings: StoreConfig) {
   // A repeat request for a current catalog page is answered from the page
   // cache before Next.js routes it (lib/cache/front-cache.ts, decision 0017).
   // Not under `next dev`, which keeps no pages.
-  const frontCache = dev ? null : createFrontCache({ https: settings.https, formTargets: formTargetsFromEnv(process.env) });
+  const frontCache = dev ? null : createFrontCache({ https: settings.https, formTargets: formTargetsFromEnv(process.env), root });
 
   const server = createServer((req, res) => {
     const requestId = randomUUID();
