@@ -317,3 +317,32 @@ test("a signed-in customer can keep the address typed at checkout for next time;
     await withDb((prisma) => prisma.user.delete({ where: { id: user.id } }));
   }
 });
+
+test("the quote route refuses what the start route refuses, and reads only the method and the code", async ({ browser, baseURL }) => {
+  const lines: [string, number][] = [[SHARPS, 1]];
+  const ctx = await shopper(browser, baseURL!, lines);
+  const json = { accept: "application/json" };
+
+  for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }] as Record<string, string>[]) {
+    const forged = await ctx.request.post("/checkout/quote", { form: { shippingMethod: "express" }, headers: { ...json, ...headers }, maxRedirects: 0 });
+    expect(forged.status()).toBe(403);
+  }
+  const tooLarge = "That form was too large to send. Please check what you typed and try again.";
+  const big = await ctx.request.post("/checkout/quote", { multipart: { shippingMethod: "express", promoCode: "x".repeat(20_000) }, headers: json });
+  expect(big.status()).toBe(413);
+  expect(await big.json()).toEqual({ ok: false, formError: tooLarge });
+  const plainBig = await ctx.request.post("/checkout/quote", { form: { promoCode: "x".repeat(20_000) }, maxRedirects: 0 });
+  expect(plainBig.status()).toBe(303);
+  expect(plainBig.headers()["location"]).toBe("/checkout?error=too-large");
+
+  // Prices, totals and lines sent along change nothing.
+  const forgedPrices = await ctx.request.post("/checkout/quote", {
+    form: { shippingMethod: "express", promoCode: "", priceCents: "1", totalCents: "1", shippingCents: "0", discountCents: "99999", subtotalCents: "1" },
+    headers: json,
+  });
+  expect(forgedPrices.headers()["cache-control"]).toBe("no-store");
+  const answer = await forgedPrices.json();
+  expect(answer.ok).toBe(true);
+  expect(formatMoney(answer.quote.totalCents)).toBe((await expectedTotal(lines, "express", null)).total);
+  await ctx.close();
+});
