@@ -16,6 +16,7 @@ import {
   signInLinkLimitReached as signInLinkLimitReachedIn,
 } from "@/lib/accounts";
 import { addToCart as addToCartIn, loadCart as loadCartIn, setCartQuantity as setCartQuantityIn } from "@/lib/cart";
+import { quoteCart as quoteCartIn, quoteCheckout as quoteCheckoutIn } from "@/lib/checkout/quote";
 import { shippingChoices as shippingChoicesIn, startCheckout as startCheckoutIn } from "@/lib/checkout/start";
 import { db, type Db } from "@/lib/db";
 import { accountOrders as accountOrdersIn, openOrder as openOrderIn, readableOrderByConfirmationToken as byConfirmationTokenIn } from "@/lib/orders/access";
@@ -34,6 +35,8 @@ export const loadCart = withStoreDb(loadCartIn);
 export const addToCart = withStoreDb(addToCartIn);
 export const setCartQuantity = withStoreDb(setCartQuantityIn);
 export const shippingChoices = withStoreDb(shippingChoicesIn);
+export const quoteCart = withStoreDb(quoteCartIn);
+export const quoteCheckout = withStoreDb(quoteCheckoutIn);
 export const startCheckout = withStoreDb(startCheckoutIn);
 export const submitDemoPayment = withStoreDb(submitDemoPaymentIn);
 export const handleStripeWebhook = withStoreDb(handleStripeWebhookIn);

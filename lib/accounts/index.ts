@@ -3,7 +3,7 @@
 // orders placed with the verified email attach). Every function takes the
 // owner's user id and reads or writes only that owner's rows.
 import { looksLikeCartToken, MAX_LINE_QUANTITY } from "@/lib/cart";
-import { type Address, type AddressErrors, parseAddress, pickAddress } from "@/lib/addresses";
+import { ADDRESS_FIELDS, type Address, type AddressErrors, parseAddress, pickAddress } from "@/lib/addresses";
 import type { Db } from "@/lib/db";
 import { isId } from "@/lib/validation";
 import { emailOrIpLimitReached, hitEmailAndIpLimits } from "@/lib/rate-limit";
@@ -17,7 +17,7 @@ export type SavedAddress = Address & { id: string };
 /** An account may keep this many addresses. */
 const MAX_ADDRESSES = 20;
 
-export async function listAddresses(prisma: Db, userId: string): Promise<SavedAddress[]> {
+export async function listAddresses(prisma: Pick<Db, "address">, userId: string): Promise<SavedAddress[]> {
   return prisma.address.findMany({
     where: { userId },
     orderBy: { createdAt: "asc" },
@@ -26,7 +26,7 @@ export async function listAddresses(prisma: Db, userId: string): Promise<SavedAd
 }
 
 export async function addAddress(
-  prisma: Db,
+  prisma: Pick<Db, "address">,
   userId: string,
   raw: Record<string, unknown>,
 ): Promise<{ ok: true; id: string } | { ok: false; errors: AddressErrors; formError?: string }> {
@@ -37,6 +37,31 @@ export async function addAddress(
   }
   const row = await prisma.address.create({ data: { ...pickAddress(result.data), userId }, select: { id: true } });
   return { ok: true, id: row.id };
+}
+
+/**
+ * Keeps an address typed at checkout for next time: added to the account
+ * unless it already holds the same address (compared in its normal form,
+ * ignoring case and repeated spaces), and never beyond the limit. Two
+ * checkouts of one account at once queue on the account's row, so the same
+ * address is never added twice.
+ */
+export async function rememberAddress(prisma: Db, userId: string, address: Address): Promise<"added" | "already-saved" | "full" | "invalid"> {
+  return prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    const saved = await listAddresses(tx, userId);
+    const key = addressKey(address);
+    if (saved.some((s) => addressKey(s) === key)) return "already-saved";
+    // As a form would send it: an empty optional line is "", not null.
+    const added = await addAddress(tx, userId, Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, address[f] ?? ""])));
+    if (added.ok) return "added";
+    return added.formError ? "full" : "invalid";
+  });
+}
+
+/** One address, however it was capitalised or spaced. */
+function addressKey(a: Address): string {
+  return ADDRESS_FIELDS.map((f) => (a[f] ?? "").replace(/\s+/g, " ").trim().toLowerCase()).join("\u0000");
 }
 
 /** Deletes one of the owner's addresses. Someone else's address, or none, is "not found". */

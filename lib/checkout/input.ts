@@ -7,27 +7,40 @@ import { addressFields } from "@/lib/addresses";
 import { fieldErrors } from "@/lib/forms";
 import { email, id, text } from "@/lib/validation";
 
+const UNKNOWN_CODE = "We do not recognise that code. Check the spelling and try again.";
+
+/** The shipping method's code (the method itself is looked up in lib/checkout/quote.ts). */
+const shippingMethod = z
+  .string({ error: "Choose a shipping method." })
+  .min(1, "Choose a shipping method.")
+  .pipe(id("Choose one of the shipping methods listed.", 40));
+
+/** A promo code as typed: trimmed and upper-cased; empty is no code. */
+const promoCode = text({ max: 40, tooLong: UNKNOWN_CODE })
+  .optional()
+  .transform((v) => v?.trim().toUpperCase() || null)
+  .pipe(
+    z
+      .string()
+      .regex(/^[A-Z0-9_-]+$/, UNKNOWN_CODE)
+      .nullable(),
+  );
+
+/** A checkbox: ticked is "on" (what a browser sends). */
+const checkbox = z
+  .string()
+  .max(10)
+  .optional()
+  .transform((v) => v === "on" || v === "yes" || v === "true");
+
 const checkoutInput = z.object({
   email: email(),
   ...addressFields("your"),
-  shippingMethod: z
-    .string({ error: "Choose a shipping method." })
-    .min(1, "Choose a shipping method.")
-    .pipe(id("Choose one of the shipping methods listed.", 40)),
-  promoCode: text({ max: 40, tooLong: "We do not recognise that code. Check the spelling and try again." })
-    .optional()
-    .transform((v) => v?.trim().toUpperCase() || null)
-    .pipe(
-      z
-        .string()
-        .regex(/^[A-Z0-9_-]+$/, "We do not recognise that code. Check the spelling and try again.")
-        .nullable(),
-    ),
-  confirmSafety: z
-    .string()
-    .max(10)
-    .optional()
-    .transform((v) => v === "on" || v === "yes" || v === "true"),
+  shippingMethod,
+  promoCode,
+  confirmSafety: checkbox,
+  /** Signed in: keep this address in the account for next time (ignored for a guest). */
+  saveAddress: checkbox,
 });
 
 export type CheckoutInput = z.infer<typeof checkoutInput>;
@@ -45,6 +58,7 @@ export const CHECKOUT_FIELDS = [
   "shippingMethod",
   "promoCode",
   "confirmSafety",
+  "saveAddress",
 ] as const satisfies readonly (keyof CheckoutInput)[];
 export type FieldErrors = Partial<Record<keyof CheckoutInput | "cart", string>>;
 
@@ -52,4 +66,23 @@ export function parseCheckoutInput(raw: Record<string, unknown>): { data: Checko
   const result = checkoutInput.safeParse(raw);
   if (result.success) return { data: result.data, errors: {} };
   return { data: null, errors: fieldErrors<keyof FieldErrors>(result.error.issues) };
+}
+
+/** What a price quote may be asked with: the shipping method and the promo code, nothing else. */
+export const QUOTE_FIELDS = ["shippingMethod", "promoCode"] as const satisfies readonly (keyof CheckoutInput)[];
+export type QuoteChoice = { shippingMethod: string | null; promoCode: string | null };
+export type QuoteErrors = Pick<FieldErrors, "shippingMethod" | "promoCode">;
+
+/**
+ * The method and code of a quote, by the same rules as checkout's (each on
+ * its own: a malformed code still gets the method priced). A value that
+ * breaks a rule is left out (null) with its message.
+ */
+export function parseQuoteInput(raw: Record<string, unknown>): { choice: QuoteChoice; errors: QuoteErrors } {
+  const errors: QuoteErrors = {};
+  const method = shippingMethod.safeParse(raw.shippingMethod);
+  const code = promoCode.safeParse(raw.promoCode);
+  if (!method.success) errors.shippingMethod = method.error.issues[0]?.message;
+  if (!code.success) errors.promoCode = code.error.issues[0]?.message;
+  return { choice: { shippingMethod: method.success ? method.data : null, promoCode: code.success ? code.data : null }, errors };
 }

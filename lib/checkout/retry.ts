@@ -9,6 +9,10 @@
 //     holds an opaque blob, and the page shows only what the store wrote
 //     itself, so a cookie set by anyone else shows nothing.
 // The URL carries only a code; an unknown code shows nothing.
+//
+// The same cookie takes the form back after "Apply" without JavaScript (POST
+// /checkout/quote): the page comes back at /checkout?updated=total with what
+// was typed, and the order summary priced for the method and code chosen.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { FieldErrors } from "./input";
@@ -16,6 +20,14 @@ import type { FieldErrors } from "./input";
 export const RETRY_COOKIE = "checkout-retry";
 export const RETRY_COOKIE_PATH = "/checkout";
 export const RETRY_MAX_AGE_SECONDS = 10 * 60;
+
+/** Where "Apply" without JavaScript goes back to: the form, at the promo code, with the total updated. */
+export const UPDATED_TOTAL_LOCATION = "/checkout?updated=total#promo";
+
+/** Whether the checkout page's query says a retry cookie holds the form as it was sent. */
+export function retryRequested(query: { error?: unknown; updated?: unknown }): boolean {
+  return query.error === "retry" || query.updated === "total";
+}
 
 /** What the checkout form shows: the values to put back, a message per field, and one for the whole form. */
 export type CheckoutFormState = { values: Record<string, string>; errors: FieldErrors; formError?: string };

@@ -8,7 +8,13 @@
 // (cancels, releasing its stock) any earlier order of that cart still
 // awaiting payment. Concurrent submits from one cart therefore queue on the
 // cart, and only the last one can be paid.
+//
+// The totals come from priceCart (./quote.ts), which the checkout page's
+// summary is priced with too. A signed-in customer who asks for it has the
+// address kept in their account once checkout has started (lib/accounts).
 import type { Db } from "@/lib/db";
+import { rememberAddress } from "@/lib/accounts";
+import { pickAddress } from "@/lib/addresses";
 import { cartOwner, checkoutProblem, loadCart, type CartLine, type CartView } from "@/lib/cart";
 import { formatMoney } from "@/lib/catalog";
 import { loadCheckoutProducts } from "@/lib/catalog/load";
@@ -24,7 +30,8 @@ import { applyPaymentEvent, recordPaymentReference, supersedeUnpaidOrders } from
 import { hashToken, newOrderId, newOrderNumber, orderAccessToken } from "@/lib/orders/tokens";
 import { HOLD_MINUTES, paymentGateway, type PaymentGateway } from "@/lib/payments";
 import { parseCheckoutInput, type FieldErrors } from "./input";
-import { computeTotals, promoMessage, promoProblem, type Promo } from "./totals";
+import { priceCart } from "./quote";
+import { promoMessage, type Promo } from "./totals";
 
 export type StartCheckoutResult =
   { ok: true; orderId: string; orderNumber: string; accessToken: string; redirectUrl: string } | { ok: false; errors: FieldErrors; formError?: string };
@@ -64,23 +71,18 @@ export async function startCheckout(
   if (data && needsSafetyConfirmation(cart) && !data.confirmSafety) {
     errors.confirmSafety = "Please confirm you have read who must not use these products, and that you are 18 or over.";
   }
-  const shipping = data ? await prisma.shippingMethod.findFirst({ where: { code: data.shippingMethod, active: true } }) : null;
-  if (data && !shipping) errors.shippingMethod = "Choose one of the shipping methods listed.";
-  let promo: Promo | null = null;
-  if (data?.promoCode) {
-    promo = await prisma.promoCode.findUnique({ where: { code: data.promoCode } });
-    const problem = promoProblem(promo, cart.subtotalCents, now);
-    if (problem) errors.promoCode = promoMessage(problem, promo);
-  }
-  if (!data || !shipping || Object.keys(errors).length > 0) return { ok: false, errors };
+  // The method, the code and the totals, by the rules the checkout page's summary is quoted with (./quote.ts).
+  // Pure after its two reads, and from values read before the transaction: the same on every attempt.
+  const priced = data ? await priceCart(prisma, cart, data, now) : null;
+  if (priced) Object.assign(errors, priced.errors);
+  if (!data || !priced?.shipping || Object.keys(errors).length > 0) return { ok: false, errors };
+  const shipping = priced.shipping;
+  const { promo, totals } = priced;
 
   const gateway = options.gateway ?? (await paymentGateway());
 
   // What is being sold, with the instructions that travel with it today.
   const sold = await instructionsSnapshot(prisma, [...new Set(cart.lines.map((l) => l.productSlug))]);
-
-  // Pure, and from values read before the transaction: the same on every attempt.
-  const totals = computeTotals(cart.lines, shipping, promo);
   let order: { id: string; number: string; holdExpiresAt: Date; totalCents: number; shippingCents: number; discountCents: number };
   let accessToken: string;
   // Earlier unpaid orders of this cart cancelled by the committed attempt.
@@ -176,6 +178,13 @@ export async function startCheckout(
     if (!(await recordPaymentReference(prisma, order.id, started.reference))) {
       // A newer checkout from the same cart replaced this one while payment was starting.
       return { ok: false, errors: {}, formError: SUPERSEDED };
+    }
+    // Asked for, and signed in: the address is kept for next time. Checkout has
+    // started either way; a failure here is logged, not shown.
+    if (options.userId && data.saveAddress) {
+      await rememberAddress(prisma, options.userId, pickAddress(data)).catch((error: Error) =>
+        console.error(`[checkout] the address of order ${order.number} could not be saved to the account:`, error.message),
+      );
     }
     return { ok: true, orderId: order.id, orderNumber: order.number, accessToken, redirectUrl: started.redirectUrl };
   } catch (error) {

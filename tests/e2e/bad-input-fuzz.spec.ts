@@ -306,9 +306,13 @@ test("malformed input to every server action and route handler: no 500, no chang
     );
   const before = await snapshot();
 
-  async function context({ cart, signedIn = false }: { cart?: [string, number][]; signedIn?: boolean } = {}) {
-    // A browser sends its origin with a form post; Next.js refuses an action without one.
-    const ctx = await browser.newContext({ javaScriptEnabled: false, baseURL, extraHTTPHeaders: { origin: new URL(baseURL!).origin } });
+  async function context({ cart, signedIn = false, json = false }: { cart?: [string, number][]; signedIn?: boolean; json?: boolean } = {}) {
+    // A browser sends its origin with a form post; Next.js refuses an action without one. `json`: as a page's script asks.
+    const ctx = await browser.newContext({
+      javaScriptEnabled: false,
+      baseURL,
+      extraHTTPHeaders: { origin: new URL(baseURL!).origin, ...(json ? { accept: "application/json" } : {}) },
+    });
     if (cart) {
       let token: string | null = null;
       for (const [sku, quantity] of cart) token = await addToCart(prisma, token, id(sku), quantity);
@@ -353,6 +357,19 @@ test("malformed input to every server action and route handler: no 500, no chang
     expect(forms.length, `${t.target}: action forms on ${t.path}`).toBeGreaterThanOrEqual(t.expect);
     for (const [i, form] of forms.entries()) await post(ctx, tally, forms.length > 1 ? `${t.target} #${i + 1}` : t.target, t.path, form);
     await ctx.close();
+  }
+
+  // "Apply" posts the checkout form to POST /checkout/quote (its button's formaction): as the plain
+  // form it is without JavaScript, and as the page's script asks (the method and the code, for JSON).
+  {
+    const ctx = await context({ cart: [["KIT-HOME-S", 1]] });
+    const [form] = await actionForms(ctx, "/checkout");
+    await post(ctx, tally, "checkout: POST /checkout/quote", "/checkout", { ...form!, action: "/checkout/quote" });
+    await ctx.close();
+    const scripted = await context({ cart: [["KIT-HOME-S", 1]], json: true });
+    const fields = form!.fields.filter((f) => f.name === "shippingMethod" || f.name === "promoCode");
+    await post(scripted, tally, "checkout: POST /checkout/quote (JSON)", "/checkout", { fields, action: "/checkout/quote" });
+    await scripted.close();
   }
 
   // The demo payment form, posted with a paid order's token so a stray "decline" releases no stock.
@@ -465,13 +482,16 @@ test("malformed input to every server action and route handler: no 500, no chang
   // The checkout page, with a cart, when a form sent without JavaScript comes back: only the store's
   // own codes show a message, and only a retry cookie the store sealed puts values and messages back.
   {
-    const target = "GET /checkout?error= and its retry cookie";
+    const target = "GET /checkout?error= or ?updated= and the retry cookie";
     const ctx = await context({ cart: [["SRM-HA-30", 1]] });
-    const codes = [...pathPayloads, ...rawPathPayloads, "__proto__", "toString", "retry&error=too-large", "RETRY"].map((s) => `/checkout?error=${s}`);
+    const codes = [
+      ...[...pathPayloads, ...rawPathPayloads, "__proto__", "toString", "retry&error=too-large", "RETRY"].map((s) => `/checkout?error=${s}`),
+      ...pathPayloads.map((s) => `/checkout?updated=${s}`),
+    ];
     await get(ctx, tally, target, codes, { noReflection: true });
     for (const value of pathPayloads) {
       await ctx.addCookies([{ name: "checkout-retry", value, url: `${baseURL}/checkout` }]);
-      await get(ctx, tally, target, ["/checkout?error=retry"], { noReflection: true });
+      await get(ctx, tally, target, ["/checkout?error=retry", "/checkout?updated=total"], { noReflection: true });
     }
     await ctx.close();
   }
