@@ -39,7 +39,7 @@ export default defineConfig({
   },
   webServer: {
     // The production build made by `npm test`, on the test database.
-    command: "node scripts/serve.mjs",
+    command: "node --import tsx scripts/serve.ts",
     url: `http://127.0.0.1:${port}/robots.txt`,
     reuseExistingServer: false,
     timeout: 60_000,

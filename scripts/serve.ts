@@ -27,8 +27,7 @@
 //     embedded database, `--dev`, or WEB_CONCURRENCY=1) there is no primary:
 //     this process serves.
 //
-//   node scripts/serve.mjs [--dev]     (bundles this file, then runs it; see there)
-//   node --import tsx scripts/serve.ts [--dev]   (the same, with a TypeScript loader in the process)
+//   node --import tsx scripts/serve.ts [--dev]
 import cluster, { type Worker } from "node:cluster";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -211,7 +210,7 @@ async function serve(settings: StoreConfig) {
   // A repeat request for a current catalog page is answered from the page
   // cache before Next.js routes it (lib/cache/front-cache.ts, decision 0017).
   // Not under `next dev`, which keeps no pages.
-  const frontCache = dev ? null : createFrontCache({ https: settings.https, formTargets: formTargetsFromEnv(process.env), root });
+  const frontCache = dev ? null : createFrontCache({ https: settings.https, formTargets: formTargetsFromEnv(process.env) });
 
   const server = createServer((req, res) => {
     const requestId = randomUUID();

@@ -98,14 +98,14 @@ async function main() {
     await prisma.$disconnect();
 
     if (dev) {
-      server = spawn(process.execPath, ["scripts/serve.mjs", "--dev"], { cwd: root, env: { ...env, PORT: port }, stdio: "inherit" });
+      server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--dev"], { cwd: root, env: { ...env, PORT: port }, stdio: "inherit" });
     } else {
       if (!buildIsCurrent()) {
         log("building the store (first start, or the sources changed)…");
         await run(bin("next"), ["build"], env);
         markBuilt();
       }
-      server = spawn(process.execPath, ["scripts/serve.mjs"], { cwd: root, env: { ...env, PORT: port }, stdio: "inherit" });
+      server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { cwd: root, env: { ...env, PORT: port }, stdio: "inherit" });
     }
     log(`starting the web server on port ${port}  (Ctrl-C stops the store)`);
     server.on("exit", (code) => {

@@ -25,7 +25,6 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
-import path from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlibConstants, gzip } from "node:zlib";
 import { canonicalCatalogSearch, catalogRewrite } from "../catalog/page-keys";
@@ -36,19 +35,7 @@ import { securityHeaders } from "../security-headers";
 type PageEntry = { value: { kind: "APP_PAGE"; html: string }; lastModified: number };
 type Handler = { freshPage(path: string): Promise<PageEntry | null> };
 
-/**
- * The page cache handler Next.js itself loads (next.config.js names the file):
- * the same module instance, so the same entries. Found from the project root
- * the server passes, because the server runs from a bundle elsewhere
- * (scripts/serve.mjs); required at first use.
- */
-let handler: Handler | null = null;
-function pageCacheHandler(root: string | undefined): Handler {
-  handler ??= (
-    root ? createRequire(path.join(root, "package.json"))("./lib/cache/page-cache-handler.cjs") : createRequire(import.meta.url)("./page-cache-handler.cjs")
-  ) as Handler;
-  return handler;
-}
+const handler = createRequire(import.meta.url)("./page-cache-handler.cjs") as Handler;
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -79,8 +66,6 @@ export type FrontCacheOptions = {
   formTargets: string[];
   /** The page cache lookup; the handler's own by default (tests pass their own). */
   freshPage?: (path: string) => Promise<PageEntry | null>;
-  /** The project's folder, where lib/cache/page-cache-handler.cjs is. */
-  root?: string;
 };
 
 /** Which encoding to send: brotli, then gzip, when the client accepts it (q=0 refuses). */
@@ -146,7 +131,7 @@ export function frontCachePath(req: Pick<IncomingMessage, "method" | "url" | "he
  * the page came from the cache, or resolves false having written nothing.
  */
 export function createFrontCache(options: FrontCacheOptions) {
-  const freshPage = options.freshPage ?? ((key: string) => pageCacheHandler(options.root).freshPage(key));
+  const freshPage = options.freshPage ?? ((path: string) => handler.freshPage(path));
   const prepared = new WeakMap<object, Prepared>();
   const fixedHeaders: Record<string, string> = {
     ...Object.fromEntries(BASE_HEADERS.map(({ key, value }) => [key, value])),

@@ -134,7 +134,7 @@ export async function serveStore(db: BenchDatabase, port: number): Promise<Runni
   const dataDir = mkdtempSync(path.join(tmpdir(), "stillpoint-bench-"));
   const logFile = path.join(dataDir, "server.log");
   const out = createWriteStream(logFile);
-  const child: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs"], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     cwd: root,
     env: { ...env, PORT: String(port), SITE_URL: url, LISTEN_ADDRESS: "127.0.0.1", STORE_DATA_DIR: dataDir, OUTBOX_DIR: path.join(dataDir, "outbox") },
     // A process group of its own: stop() signals that group and nothing else.

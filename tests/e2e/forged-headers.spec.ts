@@ -195,7 +195,7 @@ test.describe("the demo outbox", () => {
     test.skip(!lan, "this machine has no non-loopback IPv4 address to connect from");
     // The same build, listening on every interface, so a peer other than
     // 127.0.0.1 can reach it.
-    server = spawn(process.execPath, ["scripts/serve.mjs"], {
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
       cwd: process.cwd(),
       env: { ...process.env, STORE_MODE: "demo", PORT: String(secondPort), LISTEN_ADDRESS: "0.0.0.0", SITE_URL: `http://127.0.0.1:${secondPort}` },
       stdio: "ignore",

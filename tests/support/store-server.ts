@@ -23,7 +23,7 @@ export type StoreServer = { child: ChildProcess; port: number; output(): string 
 /** Starts the store; what it prints is kept (output()) unless `quiet`, when only its errors reach the test's own stderr. */
 export function startStore(port: number, env: Record<string, string>, { quiet = false } = {}): StoreServer {
   let output = "";
-  const child = spawn(process.execPath, ["scripts/serve.mjs"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     cwd: root,
     env: {
       ...process.env,
