@@ -29,7 +29,7 @@ export default async function OutboxPage() {
             <thead className="bg-paper">
               <tr>
                 <th scope="col" className="px-3 py-2 font-semibold">
-                  Sent (UTC)
+                  Sent
                 </th>
                 <th scope="col" className="px-3 py-2 font-semibold">
                   To

@@ -4,17 +4,13 @@
 // It is given an order already opened by openOrder (lib/orders/access.ts),
 // which decides what that opening may see and where its links point.
 import { InstructionsContents, InstructionsSections } from "@/components/guide/instructions-view";
-import { formatMoney } from "@/lib/catalog/format";
+import { formatDateTime, formatMoney } from "@/lib/catalog/format";
 import type { Instructions } from "@/lib/guides/instructions";
 import type { OpenedOrder, OpenedOrderView } from "@/lib/orders/access";
 import { carrierTrackingUrl, orderTimeline } from "@/lib/orders/tracking";
 import type { OrderItemView } from "@/lib/orders/view";
 import { ReorderForm } from "./reorder-form";
 import { OrderTotals } from "./order-totals";
-
-function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso)) + " UTC";
-}
 
 export function OrderTracking({ order }: { order: OpenedOrderView }) {
   const steps = orderTimeline(order);
@@ -34,7 +30,7 @@ export function OrderTracking({ order }: { order: OpenedOrderView }) {
             />
             <span className={s.state === "current" ? "font-semibold" : s.state === "upcoming" ? "text-muted" : ""}>{s.label}</span>
             <span className="text-sm text-muted">
-              {s.time ? <time dateTime={s.time}>{formatTime(s.time)}</time> : s.state === "upcoming" ? "Not yet" : ""}
+              {s.time ? <time dateTime={s.time}>{formatDateTime(s.time)}</time> : s.state === "upcoming" ? "Not yet" : ""}
               {s.state === "current" && <span className="sr-only"> (current step)</span>}
             </span>
           </li>

@@ -26,7 +26,7 @@ export default async function OutboxMessagePage({ params }: Props) {
     ["From", message.from],
     ["To", message.to],
     ["Subject", message.subject],
-    ["Sent", `${formatDateTime(message.sentAt)} UTC`],
+    ["Sent", formatDateTime(message.sentAt)],
     ["Message-ID", message.messageId],
   ];
   const links = messageLinks(message.html);
