@@ -19,13 +19,13 @@ async function hitRateLimit(prisma: Db, key: string, limit: number, windowSecond
   return { allowed: count <= limit, count, retryAfterSeconds };
 }
 
-type Limit = { key: string; limit: number; windowSeconds: number };
+export type Limit = { key: string; limit: number; windowSeconds: number };
 
 /**
  * Counts one hit against every limit (all of them, every time, so none can be
  * probed without the others counting) and answers whether all still allow it.
  */
-async function hitRateLimits(prisma: Db, limits: Limit[], now = new Date()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+export async function hitRateLimits(prisma: Db, limits: Limit[], now = new Date()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   const results = await Promise.all(limits.map((l) => hitRateLimit(prisma, l.key, l.limit, l.windowSeconds, now)));
   const blocked = results.filter((r) => !r.allowed);
   return { allowed: blocked.length === 0, retryAfterSeconds: blocked.length ? Math.max(...blocked.map((r) => r.retryAfterSeconds)) : 0 };
@@ -84,6 +84,24 @@ export async function emailOrIpLimitReached(
     const windowStart = Math.floor(now.getTime() / (c.windowSeconds * 1000)) * c.windowSeconds * 1000;
     return row !== undefined && row.windowStart.getTime() === windowStart && row.count >= c.limit;
   });
+}
+
+/**
+ * Whether any of the limits is already used up in its current window, without
+ * counting a hit, and how long until the last of those windows ends.
+ */
+export async function limitsReached(prisma: Db, limits: Limit[], now = new Date()): Promise<{ reached: boolean; retryAfterSeconds: number }> {
+  if (limits.length === 0) return { reached: false, retryAfterSeconds: 0 };
+  const rows = await prisma.rateLimitBucket.findMany({ where: { key: { in: limits.map((l) => l.key) } } });
+  let retryAfterSeconds = 0;
+  for (const l of limits) {
+    const row = rows.find((r) => r.key === l.key);
+    const windowStart = Math.floor(now.getTime() / (l.windowSeconds * 1000)) * l.windowSeconds * 1000;
+    if (row !== undefined && row.windowStart.getTime() === windowStart && row.count >= l.limit) {
+      retryAfterSeconds = Math.max(retryAfterSeconds, Math.ceil((windowStart + l.windowSeconds * 1000 - now.getTime()) / 1000));
+    }
+  }
+  return { reached: retryAfterSeconds > 0, retryAfterSeconds };
 }
 
 /** A retry-after in whole minutes for a message, never less than one. */

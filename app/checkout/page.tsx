@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { CheckoutForm } from "./checkout-form";
 import { listAddresses, loadCart, quoteCart, shippingChoices } from "@/lib/data";
@@ -9,6 +9,7 @@ import { countries } from "@/lib/addresses";
 import { needsSafetyLine } from "@/lib/checkout/start";
 import { RETRY_COOKIE, checkoutErrorMessage, openCheckoutRetry, retryRequested, type CheckoutFormState } from "@/lib/checkout/retry";
 import { currentUser } from "@/lib/accounts/session";
+import { requestClientIp } from "@/lib/request-origin";
 import { storeSecret } from "@/lib/secret";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
@@ -38,7 +39,11 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
     else initial.formError = message;
   } else if (message) initial.formError = message;
   // The summary for the method and code the form shows (the first method unless one was sent back).
-  const quote = await quoteCart(cart, { shippingMethod: initial.values.shippingMethod ?? shipping[0]?.code, promoCode: initial.values.promoCode });
+  const quote = await quoteCart(
+    cart,
+    { shippingMethod: initial.values.shippingMethod ?? shipping[0]?.code, promoCode: initial.values.promoCode },
+    requestClientIp(await headers()),
+  );
   // A code the form holds that is refused is said next to it, as after "Apply" with JavaScript.
   if (quote.errors.promoCode) initial.errors = { ...initial.errors, promoCode: initial.errors.promoCode ?? quote.errors.promoCode };
   return (

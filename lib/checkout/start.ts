@@ -59,8 +59,11 @@ export async function startCheckout(
   prisma: Db,
   cartToken: string | null | undefined,
   raw: Record<string, unknown>,
-  /** userId: a signed-in customer; their account cart is used and the order is theirs. */
-  options: { baseUrl: string; now?: Date; gateway?: PaymentGateway; userId?: string | null },
+  /**
+   * userId: a signed-in customer; their account cart is used and the order is theirs.
+   * clientIp: the client's address when the server knows it, for the limit on refused promo codes.
+   */
+  options: { baseUrl: string; now?: Date; gateway?: PaymentGateway; userId?: string | null; clientIp?: string | null },
 ): Promise<StartCheckoutResult> {
   const now = options.now ?? new Date();
   const { data, errors } = parseCheckoutInput(raw);
@@ -72,8 +75,8 @@ export async function startCheckout(
     errors.confirmSafety = "Please confirm you have read who must not use these products, and that you are 18 or over.";
   }
   // The method, the code and the totals, by the rules the checkout page's summary is quoted with (./quote.ts).
-  // Pure after its two reads, and from values read before the transaction: the same on every attempt.
-  const priced = data ? await priceCart(prisma, cart, data, now) : null;
+  // From values read before the transaction: the same on every attempt.
+  const priced = data ? await priceCart(prisma, cart, data, now, { ip: options.clientIp ?? null, cartId: cart.id }) : null;
   if (priced) Object.assign(errors, priced.errors);
   if (!data || !priced?.shipping || Object.keys(errors).length > 0) return { ok: false, errors };
   const shipping = priced.shipping;

@@ -4,7 +4,7 @@
 // writes on the order. A refused code is refused with the same words, and
 // nothing but the method and the code reaches the price.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { quoteCheckout } from "@/lib/checkout/quote";
+import { PROMO_TRIES, quoteCheckout } from "@/lib/checkout/quote";
 import { startCheckout } from "@/lib/checkout/start";
 import { applyPaymentEvent } from "@/lib/orders/payment-events";
 import { demoGateway } from "@/lib/payments/demo";
@@ -69,7 +69,7 @@ describe("the checkout summary's quote", () => {
       // Typed as a shopper would: lower case, spaces around.
       const choice = { shippingMethod: c.method, promoCode: c.code ? ` ${c.code.toLowerCase()} ` : "" };
 
-      const quoted = await quoteCheckout(prisma, token, choice, now);
+      const quoted = await quoteCheckout(prisma, token, choice, null, now);
       expect(quoted.ok, what).toBe(true);
       if (!quoted.ok) continue;
       const q = quoted.quote;
@@ -112,7 +112,7 @@ describe("the checkout summary's quote", () => {
     await prisma.promoCode.createMany({ data: temporary });
     try {
       const token = await cartWith(prisma, [["SRM-HA-30", 1]]);
-      const plain = await quoteCheckout(prisma, token, { shippingMethod: "standard" }, now);
+      const plain = await quoteCheckout(prisma, token, { shippingMethod: "standard" }, null, now);
       if (!plain.ok) throw new Error(plain.formError);
       const refused: [code: string, message: RegExp][] = [
         ["SPRING25", /expired/],
@@ -124,7 +124,7 @@ describe("the checkout summary's quote", () => {
         ["QUOTE-OFF", /expired/],
       ];
       for (const [code, message] of refused) {
-        const quoted = await quoteCheckout(prisma, token, { shippingMethod: "standard", promoCode: code }, now);
+        const quoted = await quoteCheckout(prisma, token, { shippingMethod: "standard", promoCode: code }, null, now);
         expect(quoted.ok, code).toBe(true);
         if (!quoted.ok) continue;
         expect(quoted.quote.errors.promoCode, code).toMatch(message);
@@ -140,7 +140,7 @@ describe("the checkout summary's quote", () => {
 
   it("reads nothing from the client but the method and the code", async () => {
     const token = await cartWith(prisma, [["SRM-HA-30", 2]]);
-    const honest = await quoteCheckout(prisma, token, { shippingMethod: "express", promoCode: "SAVE5" }, now);
+    const honest = await quoteCheckout(prisma, token, { shippingMethod: "express", promoCode: "SAVE5" }, null, now);
     const forged = await quoteCheckout(
       prisma,
       token,
@@ -156,6 +156,7 @@ describe("the checkout summary's quote", () => {
         freeShipping: "true",
         lines: "[]",
       },
+      null,
       now,
     );
     expect(forged).toEqual(honest);
@@ -164,10 +165,10 @@ describe("the checkout summary's quote", () => {
 
   it("reads the method's price from the database each time", async () => {
     const token = await cartWith(prisma, [["SRM-HA-30", 1]]);
-    const before = await quoteCheckout(prisma, token, { shippingMethod: "express" }, now);
+    const before = await quoteCheckout(prisma, token, { shippingMethod: "express" }, null, now);
     await prisma.shippingMethod.update({ where: { code: "express" }, data: { priceCents: { increment: 100 } } });
     try {
-      const after = await quoteCheckout(prisma, token, { shippingMethod: "express" }, now);
+      const after = await quoteCheckout(prisma, token, { shippingMethod: "express" }, null, now);
       expect(before.ok && after.ok).toBe(true);
       if (!before.ok || !after.ok) return;
       expect(after.quote.shippingCents).toBe(before.quote.shippingCents + 100);
@@ -180,7 +181,7 @@ describe("the checkout summary's quote", () => {
   it("says when the method is not one the store offers, and prices the goods alone", async () => {
     const token = await cartWith(prisma, [["SRM-HA-30", 1]]);
     for (const method of ["teleport", "../standard", ""]) {
-      const quoted = await quoteCheckout(prisma, token, { shippingMethod: method, promoCode: "" }, now);
+      const quoted = await quoteCheckout(prisma, token, { shippingMethod: method, promoCode: "" }, null, now);
       expect(quoted.ok, method).toBe(true);
       if (!quoted.ok) continue;
       expect(quoted.quote, method).toMatchObject({ shipping: null, shippingCents: 0, totalCents: await priceOf("SRM-HA-30") });
@@ -189,7 +190,57 @@ describe("the checkout summary's quote", () => {
   });
 
   it("has nothing to quote for an empty or unknown cart", async () => {
-    expect(await quoteCheckout(prisma, null, { shippingMethod: "standard" }, now)).toEqual({ ok: false, formError: "Your cart is empty." });
-    expect(await quoteCheckout(prisma, "A".repeat(43), { shippingMethod: "standard" }, now)).toEqual({ ok: false, formError: "Your cart is empty." });
+    expect(await quoteCheckout(prisma, null, { shippingMethod: "standard" }, null, now)).toEqual({ ok: false, formError: "Your cart is empty." });
+    expect(await quoteCheckout(prisma, "A".repeat(43), { shippingMethod: "standard" }, null, now)).toEqual({ ok: false, formError: "Your cart is empty." });
+  });
+
+  it("stops looking codes up after too many refused ones from one address or one cart, on every path, so a right guess looks like a wrong one", async () => {
+    const ip = "203.0.113.77";
+    await prisma.rateLimitBucket.deleteMany({ where: { key: { startsWith: "promo:" } } });
+    try {
+      // Refused codes from one address, each from a new cart, through the summary and through checkout.
+      for (let i = 0; i < PROMO_TRIES.limit; i++) {
+        const token = await cartWith(prisma, [["SRM-HA-30", 2]]);
+        const code = `GUESS${i}`;
+        if (i % 2) {
+          const quoted = await quoteCheckout(prisma, token, { shippingMethod: "standard", promoCode: code }, ip, now);
+          expect(quoted.ok && quoted.quote.errors.promoCode, code).toMatch(/do not recognise/);
+        } else {
+          const started = await startCheckout(prisma, token, { ...validInput, promoCode: code }, { ...options, clientIp: ip });
+          expect(started.ok === false && started.errors.promoCode, code).toMatch(/do not recognise/);
+        }
+      }
+      // Now a real code from that address is not looked up: the same refusal whichever code, no discount.
+      const token = await cartWith(prisma, [["SRM-HA-30", 2]]);
+      for (const code of ["SAVE5", "NO-SUCH-CODE"]) {
+        const quoted = await quoteCheckout(prisma, token, { shippingMethod: "standard", promoCode: code }, ip, now);
+        expect(quoted.ok, code).toBe(true);
+        if (!quoted.ok) continue;
+        expect(quoted.quote.errors.promoCode, code).toMatch(
+          /^Too many codes have been tried\. Please try again in \d+ minutes?, or continue without a code\.$/,
+        );
+        expect(quoted.quote, code).toMatchObject({ promoCode: null, discountCents: 0 });
+        const started = await startCheckout(prisma, token, { ...validInput, promoCode: code }, { ...options, clientIp: ip });
+        expect(started, code).toEqual({ ok: false, errors: { promoCode: quoted.quote.errors.promoCode } });
+      }
+      // Without a code, that address still checks out; another address still gets its discount.
+      expect((await quoteCheckout(prisma, token, { shippingMethod: "standard" }, ip, now)).ok).toBe(true);
+      const other = await quoteCheckout(
+        prisma,
+        await cartWith(prisma, [["SRM-HA-30", 2]]),
+        { shippingMethod: "standard", promoCode: "SAVE5" },
+        "198.51.100.9",
+        now,
+      );
+      expect(other.ok && other.quote.promoCode).toBe("SAVE5");
+
+      // One cart is limited on its own too, whatever address it comes from (a server that knows none).
+      const cart = await cartWith(prisma, [["SRM-HA-30", 2]]);
+      for (let i = 0; i < PROMO_TRIES.limit; i++) await quoteCheckout(prisma, cart, { shippingMethod: "standard", promoCode: `CART${i}` }, null, now);
+      const limited = await quoteCheckout(prisma, cart, { shippingMethod: "standard", promoCode: "SAVE5" }, null, now);
+      expect(limited.ok && limited.quote.errors.promoCode).toMatch(/^Too many codes/);
+    } finally {
+      await prisma.rateLimitBucket.deleteMany({ where: { key: { startsWith: "promo:" } } });
+    }
   });
 });

@@ -18,6 +18,7 @@ import { CHECKOUT_FIELDS, QUOTE_FIELDS } from "@/lib/checkout/input";
 import type { QuoteResult } from "@/lib/checkout/quote";
 import { RETRY_MAX_AGE_SECONDS, UPDATED_TOTAL_LOCATION, sealCheckoutRetry, type CheckoutErrorCode } from "@/lib/checkout/retry";
 import { quoteCheckout } from "@/lib/data";
+import { requestClientIp } from "@/lib/request-origin";
 import { storeSecret } from "@/lib/secret";
 import { formFields } from "@/lib/validation";
 import { CROSS_SITE, isCrossSite, NO_STORE, readForm, retryCookie, TOO_LARGE, UNREADABLE } from "../form-post";
@@ -38,7 +39,7 @@ export async function POST(request: NextRequest) {
 
   if (wantsJson) {
     // The method and the code only: a price, a total or a cart sent along is never read.
-    const result = await quoteCheckout(await currentCartOwner(), formFields(form, QUOTE_FIELDS));
+    const result = await quoteCheckout(await currentCartOwner(), formFields(form, QUOTE_FIELDS), requestClientIp(request.headers));
     return NextResponse.json(result satisfies QuoteAnswer, { headers: NO_STORE });
   }
   // Without JavaScript: the whole form goes back to itself, nothing checked but the

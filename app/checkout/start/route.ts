@@ -19,6 +19,7 @@ import { CHECKOUT_FIELDS, type FieldErrors } from "@/lib/checkout/input";
 import { RETRY_COOKIE, RETRY_MAX_AGE_SECONDS, sealCheckoutRetry, type CheckoutErrorCode } from "@/lib/checkout/retry";
 import { startCheckout } from "@/lib/data";
 import { storeSecret } from "@/lib/secret";
+import { requestClientIp } from "@/lib/request-origin";
 import { siteUrl } from "@/lib/site";
 import { formFields } from "@/lib/validation";
 import { CROSS_SITE, isCrossSite, NO_STORE, readForm, retryCookie, TOO_LARGE, UNREADABLE } from "../form-post";
@@ -43,7 +44,7 @@ export async function POST(request: NextRequest) {
   // Signed in, the account's cart is used and the order belongs to the account.
   const userId = await currentUserId();
   // Stripe's return addresses are built from the configured public origin, never the request's Host.
-  const result = await startCheckout(await cartToken(), raw, { baseUrl: siteUrl(), userId });
+  const result = await startCheckout(await cartToken(), raw, { baseUrl: siteUrl(), userId, clientIp: requestClientIp(request.headers) });
   const jar = await cookies();
   const cookie = retryCookie();
 
