@@ -1,5 +1,6 @@
 // The whole purchase as a shopper makes it, on a phone and on a desktop:
-// home → a kit → its instructions → add → the cart count → checkout → pay →
+// home → a kit → its instructions → add → the cart count → checkout with the
+// total shown → pay →
 // the confirmation with the instructions. Every page on the way is scanned
 // with axe (WCAG 2 A and AA rules; no serious or critical violation), must not
 // scroll sideways, and logs no console error (the fixtures fail a test on one).
@@ -65,10 +66,13 @@ for (const [device, viewport] of [
     await checkPage(page, "checkout");
     await fillCheckout(page, { email: `walk-${device}@example.com` });
     await page.getByRole("checkbox", { name: /who must not use these products/ }).check();
+    // The total, shipping included, is shown before continuing, and is what the payment page asks for.
+    const total = (await page.getByTestId("total-by-button").textContent())!.trim();
+    expect(total).toMatch(/^\$\d+\.\d\d$/);
     await page.getByRole("button", { name: "Continue to payment" }).click();
 
     await expect(page).toHaveURL(/\/pay\/demo\//);
-    await expect(page.getByTestId("demo-total")).toContainText("$");
+    await expect(page.getByTestId("demo-total")).toContainText(total);
     await checkPage(page, "payment");
     await page.getByRole("button", { name: /^Pay / }).click();
 
