@@ -98,7 +98,8 @@ function GuideBlock({ block }: { block: Block }) {
     case "list": {
       const List = block.ordered ? "ol" : "ul";
       return (
-        <List className={`space-y-1 pl-6 ${block.ordered ? "list-decimal" : "list-disc"}`}>
+        // Room for a two-digit number inside the list: each section is painted within its own box (render-when-near).
+        <List className={`space-y-1 ${block.ordered ? "list-decimal pl-8" : "list-disc pl-6"}`}>
           {block.items.map((item, i) => (
             <li key={i}>{item}</li>
           ))}
