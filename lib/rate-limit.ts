@@ -6,8 +6,13 @@ import type { Db } from "@/lib/db";
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
 
+/** When the fixed window holding `now` began, in ms. */
+function windowStartOf(now: Date, windowSeconds: number): number {
+  return Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000;
+}
+
 async function hitRateLimit(prisma: Db, key: string, limit: number, windowSeconds: number, now = new Date()): Promise<RateLimitResult> {
-  const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
+  const windowStart = new Date(windowStartOf(now, windowSeconds));
   const rows = await prisma.$queryRaw<{ count: number }[]>`
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
     ON CONFLICT ("key") DO UPDATE SET
@@ -77,13 +82,7 @@ export async function emailOrIpLimitReached(
   limits: EmailAndIpLimits,
   now = new Date(),
 ): Promise<boolean> {
-  const checks = emailAndIpLimits(scope, email, ip, limits);
-  const rows = await prisma.rateLimitBucket.findMany({ where: { key: { in: checks.map((c) => c.key) } } });
-  return checks.some((c) => {
-    const row = rows.find((r) => r.key === c.key);
-    const windowStart = Math.floor(now.getTime() / (c.windowSeconds * 1000)) * c.windowSeconds * 1000;
-    return row !== undefined && row.windowStart.getTime() === windowStart && row.count >= c.limit;
-  });
+  return (await limitsReached(prisma, emailAndIpLimits(scope, email, ip, limits), now)).reached;
 }
 
 /**
@@ -96,7 +95,7 @@ export async function limitsReached(prisma: Db, limits: Limit[], now = new Date(
   let retryAfterSeconds = 0;
   for (const l of limits) {
     const row = rows.find((r) => r.key === l.key);
-    const windowStart = Math.floor(now.getTime() / (l.windowSeconds * 1000)) * l.windowSeconds * 1000;
+    const windowStart = windowStartOf(now, l.windowSeconds);
     if (row !== undefined && row.windowStart.getTime() === windowStart && row.count >= l.limit) {
       retryAfterSeconds = Math.max(retryAfterSeconds, Math.ceil((windowStart + l.windowSeconds * 1000 - now.getTime()) / 1000));
     }
