@@ -15,7 +15,7 @@
 //
 // Copy rules as in ./catalog.ts: calm, factual, cosmetic wording, no device or
 // drug claims, no third-party pen trademarks (checked by lib/copy/claims.ts).
-import { cartridgeImageName } from "../../lib/catalog/images";
+import { CARTRIDGE_CONFIGS, cartridgeImageName } from "../../lib/catalog/images";
 import type { SeedProduct, SeedVariant } from "./types";
 
 export const GENERATED_SLUG = /-s\d{4,}$/;
@@ -130,29 +130,20 @@ const HOUSINGS = [
 ] as const;
 
 function cartridgeConfig(rng: Rng, pro: boolean): Config {
-  if (pro)
-    return rng.pick<Config>([
-      { pins: 24, geometry: "ROUND" },
-      { pins: 36, geometry: "ROUND" },
-      { pins: 42, geometry: "ROUND" },
-      { pins: 49, geometry: "SQUARE" },
-    ]);
-  return rng.pick<Config>([
-    { pins: null, geometry: "NANO" },
-    { pins: null, geometry: "NANO" },
-    { pins: 3, geometry: "ROUND" },
-    { pins: 5, geometry: "ROUND" },
-    { pins: 7, geometry: "ROUND" },
-    { pins: 9, geometry: "ROUND" },
-    { pins: 12, geometry: "ROUND" },
-    { pins: 12, geometry: "SQUARE" },
-    { pins: 16, geometry: "ROUND" },
-    { pins: 16, geometry: "SQUARE" },
-    { pins: 24, geometry: "ROUND" },
-    { pins: 36, geometry: "ROUND" },
-    { pins: null, geometry: "MIXED" },
-  ]);
+  // Pin configurations come from the list the drawings are made for, so every one has its picture.
+  if (pro) return rng.pick<Config>(PRO_CONFIGS);
+  return rng.pick<Config>(HOME_CONFIGS);
 }
+
+/** Professional cartridges: the 24 pins and up. */
+const PRO_CONFIGS: Config[] = CARTRIDGE_CONFIGS.filter((c) => c.pins >= 24);
+/** Home cartridges: up to 36 pins, nano twice as often, and a mixed sampler. */
+const HOME_CONFIGS: Config[] = [
+  { pins: null, geometry: "NANO" },
+  { pins: null, geometry: "NANO" },
+  ...CARTRIDGE_CONFIGS.filter((c) => c.pins <= 36),
+  { pins: null, geometry: "MIXED" },
+];
 
 function cartridgeLine(config: Config, pro: boolean, rng: Rng): string {
   if (pro) return rng.pick(["Studio", "Clinic", "Practice"]);
