@@ -20,6 +20,7 @@ import { AddressFields, TextField } from "@/components/form-fields";
 import { OrderTotals } from "@/components/order/order-totals";
 import { formatMoney } from "@/lib/catalog/format";
 import type { CheckoutQuote } from "@/lib/checkout/quote";
+import { QUOTE_FIELDS } from "@/lib/checkout/quote-fields";
 import type { CheckoutFormState } from "@/lib/checkout/retry";
 
 type Props = {
@@ -34,9 +35,6 @@ type Props = {
   /** Signed in: the address may be saved to the account. */
   signedIn: boolean;
 };
-
-/** The fields a quote is asked with; the server reads no other. */
-const QUOTE_FIELDS = ["shippingMethod", "promoCode"] as const;
 
 const noSubscription = () => () => {};
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { addressFields } from "@/lib/addresses";
 import { fieldErrors } from "@/lib/forms";
 import { email, id, text } from "@/lib/validation";
+import { QUOTE_FIELDS as QUOTE_FIELD_NAMES } from "./quote-fields";
 
 const UNKNOWN_CODE = "We do not recognise that code. Check the spelling and try again.";
 
@@ -68,8 +69,8 @@ export function parseCheckoutInput(raw: Record<string, unknown>): { data: Checko
   return { data: null, errors: fieldErrors<keyof FieldErrors>(result.error.issues) };
 }
 
-/** What a price quote may be asked with: the shipping method and the promo code, nothing else. */
-export const QUOTE_FIELDS = ["shippingMethod", "promoCode"] as const satisfies readonly (keyof CheckoutInput)[];
+/** What a price quote may be asked with (./quote-fields.ts): fields of the checkout form. */
+export const QUOTE_FIELDS = QUOTE_FIELD_NAMES satisfies readonly (keyof CheckoutInput)[];
 export type QuoteChoice = { shippingMethod: string | null; promoCode: string | null };
 export type QuoteErrors = Pick<FieldErrors, "shippingMethod" | "promoCode">;
 
