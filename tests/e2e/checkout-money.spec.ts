@@ -11,24 +11,15 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { addToCart, type CartOwner } from "@/lib/cart";
 import { formatMoney } from "@/lib/catalog/format";
-import { testDb } from "../support/db";
+import { withTestDb } from "../support/db";
 import { expect, fillCheckout, test } from "./fixtures";
 
 const SLEEVES = "SLV-100"; // accessories: no safety confirmation
 const SHARPS = "SHP-1L";
 
-async function withDb<T>(work: (prisma: ReturnType<typeof testDb>) => Promise<T>): Promise<T> {
-  const prisma = testDb(1);
-  try {
-    return await work(prisma);
-  } finally {
-    await prisma.$disconnect();
-  }
-}
-
 /** What the seeded rows make of `quantity` × `sku` with a method and a code (the store's rules, worked out by hand). */
 async function expectedTotal(lines: [sku: string, quantity: number][], method: string, code: string | null) {
-  return withDb(async (prisma) => {
+  return withTestDb(async (prisma) => {
     let subtotal = 0;
     for (const [sku, quantity] of lines) subtotal += (await prisma.variant.findUniqueOrThrow({ where: { sku } })).priceCents * quantity;
     const m = await prisma.shippingMethod.findUniqueOrThrow({ where: { code: method } });
@@ -51,7 +42,7 @@ async function shopper(
   lines: [string, number][],
   options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; owner?: CartOwner; sessionToken?: string } = {},
 ): Promise<BrowserContext> {
-  const token = await withDb(async (prisma) => {
+  const token = await withTestDb(async (prisma) => {
     let owner: CartOwner = options.owner ?? null;
     let token: string | null = null;
     for (const [sku, quantity] of lines) {
@@ -277,7 +268,7 @@ test("a signed-in customer can keep the address typed at checkout for next time;
 
   const email = unique("keeps-address");
   const sessionToken = randomBytes(32).toString("hex");
-  const user = await withDb(async (prisma) => {
+  const user = await withTestDb(async (prisma) => {
     const user = await prisma.user.create({ data: { email, emailVerified: new Date() } });
     await prisma.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 3_600_000) } });
     return user;
@@ -310,11 +301,11 @@ test("a signed-in customer can keep the address typed at checkout for next time;
     await page.getByRole("checkbox", { name: "Save this address to my account" }).check();
     await page.getByRole("button", { name: "Continue to payment" }).click();
     await expect(page).toHaveURL(/\/pay\/demo\//);
-    const saved = await withDb((prisma) => prisma.address.findMany({ where: { userId: user.id }, select: { line1: true } }));
+    const saved = await withTestDb((prisma) => prisma.address.findMany({ where: { userId: user.id }, select: { line1: true } }));
     expect(saved).toEqual([{ line1: "9 Observatory Road" }]);
     await ctx.close();
   } finally {
-    await withDb((prisma) => prisma.user.delete({ where: { id: user.id } }));
+    await withTestDb((prisma) => prisma.user.delete({ where: { id: user.id } }));
   }
 });
 

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext } from "@playwright/test";
 import { addToCart } from "@/lib/cart";
 import { stockOf as stockIn } from "../support/checkout";
-import { testDb } from "../support/db";
+import { withTestDb } from "../support/db";
 import { expect, fillCheckout, test } from "./fixtures";
 
 const CLEANSER = "CLN-GEN-150"; // aftercare: no safety confirmation
@@ -14,21 +14,12 @@ const CARTRIDGE = "CRT-24-10"; // needs the "who must not use it" confirmation
 // Several tests here count the same items' stock: one after another, or one's hold shows in another's count.
 test.describe.configure({ mode: "serial" });
 
-async function withDb<T>(work: (prisma: ReturnType<typeof testDb>) => Promise<T>): Promise<T> {
-  const prisma = testDb(1);
-  try {
-    return await work(prisma);
-  } finally {
-    await prisma.$disconnect();
-  }
-}
-
-const stockOf = (sku: string) => withDb((prisma) => stockIn(prisma, sku));
-const ordersFor = (email: string) => withDb((prisma) => prisma.order.findMany({ where: { email }, select: { status: true } }));
+const stockOf = (sku: string) => withTestDb((prisma) => stockIn(prisma, sku));
+const ordersFor = (email: string) => withTestDb((prisma) => prisma.order.findMany({ where: { email }, select: { status: true } }));
 
 /** A browser context with a new cart holding `quantity` of `sku`. */
 async function shopper(browser: Browser, baseURL: string, sku: string, quantity = 1, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  const token = await withDb(async (prisma) => {
+  const token = await withTestDb(async (prisma) => {
     const variant = await prisma.variant.findUniqueOrThrow({ where: { sku } });
     return addToCart(prisma, null, variant.id, quantity);
   });

@@ -73,3 +73,13 @@ export async function fillCheckout(
 export async function orderNumberOn(page: Page): Promise<string> {
   return (await page.getByText(/^Order SP-/).textContent())!.match(/SP-[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
 }
+
+/** Asks for a sign-in link for `email`, then opens that mail in the demo outbox. */
+export async function openSignInMail(page: Page, email: string) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page).toHaveURL(/\/signin\/check-email/);
+  await page.goto("/outbox");
+  await page.getByRole("row").filter({ hasText: email }).getByRole("link", { name: "Sign in to Stillpoint" }).click();
+}

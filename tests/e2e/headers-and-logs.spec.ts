@@ -7,7 +7,7 @@ import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import type { Page } from "@playwright/test";
 import { freePort, startStore } from "../support/store-server";
-import { expect, test } from "./fixtures";
+import { expect, openSignInMail, test } from "./fixtures";
 
 function scriptSrc(policy: string): string[] {
   const directive = policy
@@ -63,12 +63,7 @@ test("a page that may be prerendered gets a policy without a nonce that still pi
 
 test("the demo outbox still shows a mail's HTML in its sandboxed frame under the policy", async ({ page }) => {
   const email = `csp-${Date.now()}@example.com`;
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page).toHaveURL(/\/signin\/check-email/);
-  await page.goto("/outbox");
-  await page.getByRole("row").filter({ hasText: email }).getByRole("link", { name: "Sign in to Stillpoint" }).click();
+  await openSignInMail(page, email);
   await expect(page.frameLocator('iframe[title="Email body"]').locator("body")).toContainText("Sign in");
   await hydrated(page);
 });

@@ -3,17 +3,11 @@
 // works from there instead of being spent inside the frame. The same links
 // are listed beside the frame as plain links. (Attachments: purchase.spec.ts,
 // which has an order confirmation with its booklet.)
-import { expect, test } from "./fixtures";
+import { expect, openSignInMail, test } from "./fixtures";
 
 test("a sign-in link in the outbox preview opens in a new tab and signs in there", async ({ page, context }) => {
   const email = `outbox-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page).toHaveURL(/\/signin\/check-email/);
-
-  await page.goto("/outbox");
-  await page.getByRole("row").filter({ hasText: email }).getByRole("link", { name: "Sign in to Stillpoint" }).click();
+  await openSignInMail(page, email);
   await expect(page).toHaveURL(/\/outbox\/[^/]+$/);
   const messageUrl = page.url();
 

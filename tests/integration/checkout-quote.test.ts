@@ -6,12 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROMO_TRIES, quoteCheckout } from "@/lib/checkout/quote";
 import { startCheckout } from "@/lib/checkout/start";
-import { applyPaymentEvent } from "@/lib/orders/payment-events";
 import { demoGateway } from "@/lib/payments/demo";
 import { promoCodes, shippingMethods } from "@/prisma/seed-data/checkout";
 import { cartWith, validInput } from "../support/checkout";
 import { testDb } from "../support/db";
-import { tempOutbox } from "../support/orders";
+import { expireOrder, tempOutbox } from "../support/orders";
 
 const prisma = testDb();
 // Inside every seeded code's window but SPRING25's (March to May 2025).
@@ -40,10 +39,6 @@ function expectedTotals(subtotalCents: number, methodCode: string, code: string 
   const freeShipping = method.freeOverCents !== null && goods >= method.freeOverCents;
   const shippingCents = freeShipping ? 0 : method.priceCents;
   return { subtotalCents, discountCents, shippingCents, totalCents: goods + shippingCents, freeShipping };
-}
-
-async function expire(orderId: string) {
-  await applyPaymentEvent(prisma, { provider: "DEMO", eventId: `test-expire:${orderId}`, rawType: "test", kind: "expired", orderId });
 }
 
 describe("the checkout summary's quote", () => {
@@ -90,7 +85,7 @@ describe("the checkout summary's quote", () => {
       ).toEqual({ subtotalCents: q.subtotalCents, discountCents: q.discountCents, shippingCents: q.shippingCents, totalCents: q.totalCents });
       expect(order.promoCode, what).toBe(q.promoCode);
       expect(order.shippingMethodCode, what).toBe(q.shipping?.code);
-      await expire(order.id);
+      await expireOrder(prisma, order.id);
 
       if (q.freeShipping) seen.free++;
       else seen.charged++;

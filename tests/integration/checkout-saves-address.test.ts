@@ -7,11 +7,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listAddresses, rememberAddress } from "@/lib/accounts";
 import { addToCart } from "@/lib/cart";
 import { startCheckout } from "@/lib/checkout/start";
-import { applyPaymentEvent } from "@/lib/orders/payment-events";
 import { demoGateway } from "@/lib/payments/demo";
 import { cartWith, validInput } from "../support/checkout";
 import { testDb } from "../support/db";
-import { tempOutbox } from "../support/orders";
+import { expireOrder, tempOutbox } from "../support/orders";
 
 // The saving step, made to fail on demand (the rest of lib/accounts as it is).
 const failing = vi.hoisted(() => ({ save: false }));
@@ -36,7 +35,7 @@ beforeAll(() => {
 });
 afterAll(async () => {
   for (const id of orderIds) {
-    await applyPaymentEvent(prisma, { provider: "DEMO", eventId: `test-expire:${id}`, rawType: "test", kind: "expired", orderId: id });
+    await expireOrder(prisma, id);
   }
   await prisma.user.deleteMany({ where: { id: { in: userIds } } });
   outbox.restore();

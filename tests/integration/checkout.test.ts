@@ -7,7 +7,7 @@ import { readableOrderByConfirmationToken } from "@/lib/orders/access";
 import { demoGateway } from "@/lib/payments/demo";
 import { cartWith, stockOf, validInput } from "../support/checkout";
 import { testDb } from "../support/db";
-import { tempOutbox } from "../support/orders";
+import { expireOrder, tempOutbox } from "../support/orders";
 
 const prisma = testDb(20);
 const options = { baseUrl: "http://store.test", gateway: demoGateway };
@@ -20,10 +20,6 @@ afterAll(async () => {
   outbox.restore();
   await prisma.$disconnect();
 });
-
-async function expire(orderId: string) {
-  await applyPaymentEvent(prisma, { provider: "DEMO", eventId: `test-expire:${orderId}`, rawType: "test", kind: "expired", orderId });
-}
 
 describe("starting checkout", () => {
   it("holds the stock, snapshots the items and the guide version, and hands over to payment", async () => {
@@ -49,7 +45,7 @@ describe("starting checkout", () => {
     expect(kit.instructions!.sections.map((s) => s.id)).toContain("who-must-not-use");
     const cartridge = order.items.find((i) => i.sku === "CRT-16-10")!;
     expect(cartridge.instructions!.sections.map((s) => s.id)).toEqual(["depth-guide", "compatible-pens", "safety-and-disposal"]);
-    await expire(order.id);
+    await expireOrder(prisma, order.id);
     expect(await stockOf(prisma, "KIT-HOME-S")).toBe(before);
   });
 
@@ -65,7 +61,7 @@ describe("starting checkout", () => {
     if (!result.ok) return;
     const order = (await readableOrderByConfirmationToken(prisma, result.accessToken))!;
     expect(order).toMatchObject({ subtotalCents: 4800, shippingCents: 595, totalCents: 5395 });
-    await expire(order.id);
+    await expireOrder(prisma, order.id);
   });
 
   it("applies a promo code, counts its use, and gives the use back if the order is not paid", async () => {
@@ -77,7 +73,7 @@ describe("starting checkout", () => {
     const order = (await readableOrderByConfirmationToken(prisma, result.accessToken))!;
     expect(order).toMatchObject({ promoCode: "SAVE5", discountCents: 500, totalCents: 4800 - 500 + 595 });
     expect((await prisma.promoCode.findUniqueOrThrow({ where: { code: "SAVE5" } })).usedCount).toBe(usedBefore + 1);
-    await expire(order.id);
+    await expireOrder(prisma, order.id);
     expect((await prisma.promoCode.findUniqueOrThrow({ where: { code: "SAVE5" } })).usedCount).toBe(usedBefore);
   });
 
@@ -175,7 +171,7 @@ describe("starting checkout", () => {
     if (!first.ok || !second.ok) throw new Error("checkout failed");
     expect(await stockOf(prisma, "SPF-MIN-50")).toBe(before - 1);
     expect((await readableOrderByConfirmationToken(prisma, first.accessToken))!.status).toBe("CANCELLED");
-    await expire(second.orderId);
+    await expireOrder(prisma, second.orderId);
   });
 });
 
@@ -195,7 +191,7 @@ describe("stock never oversells", () => {
         expect(await stockOf(prisma, "CRT-24-10")).toBe(0);
         const held = await prisma.orderItem.aggregate({ where: { sku: "CRT-24-10", order: { status: "AWAITING_PAYMENT" } }, _sum: { quantity: true } });
         expect(held._sum.quantity).toBe(5);
-        for (const r of won) if (r.ok) await expire(r.orderId);
+        for (const r of won) if (r.ok) await expireOrder(prisma, r.orderId);
         expect(await stockOf(prisma, "CRT-24-10")).toBe(5);
       }
     } finally {

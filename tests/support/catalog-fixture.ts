@@ -1,5 +1,8 @@
-// A small hand-made catalog for unit tests of the listing logic.
+// A small hand-made catalog for unit tests of the listing logic, and the
+// seed's home guide as a published version.
 import type { Catalog, CatalogProduct, CatalogVariant, PenModelSummary } from "@/lib/catalog/types";
+import type { GuideVersionView } from "@/lib/guides";
+import { guides } from "@/prisma/seed-data/guides";
 
 export const pens: PenModelSummary[] = [
   { slug: "home-a", name: "Home A", connector: "A", maxDepthMm: 0.5, homeUse: true, summary: "" },
@@ -7,7 +10,7 @@ export const pens: PenModelSummary[] = [
   { slug: "pro", name: "Pro", connector: "P", maxDepthMm: 2.5, homeUse: false, summary: "" },
 ];
 
-function variant(sku: string, over: Partial<CatalogVariant> = {}): CatalogVariant {
+export function variant(sku: string, over: Partial<CatalogVariant> = {}): CatalogVariant {
   return {
     id: sku,
     sku,
@@ -27,7 +30,7 @@ function variant(sku: string, over: Partial<CatalogVariant> = {}): CatalogVarian
   };
 }
 
-function product(slug: string, over: Partial<CatalogProduct>): CatalogProduct {
+export function product(slug: string, over: Partial<CatalogProduct>): CatalogProduct {
   return {
     id: slug,
     slug,
@@ -92,3 +95,19 @@ export const catalog: Catalog = {
   ],
   areas: [],
 };
+
+/** The seed's home microneedling guide as published version 3 (`over` changes what a test needs). */
+export function homeGuideVersion(over: Partial<GuideVersionView> = {}): GuideVersionView {
+  const seed = guides.find((g) => g.slug === "home-microneedling-guide")!;
+  return {
+    guideSlug: seed.slug,
+    guideTitle: seed.title,
+    audience: "HOME",
+    versionId: "v1",
+    number: 3,
+    publishedAt: "2026-10-01T12:00:00.000Z",
+    changeNote: "",
+    content: seed.content,
+    ...over,
+  };
+}

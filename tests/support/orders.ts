@@ -12,6 +12,11 @@ import { applyPaymentEvent } from "@/lib/orders/payment-events";
 import { demoGateway } from "@/lib/payments/demo";
 import { cartWith, validInput } from "./checkout";
 
+/** Ends an unpaid test order as an expired payment would: its hold and promo use are released. */
+export async function expireOrder(prisma: Db, orderId: string) {
+  await applyPaymentEvent(prisma, { provider: "DEMO", eventId: `test-expire:${orderId}`, rawType: "test", kind: "expired", orderId });
+}
+
 export type PaidOrder = { id: string; number: string; accessToken: string; email: string; userId: string | null };
 
 export async function paidOrder(

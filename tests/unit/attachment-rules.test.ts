@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { buildInstructions, instructionsFor, parseGuideContent, type GuideVersionView } from "@/lib/guides";
+import { buildInstructions, instructionsFor, parseGuideContent } from "@/lib/guides";
 import { guides } from "@/prisma/seed-data/guides";
-import { products } from "../support/catalog-fixture";
+import { homeGuideVersion, products } from "../support/catalog-fixture";
 
 const seed = guides.find((g) => g.slug === "home-microneedling-guide")!;
-const guide: GuideVersionView = {
-  guideSlug: seed.slug,
-  guideTitle: seed.title,
-  audience: "HOME",
-  versionId: "v1",
-  number: 3,
-  publishedAt: "2026-10-01T12:00:00.000Z",
-  changeNote: "",
-  content: seed.content,
-};
+const guide = homeGuideVersion();
 const names = (slug: string) => `<${slug}>`;
 const product = (slug: string) => products.find((p) => p.slug === slug)!;
 const sectionIds = (slug: string, over = {}) =>

@@ -1,26 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { formatMoney } from "@/lib/catalog/format";
 import { describeFindings, findClaims } from "@/lib/copy/claims";
-import { buildInstructions, instructionsFor, type Instructions, type GuideVersionView } from "@/lib/guides";
+import { buildInstructions, instructionsFor, type Instructions } from "@/lib/guides";
 import { confirmationAttachments, confirmationEmail as renderConfirmationEmail, escapeHtml } from "@/lib/mail/templates/confirmation";
 import type { OrderItemView, OrderView } from "@/lib/orders/view";
 import { products as seedProducts } from "@/prisma/seed-data/catalog";
 import { guides } from "@/prisma/seed-data/guides";
-import { products } from "../support/catalog-fixture";
+import { homeGuideVersion, products } from "../support/catalog-fixture";
 import { orderItem, orderView } from "../support/order-view";
 import { pdfLinks, pdfText } from "../support/pdf-text";
 
 const seed = guides.find((g) => g.slug === "home-microneedling-guide")!;
-const guide: GuideVersionView = {
-  guideSlug: seed.slug,
-  guideTitle: seed.title,
-  audience: "HOME",
-  versionId: "v3",
-  number: 3,
-  publishedAt: "2026-10-01T00:00:00.000Z",
-  changeNote: "",
-  content: seed.content,
-};
+const guide = homeGuideVersion({ versionId: "v3", publishedAt: "2026-10-01T00:00:00.000Z" });
 const product = (slug: string) => products.find((p) => p.slug === slug)!;
 const documentFor = (slug: string): Instructions => {
   const p = product(slug);

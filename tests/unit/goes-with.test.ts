@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { goesWith } from "@/lib/catalog/goes-with";
-import type { Catalog, CatalogProduct, CatalogVariant, PenModelSummary } from "@/lib/catalog/types";
+import type { Catalog, CatalogProduct, PenModelSummary } from "@/lib/catalog/types";
+import { product as fixtureProduct, variant as fixtureVariant } from "../support/catalog-fixture";
 
 // A small catalog with the relations goes-with reads: pen fits and kit contents.
 const pen = (slug: string, homeUse: boolean): PenModelSummary => ({ slug, name: `Pen ${slug}`, connector: "X", maxDepthMm: 0.5, homeUse, summary: "" });
@@ -8,45 +9,9 @@ const home = pen("home", true);
 const pro = pen("pro", false);
 const other = pen("other", true);
 
-function variant(sku: string, homeUse = true): CatalogVariant {
-  return {
-    id: sku,
-    sku,
-    label: sku,
-    priceCents: 1000,
-    currency: "USD",
-    stock: 5,
-    packSize: 1,
-    packUnit: "each",
-    pinCount: null,
-    needleGeometry: null,
-    needleMaterial: null,
-    sterilization: null,
-    maxDepthMm: null,
-    homeUse,
-  };
-}
-
-function product(slug: string, kind: CatalogProduct["kind"], over: Partial<CatalogProduct> = {}): CatalogProduct {
-  return {
-    id: slug,
-    slug,
-    kind,
-    name: slug,
-    tagline: "",
-    description: "",
-    imagePath: "",
-    publishedAt: "2026-01-01T00:00:00Z",
-    penModel: null,
-    guideSlug: null,
-    concerns: [],
-    areas: [],
-    fits: [],
-    variants: [variant(`${slug}-v`)],
-    kitContents: [],
-    ...over,
-  };
-}
+// Goes-with reads kinds, fits, kit contents and whether a variant is for home use; the rest is the fixture's.
+const variant = (sku: string, homeUse = true) => fixtureVariant(sku, { homeUse });
+const product = (slug: string, kind: CatalogProduct["kind"], over: Partial<CatalogProduct> = {}) => fixtureProduct(slug, { kind, ...over });
 
 const fits = (...pens: PenModelSummary[]) => pens.map((p) => ({ pen: p, verifiedAt: "2026-01-01T00:00:00Z" }));
 const box = (...slugs: string[]) => slugs.map((s) => ({ quantity: 1, label: s, productSlug: s, sku: `${s}-v` }));

@@ -4,23 +4,14 @@
 // documents, so old ones (plain text) and links to products removed since
 // are handled too.
 import { describe, expect, it } from "vitest";
-import { buildInstructions, instructionsFor, type GuideVersionView } from "@/lib/guides";
+import { buildInstructions, instructionsFor } from "@/lib/guides";
 import { linkedProducts, productPath, withoutDeadLinks, type Block, type Instructions } from "@/lib/guides/instructions";
 import { products as seedProducts } from "@/prisma/seed-data/catalog";
 import { guides } from "@/prisma/seed-data/guides";
-import { products } from "../support/catalog-fixture";
+import { homeGuideVersion, products } from "../support/catalog-fixture";
 
 const seed = guides.find((g) => g.slug === "home-microneedling-guide")!;
-const guide: GuideVersionView = {
-  guideSlug: seed.slug,
-  guideTitle: seed.title,
-  audience: "HOME",
-  versionId: "v1",
-  number: 3,
-  publishedAt: "2026-10-01T12:00:00.000Z",
-  changeNote: "",
-  content: seed.content,
-};
+const guide = homeGuideVersion();
 const kit = products.find((p) => p.slug === "kit")!;
 const catalogNames = new Map(seedProducts.map((p) => [p.slug, p.name]));
 
