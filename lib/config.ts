@@ -45,7 +45,19 @@ export type StoreConfig = {
   redisUrl: string | null;
   /** How many server processes scripts/serve.ts runs (WEB_CONCURRENCY): a number, or "auto" for one a core (resolveProcessCount). */
   webConcurrency: number | "auto";
+  /**
+   * STORE_OWNER_EMAIL, lower-cased: the account that signs in with it is the
+   * back office's owner. Set only here, never from the app. In demo mode it
+   * defaults to DEMO_OWNER_EMAIL; in production without it only invited staff
+   * (none, at first) can enter /admin.
+   */
+  ownerEmail: string | null;
+  /** STAFF_IDLE_MINUTES: a back-office session unused this long must sign in again. */
+  staffIdleMinutes: number;
 };
+
+/** The owner of the offline demo's back office (sign in through the outbox). */
+export const DEMO_OWNER_EMAIL = "owner@example.com";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -139,6 +151,19 @@ const envSchema = z.object({
       .max(10, "must be a whole number from 0 to 10")
       .default(0),
   ),
+  STORE_OWNER_EMAIL: z.preprocess(
+    blankToUndefined,
+    z.string().trim().toLowerCase().email("must be an email address").max(254, "must be an email address").optional(),
+  ),
+  STAFF_IDLE_MINUTES: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: "must be a whole number of minutes from 5 to 720" })
+      .int("must be a whole number of minutes from 5 to 720")
+      .min(5, "must be a whole number of minutes from 5 to 720")
+      .max(720, "must be a whole number of minutes from 5 to 720")
+      .default(30),
+  ),
   WEB_CONCURRENCY: z.preprocess(
     blankToUndefined,
     z
@@ -213,6 +238,8 @@ export function checkConfig(env: Env): { ok: true; config: StoreConfig } | { ok:
       // The offline demo is for the machine it runs on; production listens everywhere.
       hostname: e.LISTEN_ADDRESS ?? (mode === "demo" ? "127.0.0.1" : "0.0.0.0"),
       redisUrl: e.REDIS_URL ?? null,
+      ownerEmail: e.STORE_OWNER_EMAIL ?? (mode === "demo" ? DEMO_OWNER_EMAIL : null),
+      staffIdleMinutes: e.STAFF_IDLE_MINUTES,
       webConcurrency: e.WEB_CONCURRENCY ?? (embedded ? 1 : "auto"),
     },
   };

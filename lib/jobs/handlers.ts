@@ -5,6 +5,10 @@ import type { Db } from "@/lib/db";
 import { deliverOrderConfirmation } from "@/lib/orders/confirmation";
 import { refundLatePayment, type RefundPayload } from "@/lib/orders/late-payment";
 import { deliverFulfilmentMail, deliverRefundNotice, deliverTrackingLink } from "@/lib/orders/order-mails";
+import { deliverCancelledMail } from "@/lib/orders/cancel-mail";
+import { deliverRefundIssuedMail, sendRefundToProvider } from "@/lib/orders/refund-jobs";
+import { deliverGuideRevisedMail } from "@/lib/guides/revision-mail";
+import { deliverStaffInvite } from "@/lib/admin/staff-mail";
 import type { JobHandler, JobKind } from "./index";
 
 const at = (payload: { at?: string }) => (payload.at ? new Date(payload.at) : new Date());
@@ -24,4 +28,9 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
     const { stripeGateway } = await import("@/lib/payments/stripe");
     await stripeGateway().cancel(p.reference);
   },
+  "mail.order-cancelled": (prisma, p: { orderId: string }) => deliverCancelledMail(prisma, p.orderId),
+  "payment.send-refund": (prisma, p: { refundId: string }) => sendRefundToProvider(prisma, p.refundId),
+  "mail.refund-issued": (prisma, p: { refundId: string }) => deliverRefundIssuedMail(prisma, p.refundId),
+  "mail.guide-revised": (prisma, p: { orderId: string; versionId: string }) => deliverGuideRevisedMail(prisma, p.orderId, p.versionId),
+  "mail.staff-invite": (prisma, p: { staffId: string }) => deliverStaffInvite(prisma, p.staffId),
 };

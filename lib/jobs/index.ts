@@ -17,7 +17,20 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { pruneInvalidations } from "@/lib/cache/invalidate";
 
 export type JobKind =
-  "mail.order-confirmation" | "mail.tracking-link" | "mail.shipped" | "mail.delivered" | "mail.refund-notice" | "stripe.expire-session" | "payment.refund";
+  | "mail.order-confirmation"
+  | "mail.tracking-link"
+  | "mail.shipped"
+  | "mail.delivered"
+  | "mail.refund-notice"
+  | "stripe.expire-session"
+  | "payment.refund"
+  // The back office (lib/admin): an order cancelled by the shop, a refund sent
+  // to the provider and its mail, a revised guide, a staff invitation.
+  | "mail.order-cancelled"
+  | "payment.send-refund"
+  | "mail.refund-issued"
+  | "mail.guide-revised"
+  | "mail.staff-invite";
 
 export type JobInput = {
   kind: JobKind;

@@ -190,6 +190,7 @@ const cancelReasons: Record<CancelCause, string> = {
   DECLINED: "The payment was declined.",
   EXPIRED: "The payment was not completed in time.",
   SUPERSEDED: "A newer checkout from the same cart replaced this one.",
+  STAFF: "Cancelled by the shop.",
 };
 
 type UnpaidOrder = Pick<LockedOrder, "id" | "status" | "promoCode" | "paymentProvider" | "paymentReference"> & {

@@ -83,3 +83,19 @@ export async function openSignInMail(page: Page, email: string) {
   await page.goto("/outbox");
   await page.getByRole("row").filter({ hasText: email }).getByRole("link", { name: "Sign in to Stillpoint" }).click();
 }
+
+/**
+ * Signs `page` in as `email` through the real magic link (asked for on the
+ * sign-in page, read from the demo outbox), landing on `callbackPath`.
+ */
+export async function signInAs(page: Page, email: string, callbackPath = "/account") {
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page).toHaveURL(/\/signin\/check-email/);
+  await page.goto("/outbox");
+  await page.getByRole("row").filter({ hasText: email }).first().getByRole("link", { name: "Sign in to Stillpoint" }).click();
+  const link = (await page.locator("pre").textContent())!.match(/https?:\/\/\S+\/api\/auth\/callback\/nodemailer\?\S+/)?.[0];
+  expect(link, "sign-in link in the email").toBeTruthy();
+  await page.goto(link!);
+}

@@ -1,0 +1,135 @@
+// Every back-office write: POST /admin/actions/<name> (see lib/admin/actions.ts
+// for the order of checks). Anything refused (a cross-site post, an unknown
+// action, a visitor, a customer, staff without the right, a GET) gets the
+// same 404, byte for byte, and nothing is read or changed.
+import { cookies } from "next/headers";
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { ActionError, adminPath, MAX_ADMIN_BODY } from "@/lib/admin/actions";
+import { FLASH_COOKIE, FLASH_MAX_AGE_SECONDS, FLASH_PARAM, FLASH_PATH, newFlashId, sealFlash, type Flash } from "@/lib/admin/flash";
+import { findAction } from "@/lib/admin/registry";
+import { AdminRefused, can, currentStaff } from "@/lib/admin/staff";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { fieldErrors } from "@/lib/forms";
+import { storeSecret } from "@/lib/secret";
+
+export const dynamic = "force-dynamic";
+
+const REFUSED_BODY = "<!doctype html><title>Not found</title><h1>We could not find that page</h1>";
+
+function refused(): Response {
+  return new Response(REFUSED_BODY, { status: 404, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+/** A post from another site (a browser says so, or its Origin is not this store): refused like the rest. */
+function crossSite(request: NextRequest): boolean {
+  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  try {
+    const from = new URL(origin);
+    const own = new URL(config().siteUrl);
+    return from.host !== own.host && from.host !== request.headers.get("host");
+  } catch {
+    return true;
+  }
+}
+
+async function readBody(request: NextRequest): Promise<FormData | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_ADMIN_BODY) return null;
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type) || !request.body) return null;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_ADMIN_BODY) {
+        void reader.cancel().catch(() => {});
+        return null;
+      }
+      chunks.push(value);
+    }
+    return await new Response(Buffer.concat(chunks), { headers: { "content-type": type } }).formData();
+  } catch {
+    return null;
+  }
+}
+
+/** The form's text fields; a file or a repeated field name counts as unreadable. */
+function textFields(form: FormData): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value !== "string" || Object.hasOwn(out, name) || name.length > 100) return null;
+    out[name] = value;
+  }
+  return out;
+}
+
+async function back(path: string, flash: Omit<Flash, "id">): Promise<Response> {
+  const id = newFlashId();
+  const jar = await cookies();
+  jar.set({
+    name: FLASH_COOKIE,
+    value: sealFlash({ ...flash, id }, storeSecret()),
+    path: FLASH_PATH,
+    httpOnly: true,
+    sameSite: "lax",
+    secure: config().https,
+    maxAge: FLASH_MAX_AGE_SECONDS,
+  });
+  const [pathAndQuery, hash] = adminPath(path).split("#", 2) as [string, string | undefined];
+  const url = `${pathAndQuery}${pathAndQuery.includes("?") ? "&" : "?"}${FLASH_PARAM}=${id}${hash ? `#${hash}` : ""}`;
+  return new Response(null, { status: 303, headers: { Location: url, "Cache-Control": "no-store" } });
+}
+
+export async function POST(request: NextRequest, { params }: { params: Promise<{ action: string }> }): Promise<Response> {
+  if (crossSite(request)) return refused();
+  const action = findAction((await params).action);
+  if (!action) return refused();
+  const staff = await currentStaff();
+  if (staff.state === "expired") {
+    return new Response(null, { status: 303, headers: { Location: "/signin?callbackUrl=/admin&expired=1", "Cache-Control": "no-store" } });
+  }
+  if (staff.state !== "staff" || !can(staff.actor.role, action.capability)) return refused();
+
+  const form = await readBody(request);
+  const fields = form && textFields(form);
+  if (!fields) {
+    return back("/admin", { action: action.name, formError: "We could not read that form (it may be too large). Nothing was changed.", values: {}, errors: {} });
+  }
+  const backTo = action.back(fields);
+  const parsed = (action.input as z.ZodType).safeParse(fields);
+  if (!parsed.success) {
+    return back(backTo, {
+      action: action.name,
+      values: fields,
+      errors: fieldErrors<string>(parsed.error.issues) as Record<string, string>,
+      formError: "Please check the highlighted fields. Nothing was changed.",
+    });
+  }
+  try {
+    const done = await action.run({ db: db(), actor: staff.actor }, parsed.data);
+    return back(done.redirect, { action: action.name, notice: done.notice, values: {}, errors: {} });
+  } catch (error) {
+    if (error instanceof AdminRefused) return refused();
+    if (error instanceof ActionError) {
+      return back(backTo, {
+        action: action.name,
+        values: fields,
+        errors: error.field ? { [error.field]: error.message } : {},
+        formError: error.field ? "Please check the highlighted fields. Nothing was changed." : error.message,
+      });
+    }
+    console.error(`[admin] ${action.name} by ${staff.actor.email} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return back(backTo, { action: action.name, values: fields, errors: {}, formError: "Something went wrong and nothing was changed. Please try again." });
+  }
+}
+
+export function GET(): Response {
+  return refused();
+}

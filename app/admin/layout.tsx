@@ -1,0 +1,51 @@
+// The back office's frame: a section list for the staff member's role. Anyone
+// else gets the store's 404 here, and every page checks its own capability
+// again (a layout is not re-run on every navigation).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { adminPage } from "@/lib/admin/page";
+import { can } from "@/lib/admin/staff";
+
+export const metadata: Metadata = { title: { default: "Back office", template: "%s | Back office" }, robots: { index: false, follow: false } };
+export const dynamic = "force-dynamic";
+
+const sections = [
+  { href: "/admin/orders", label: "Orders", capability: "orders.read" },
+  { href: "/admin/stock", label: "Stock", capability: "stock.read" },
+  { href: "/admin/products", label: "Products", capability: "products.write" },
+  { href: "/admin/guides", label: "Guides", capability: "guides.draft" },
+  { href: "/admin/staff", label: "Staff", capability: "staff.manage" },
+  { href: "/admin/audit", label: "Audit log", capability: "audit.read" },
+] as const;
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const actor = await adminPage("orders.read");
+  return (
+    <div className="space-y-6" data-testid="admin">
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-line pb-3">
+        <nav aria-label="Back office">
+          <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm font-medium">
+            <li>
+              <Link href="/admin" className="underline-offset-4 hover:underline">
+                Back office
+              </Link>
+            </li>
+            {sections
+              .filter((s) => can(actor.role, s.capability))
+              .map((s) => (
+                <li key={s.href}>
+                  <Link href={s.href} className="underline-offset-4 hover:underline">
+                    {s.label}
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        </nav>
+        <p className="text-sm text-muted" data-testid="admin-actor">
+          {actor.email} · {actor.role === "OWNER" ? "Owner" : "Staff"}
+        </p>
+      </div>
+      {children}
+    </div>
+  );
+}

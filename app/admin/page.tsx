@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { adminPage } from "@/lib/admin/page";
+
+export const metadata: Metadata = { title: "Back office" };
+
+export default async function AdminHome() {
+  const actor = await adminPage("orders.read", "/admin");
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Back office</h1>
+      <p className="text-muted">
+        Signed in as {actor.email}. Start with the <Link href="/admin/orders?needs=action" className="underline">orders that need action</Link> or the{" "}
+        <Link href="/admin/stock?low=1" className="underline">
+          low-stock list
+        </Link>
+        .
+      </p>
+    </div>
+  );
+}

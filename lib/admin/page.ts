@@ -1,0 +1,27 @@
+// The first line of every /admin page: the staff member, or the same 404 as a
+// missing page for anyone without the capability; a staff member whose
+// back-office session expired is sent to sign in again.
+import "server-only";
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { storeSecret } from "@/lib/secret";
+import { FLASH_COOKIE, FLASH_PARAM, openFlash, type Flash } from "./flash";
+import { can, currentStaff, type Actor, type Capability } from "./staff";
+
+export async function adminPage(capability: Capability, path = "/admin"): Promise<Actor & { kind: "staff" }> {
+  const staff = await currentStaff();
+  if (staff.state === "expired") redirect(`/signin?callbackUrl=${encodeURIComponent(path.startsWith("/admin") ? path : "/admin")}&expired=1`);
+  if (staff.state !== "staff" || !can(staff.actor.role, capability)) notFound();
+  return staff.actor;
+}
+
+/** The flash this page was sent back with (see lib/admin/flash.ts), or null. */
+export async function pageFlash(query: Record<string, string | string[] | undefined>): Promise<Flash | null> {
+  return openFlash((await cookies()).get(FLASH_COOKIE)?.value, storeSecret(), query[FLASH_PARAM]);
+}
+
+/** The values and messages for one form: only when the flash came from that form's action. */
+export function formState(flash: Flash | null, action: string): { values: Record<string, string>; errors: Record<string, string>; formError?: string } {
+  if (!flash || flash.action !== action) return { values: {}, errors: {} };
+  return { values: flash.values, errors: flash.errors, formError: flash.formError };
+}

@@ -1,0 +1,3 @@
+import type { AdminAction } from "./actions";
+
+export const stockActions: AdminAction[] = [];
