@@ -15,6 +15,7 @@ import {
   savePenModel as savePenModelIn,
   signInLinkLimitReached as signInLinkLimitReachedIn,
 } from "@/lib/accounts";
+import { stockOverview as stockOverviewIn, variantStock as variantStockIn } from "@/lib/admin/stock";
 import { addToCart as addToCartIn, loadCart as loadCartIn, setCartQuantity as setCartQuantityIn } from "@/lib/cart";
 import { quoteCart as quoteCartIn, quoteCheckout as quoteCheckoutIn } from "@/lib/checkout/quote";
 import { shippingChoices as shippingChoicesIn, startCheckout as startCheckoutIn } from "@/lib/checkout/start";
@@ -55,3 +56,7 @@ export const deleteAddress = withStoreDb(deleteAddressIn);
 export const savedPenModel = withStoreDb(savedPenModelIn);
 export const savePenModel = withStoreDb(savePenModelIn);
 export const signInLinkLimitReached = withStoreDb(signInLinkLimitReachedIn);
+
+// Back office: stock (who may read it is checked in lib/admin/stock.ts)
+export const stockOverview = withStoreDb(stockOverviewIn);
+export const variantStock = withStoreDb(variantStockIn);

@@ -55,7 +55,7 @@ export async function releaseStock(tx: Prisma.TransactionClient, lines: StockLin
 }
 
 /** Static catalog pages show stock by band only (stockBand); a sale inside a band changes nothing there. */
-function crossesBand(before: number, after: number): boolean {
+export function crossesBand(before: number, after: number): boolean {
   return stockBand(before).tone !== stockBand(after).tone;
 }
 
@@ -66,6 +66,6 @@ function crossesBand(before: number, after: number): boolean {
  * (lib/cache/invalidate.ts), and the product page's live stock is right
  * meanwhile anyway.
  */
-async function outdatePagesIf(tx: Prisma.TransactionClient, changed: boolean): Promise<void> {
+export async function outdatePagesIf(tx: Prisma.TransactionClient, changed: boolean): Promise<void> {
   if (changed) await recordInvalidation(tx, [CATALOG_TAG]);
 }
