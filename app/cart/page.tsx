@@ -3,7 +3,7 @@ import Link from "next/link";
 import { updateCartLine } from "./actions";
 import { getCatalog, formatMoney, stockStatus, type SearchParams } from "@/lib/catalog";
 import { loadCart } from "@/lib/data";
-import { cartErrorMessage, MAX_LINE_QUANTITY, PROFESSIONAL_ONLY_MESSAGE } from "@/lib/cart";
+import { cartErrorMessage, MAX_LINE_QUANTITY, PROFESSIONAL_ONLY_MESSAGE, UNAVAILABLE_MESSAGE } from "@/lib/cart";
 import { currentCartOwner } from "@/lib/cart/cookie";
 import { savedPenSlug } from "@/lib/catalog/pen-preference";
 
@@ -16,7 +16,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
   const cart = await loadCart(owner, pen ? { slug: pen.slug, name: pen.name } : null);
   // The URL names a line and an error code; the message shown is always the store's own.
   const errorLine = cart.lines.find((l) => l.variantId === query.line) ?? null;
-  const errorHeld = cart.professionalOnly.some((l) => l.variantId === query.line);
+  const errorHeld = [...cart.professionalOnly, ...cart.unavailable].some((l) => l.variantId === query.line);
   const pageError = errorLine || errorHeld ? null : cartErrorMessage(query.error);
   // After a plain (no-JavaScript) add to cart: the id names a line read back from the cart, never text shown as sent.
   const added = cart.lines.find((l) => l.variantId === query.added) ?? null;
@@ -59,8 +59,30 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
           </ul>
         </div>
       )}
+      {cart.unavailable.length > 0 && (
+        <div role="alert" className="mt-6 rounded border border-warn/30 bg-warn-soft p-4 text-sm text-warn" data-testid="cart-unavailable">
+          <p className="font-semibold">No longer sold</p>
+          <p className="mt-1">{UNAVAILABLE_MESSAGE} We have kept it out of your total; remove it to check out.</p>
+          <ul className="mt-2 space-y-2">
+            {cart.unavailable.map((line) => (
+              <li key={line.variantId} className="flex flex-wrap items-center justify-between gap-2">
+                <span>
+                  <span className="font-medium">{line.productName}</span> · {line.variantLabel} · {line.quantity}
+                </span>
+                <form action={updateCartLine}>
+                  <input type="hidden" name="variantId" value={line.variantId} />
+                  <button type="submit" name="remove" value="1" className="rounded px-3 py-1 text-sm text-danger underline">
+                    Remove {line.productName}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {cart.lines.length === 0 ? (
-        cart.professionalOnly.length === 0 && (
+        cart.professionalOnly.length === 0 &&
+        cart.unavailable.length === 0 && (
           <p className="mt-6 rounded border border-line bg-white p-6">
             Your cart is empty.{" "}
             <Link href="/shop/kits" className="underline">

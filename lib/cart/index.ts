@@ -42,6 +42,8 @@ export type CartView = {
   fitWarnings: string[];
   /** Professional-only variants already in the cart (added before the rule, or merged in): not for sale to this cart. */
   professionalOnly: HeldBackLine[];
+  /** Lines of products the store no longer sells (made inactive in the back office since they were added). */
+  unavailable: HeldBackLine[];
 };
 
 /**
@@ -85,6 +87,9 @@ export class CartError extends Error {
   }
 }
 
+/** Said of a line whose product the store stopped selling after it was added to the cart. */
+export const UNAVAILABLE_MESSAGE = "We no longer sell this, so it cannot be ordered.";
+
 /**
  * Who may buy a variant. Variants with homeUse = false are for trained
  * professionals; until professional accounts exist, nobody may. Every way
@@ -95,14 +100,19 @@ export function mayBuy(variant: { homeUse: boolean }): boolean {
 }
 
 /** Why this cart cannot be checked out as it stands, or null. startCheckout asks this. */
-export function checkoutProblem(cart: Pick<CartView, "professionalOnly">): string | null {
+export function checkoutProblem(cart: Pick<CartView, "professionalOnly" | "unavailable">): string | null {
+  const gone = cart.unavailable;
+  if (gone.length > 0) {
+    const names = gone.map((l) => l.productName).join(" and ");
+    return `${names} ${gone.length > 1 ? "are" : "is"} no longer sold. Remove ${gone.length > 1 ? "them" : "it"} from your cart to check out.`;
+  }
   const held = cart.professionalOnly;
   if (held.length === 0) return null;
   const names = held.map((l) => l.productName).join(" and ");
   return `${names} ${held.length > 1 ? "are" : "is"} for trained professionals only and need${held.length > 1 ? "" : "s"} a professional account, which we do not offer yet. Remove ${held.length > 1 ? "them" : "it"} from your cart to check out.`;
 }
 
-const empty: CartView = { id: null, lines: [], subtotalCents: 0, itemCount: 0, fitWarnings: [], professionalOnly: [] };
+const empty: CartView = { id: null, lines: [], subtotalCents: 0, itemCount: 0, fitWarnings: [], professionalOnly: [], unavailable: [] };
 
 /** Whose cart: a guest's cookie token, or a signed-in account. */
 export type CartOwner = string | null | undefined | { userId: string };
@@ -145,6 +155,7 @@ type CartRow = {
   currency: string;
   stock: number;
   homeUse: boolean;
+  active: boolean;
   slug: string;
   name: string;
   kind: ProductKind;
@@ -164,7 +175,7 @@ export async function loadCart(prisma: Db, owner: CartOwner, savedPen: { slug: s
   if (!where) return empty;
   const rows = await prisma.$queryRaw<CartRow[]>`
     SELECT c."id" AS "cartId", ci."variantId", ci."quantity", v."sku", v."label", v."priceCents", v."currency", v."stock", v."homeUse",
-           p."slug", p."name", p."kind"::text AS "kind", p."imagePath", pm."slug" AS "penSlug", pm."name" AS "penName",
+           p."active", p."slug", p."name", p."kind"::text AS "kind", p."imagePath", pm."slug" AS "penSlug", pm."name" AS "penName",
            ARRAY(SELECT fp."slug" FROM "CartridgeFit" f JOIN "PenModel" fp ON fp."id" = f."penModelId" WHERE f."productId" = p."id") AS "fits"
     FROM "Cart" c
     LEFT JOIN "CartItem" ci ON ci."cartId" = c."id"
@@ -176,18 +187,19 @@ export async function loadCart(prisma: Db, owner: CartOwner, savedPen: { slug: s
   if (rows.length === 0) return empty;
   const id = rows[0]!.cartId;
   const items = rows.filter((r) => r.variantId !== null);
-  const professionalOnly: HeldBackLine[] = items
-    .filter((i) => !mayBuy(i))
-    .map((i) => ({
-      variantId: i.variantId!,
-      sku: i.sku,
-      productSlug: i.slug,
-      productName: i.name,
-      variantLabel: i.label,
-      quantity: i.quantity,
-    }));
+  const heldBack = (i: CartRow): HeldBackLine => ({
+    variantId: i.variantId!,
+    sku: i.sku,
+    productSlug: i.slug,
+    productName: i.name,
+    variantLabel: i.label,
+    quantity: i.quantity,
+  });
+  // A product no longer sold is held back first, whoever it was for.
+  const unavailable = items.filter((i) => !i.active).map(heldBack);
+  const professionalOnly = items.filter((i) => i.active && !mayBuy(i)).map(heldBack);
   const lines: CartLine[] = items
-    .filter((i) => mayBuy(i))
+    .filter((i) => i.active && mayBuy(i))
     .map((i) => ({
       variantId: i.variantId!,
       sku: i.sku,
@@ -211,6 +223,7 @@ export async function loadCart(prisma: Db, owner: CartOwner, savedPen: { slug: s
     itemCount: lines.reduce((s, l) => s + l.quantity, 0),
     fitWarnings: fitWarnings(lines, savedPen),
     professionalOnly,
+    unavailable,
   };
 }
 
@@ -245,14 +258,16 @@ export async function addToCart(prisma: Db, owner: CartOwner, variantId: string,
   }
   if (!isId(variantId)) throw new CartError("unavailable");
   // The variant, the owner's cart and the line it may already have, in one statement.
-  const found = await prisma.$queryRaw<{ sku: string; stock: number; homeUse: boolean; cartId: string | null; existing: number | null }[]>`
-    SELECT v."sku", v."stock", v."homeUse", c."id" AS "cartId", ci."quantity" AS "existing"
+  const found = await prisma.$queryRaw<{ sku: string; stock: number; homeUse: boolean; active: boolean; cartId: string | null; existing: number | null }[]>`
+    SELECT v."sku", v."stock", v."homeUse", p."active", c."id" AS "cartId", ci."quantity" AS "existing"
     FROM "Variant" v
+    JOIN "Product" p ON p."id" = v."productId"
     LEFT JOIN "Cart" c ON ${ownerCondition(owner) ?? Prisma.sql`FALSE`}
     LEFT JOIN "CartItem" ci ON ci."cartId" = c."id" AND ci."variantId" = v."id"
     WHERE v."id" = ${variantId}`;
   const variant = found[0];
-  if (!variant) throw new CartError("unavailable");
+  // A product the store no longer sells is refused like one it never had.
+  if (!variant || !variant.active) throw new CartError("unavailable", undefined, variant?.sku);
   if (!mayBuy(variant)) throw new CartError("professional-only", undefined, variant.sku);
   const wanted = (variant.existing ?? 0) + quantity;
   // Checked before a cart is made: a refused first add leaves no empty cart behind.
@@ -310,8 +325,12 @@ export async function setCartQuantity(prisma: Db, owner: CartOwner, variantId: s
     await prisma.cartItem.deleteMany({ where: { cartId: id, variantId } });
     return;
   }
-  const variant = await prisma.variant.findUnique({ where: { id: variantId }, select: { sku: true, stock: true, homeUse: true } });
-  if (!variant) throw new CartError("unavailable");
+  const variant = await prisma.variant.findUnique({
+    where: { id: variantId },
+    select: { sku: true, stock: true, homeUse: true, product: { select: { active: true } } },
+  });
+  // A line of a product no longer sold can be removed (above), never kept at a new quantity.
+  if (!variant || !variant.product.active) throw new CartError("unavailable", undefined, variant?.sku);
   // A professional-only line already in the cart can be removed, never kept at a new quantity.
   if (!mayBuy(variant)) throw new CartError("professional-only", undefined, variant.sku);
   checkQuantity(quantity, variant);

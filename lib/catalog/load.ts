@@ -6,11 +6,16 @@ import type { Catalog, CatalogProduct, PenModelSummary } from "./types";
 
 const penSelect = { slug: true, name: true, connector: true, maxDepthMm: true, homeUse: true, summary: true } as const;
 
-/** The whole catalog, or with `slugs` only those products (checkout reads just what it sells). */
+/**
+ * The whole catalog, or with `slugs` only those products (checkout reads just
+ * what it sells). Active products only: an inactive one (set in the back
+ * office) is in no listing, search, sitemap or product page, and a kit's
+ * contents name it without linking to it.
+ */
 export async function loadCatalog(prisma: Db, slugs?: string[]): Promise<Catalog> {
   const [rows, penModels, concerns, areas] = await Promise.all([
     prisma.product.findMany({
-      where: slugs ? { slug: { in: slugs } } : undefined,
+      where: slugs ? { active: true, slug: { in: slugs } } : { active: true },
       orderBy: [{ kind: "asc" }, { name: "asc" }],
       include: {
         penModel: { select: penSelect },
@@ -21,7 +26,7 @@ export async function loadCatalog(prisma: Db, slugs?: string[]): Promise<Catalog
         variants: { orderBy: [{ position: "asc" }, { sku: "asc" }] },
         kitItems: {
           orderBy: { position: "asc" },
-          include: { variant: { include: { product: { select: { slug: true, name: true, imagePath: true } } } }, penModel: true },
+          include: { variant: { include: { product: { select: { slug: true, name: true, imagePath: true, active: true } } } }, penModel: true },
         },
       },
     }),
@@ -67,7 +72,7 @@ export async function loadCatalog(prisma: Db, slugs?: string[]): Promise<Catalog
         : item.penModel
           ? item.penModel.name
           : (item.label ?? ""),
-      productSlug: item.variant?.product.slug ?? null,
+      productSlug: item.variant?.product.active ? item.variant.product.slug : null,
       sku: item.variant?.sku ?? null,
       imagePath: item.variant?.product.imagePath ?? null,
       penSlug: item.penModel?.slug ?? null,
@@ -112,7 +117,7 @@ export async function loadCheckoutProducts(prisma: Db, slugs: string[]): Promise
         FROM "CartridgeFit" f JOIN "PenModel" pm ON pm."id" = f."penModelId" WHERE f."productId" = p."id"), '[]'::json) AS "fits"
     FROM "Product" p
     LEFT JOIN "Guide" g ON g."id" = p."guideId"
-    WHERE p."slug" IN (${Prisma.join(slugs)})
+    WHERE p."slug" IN (${Prisma.join(slugs)}) AND p."active"
     ORDER BY p."kind", p."name"`;
   return rows.map(({ depths, ...p }) => ({ ...p, variants: depths.map((maxDepthMm) => ({ maxDepthMm })) }));
 }

@@ -116,13 +116,13 @@ export async function loadOrderView(prisma: Db, order: string | Prisma.OrderWher
 }
 
 /**
- * The instructions as sold link the products they name; a product removed
+ * The instructions as sold link the products they name; a product removed (or made inactive)
  * from the catalog since would be a dead link, so its name is shown plainly.
  * Snapshots without links (older orders, most items) cost no query.
  */
 async function withLiveLinks(prisma: Db, docs: (Instructions | null)[]): Promise<(Instructions | null)[]> {
   const slugs = [...new Set(docs.flatMap((d) => (d ? linkedProducts(d) : [])))];
   if (slugs.length === 0) return docs;
-  const live = new Set((await prisma.product.findMany({ where: { slug: { in: slugs } }, select: { slug: true } })).map((p) => p.slug));
+  const live = new Set((await prisma.product.findMany({ where: { slug: { in: slugs }, active: true }, select: { slug: true } })).map((p) => p.slug));
   return docs.map((d) => d && withoutDeadLinks(d, (slug) => live.has(slug)));
 }
