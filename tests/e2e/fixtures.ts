@@ -6,7 +6,9 @@
 // sometimes logs "Blocked script execution in 'about:srcdoc'" when Playwright
 // tries to set up its own helper inside that frame. The store runs no script
 // there; the mail HTML has none (tests/unit/confirmation-email.test.ts).
-import { test as base, expect, type Page } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { withTestDb } from "../support/db";
 
 export const test = base.extend<{ consoleErrors: void }>({
   consoleErrors: [
@@ -98,4 +100,29 @@ export async function signInAs(page: Page, email: string, callbackPath = "/accou
   const link = (await page.locator("pre").textContent())!.match(/https?:\/\/\S+\/api\/auth\/callback\/nodemailer\?\S+/)?.[0];
   expect(link, "sign-in link in the email").toBeTruthy();
   await page.goto(link!);
+}
+
+/**
+ * Signs `context` in as `email` by making an Auth.js database session for it
+ * directly (the account is created if new), and optionally makes that account
+ * back-office staff with `role`. For tests about what a signed-in person may
+ * do, not about signing in (account.spec.ts and admin-journey.spec.ts go
+ * through the real emailed link): the emailed link is limited per address,
+ * and dozens of tests sign in.
+ */
+export async function sessionFor(context: BrowserContext, email: string, role?: "OWNER" | "STAFF"): Promise<void> {
+  const token = randomBytes(32).toString("hex");
+  await withTestDb(async (prisma) => {
+    const user = await prisma.user.upsert({ where: { email }, create: { email, emailVerified: new Date() }, update: {} });
+    await prisma.session.create({ data: { sessionToken: token, userId: user.id, expires: new Date(Date.now() + 24 * 3600_000) } });
+    if (role) {
+      await prisma.staffMember.upsert({
+        where: { email: email.toLowerCase() },
+        create: { email: email.toLowerCase(), role, invitedBy: "e2e" },
+        update: { role, removedAt: null },
+      });
+    }
+  });
+  const baseURL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
+  await context.addCookies([{ name: "authjs.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
 }
