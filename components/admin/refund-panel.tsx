@@ -2,7 +2,7 @@
 // has been refunded or is on its way, each refund with who asked, when, why
 // and for which lines; and, for the owner, the refund form. Staff see the
 // same figures and history but no form. A server component: it reads the
-// order itself (lib/admin/refunds.ts refundPanelData).
+// order itself (lib/admin/refunds.ts loadRefundPanel).
 import { loadRefundPanel, type RefundPanelData } from "@/lib/admin/refunds";
 import { formatDateTime, formatMoney } from "@/lib/catalog/format";
 import { ActionForm, Input, SubmitButton, type FormState } from "./form";
