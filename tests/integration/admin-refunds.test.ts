@@ -166,7 +166,7 @@ async function demoPaidOrder(lines: [string, number][]) {
 
 const row = (id: string) => prisma.order.findUniqueOrThrow({ where: { id } });
 const refundRow = (id: string) => prisma.refund.findUniqueOrThrow({ where: { id }, include: { lines: true } });
-const itemOf = (order: { items: { id: string; sku: string }[] }, sku: string) => order.items.find((i) => i.sku === sku)!;
+const itemOf = <I extends { sku: string }>(order: { items: I[] }, sku: string): I => order.items.find((i) => i.sku === sku)!;
 const refundCalls = (pi: unknown) => standIn.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds" && r.params.payment_intent === pi);
 
 /** Everything a refund request writes, to show a refused one wrote nothing. */
