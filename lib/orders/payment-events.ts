@@ -16,10 +16,13 @@
 // checkout: that one is reinstated (docs/decisions/0004-durable-side-effects.md).
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CancelCause, PaymentProvider } from "@/lib/generated/prisma/enums";
+import type { ActorKind, CancelCause, PaymentProvider } from "@/lib/generated/prisma/enums";
+import { formatMoney } from "@/lib/catalog/format";
 import { releaseStock, takeStock, OutOfStockError } from "@/lib/inventory";
 import { enqueueJob, kickJobs } from "@/lib/jobs";
-import { assertTransition, paidStatuses, shippedStatuses, type OrderStatus } from "./status";
+import { recordOrderEvent } from "./events";
+import { unitsOnHand } from "./refunds";
+import { assertTransition, paidStatuses, type OrderStatus } from "./status";
 
 export type PaymentEventInput = {
   provider: PaymentProvider;
@@ -42,7 +45,19 @@ export type PaymentEventInput = {
 
 export type PaymentEventResult = {
   outcome:
-    "duplicate" | "unknown-order" | "paid" | "reinstated" | "late-payment-refunded" | "amount-mismatch" | "pending" | "cancelled" | "refunded" | "no-change";
+    | "duplicate"
+    | "unknown-order"
+    | "paid"
+    | "reinstated"
+    | "late-payment-refunded"
+    | "amount-mismatch"
+    | "pending"
+    | "cancelled"
+    | "refunded"
+    | "no-change"
+    | "refund-succeeded"
+    | "refund-failed"
+    | "unknown-refund";
   orderId: string | null;
   status: OrderStatus | null;
 };
@@ -90,6 +105,9 @@ async function apply(tx: Prisma.TransactionClient, order: LockedOrder, event: Pa
     order.status = to;
   };
   const now = new Date();
+  const by: ActorKind = event.provider;
+  const note = (kind: string, message: string, customerVisible = true, actorKind: ActorKind = by) =>
+    recordOrderEvent(tx, { orderId: order.id, kind, actorKind, message, customerVisible, data: { paymentEventId: event.eventId } });
 
   switch (event.kind) {
     case "paid": {
@@ -103,6 +121,11 @@ async function apply(tx: Prisma.TransactionClient, order: LockedOrder, event: Pa
         if (order.status === "AWAITING_PAYMENT") {
           await tx.order.update({ where: { id: order.id }, data: { holdExpiresAt: new Date(now.getTime() + PENDING_HOLD_MS) } });
         }
+        await note(
+          "note",
+          `A payment of ${formatMoney(event.amountCents, (event.currency || order.currency).toUpperCase())} arrived, but the order asked for ${formatMoney(order.totalCents, order.currency)}: it needs a person.`,
+          false,
+        );
         return result("amount-mismatch", order.status);
       }
       const paid = { paidAt: order.paidAt ?? now, amountPaidCents: event.amountCents ?? order.totalCents };
@@ -110,6 +133,7 @@ async function apply(tx: Prisma.TransactionClient, order: LockedOrder, event: Pa
         await move("PAID", paid);
         await clearCart(tx, order.cartId);
         await enqueueConfirmation(tx, order.id);
+        await note("paid", "Payment received.");
         return result("paid", "PAID");
       }
       if (order.status === "CANCELLED") {
@@ -133,6 +157,7 @@ async function apply(tx: Prisma.TransactionClient, order: LockedOrder, event: Pa
             await move("PAID", { ...paid, cancelledAt: null, cancelReason: null, cancelCause: null });
             await clearCart(tx, order.cartId);
             await enqueueConfirmation(tx, order.id);
+            await note("paid", "Payment received after the time to pay had run out; the items were still here, so the order goes ahead.");
             return result("reinstated", "PAID");
           }
         }
@@ -142,6 +167,7 @@ async function apply(tx: Prisma.TransactionClient, order: LockedOrder, event: Pa
           data: { ...paid, cancelReason: `${order.cancelReason ?? "Cancelled"} The payment arrived afterwards and is being refunded.` },
         });
         await enqueueLatePaymentRefund(tx, order, event.reference ?? null);
+        await note("refund.requested", "A payment arrived after the order had closed; it is being refunded in full.");
         return result("late-payment-refunded", "CANCELLED");
       }
       if (order.status === "REFUNDED" && !order.paidAt) {
@@ -162,28 +188,47 @@ async function apply(tx: Prisma.TransactionClient, order: LockedOrder, event: Pa
       await cancelUnpaid(tx, order, event.kind === "failed" ? "DECLINED" : "EXPIRED", now, {
         stopAtProvider: event.stopAtProvider ?? false,
         reference: event.reference ?? null,
+        // A declined payment is the provider's word; a lapsed hold is the store's own clock.
+        actorKind: event.kind === "failed" ? by : "SYSTEM",
       });
       return result("cancelled", "CANCELLED");
     }
 
     case "refunded": {
+      // The provider reports the whole payment given back (charge.refunded,
+      // or a full refund made outside the store, or a late payment's refund).
       if (order.status === "REFUNDED") return result("no-change", order.status);
       if (order.status === "AWAITING_PAYMENT") {
         // The refund overtook its payment: the payment happened, then was refunded.
         await move("PAID", { paidAt: now, amountPaidCents: order.totalCents });
+        order.amountPaidCents = order.totalCents;
       }
-      if (order.status === "CANCELLED") {
-        // Stock was released when it was cancelled.
-        await move("REFUNDED", { refundedAt: now });
-        return result("refunded", "REFUNDED");
-      }
-      if (paidStatuses.includes(order.status) && !shippedStatuses.includes(order.status)) {
-        await releaseStock(tx, lines);
-      }
-      await move("REFUNDED", { refundedAt: now });
+      await refundInFull(tx, order, now, by, "The payment was refunded in full.");
       return result("refunded", "REFUNDED");
     }
   }
+}
+
+/**
+ * The order's money is all back: it becomes REFUNDED. Units still with the
+ * shop (not shipped, not already restocked by a partial refund) go back into
+ * stock; a cancelled order's stock went back when it was cancelled. A
+ * cancelled order whose money is all back becomes REFUNDED too, as a late
+ * payment's does, so the end state is the same whichever of Stripe's events
+ * (charge.refunded, refund.updated) arrives first; its cancellation stays in
+ * cancelledAt, cancelReason and its timeline.
+ */
+async function refundInFull(tx: Prisma.TransactionClient, order: LockedOrder, now: Date, by: ActorKind, message: string) {
+  if (order.status !== "CANCELLED") {
+    const onHand = (await unitsOnHand(tx, order)).filter((l) => l.quantity > 0);
+    if (onHand.length) await releaseStock(tx, onHand);
+  }
+  assertTransition(order.status, "REFUNDED");
+  const paid = order.amountPaidCents ?? order.totalCents;
+  await tx.order.update({ where: { id: order.id }, data: { status: "REFUNDED", refundedAt: now, refundedCents: Math.max(order.refundedCents, paid) } });
+  order.status = "REFUNDED";
+  order.refundedCents = Math.max(order.refundedCents, paid);
+  await recordOrderEvent(tx, { orderId: order.id, kind: "refunded", actorKind: by, message });
 }
 
 const cancelReasons: Record<CancelCause, string> = {
@@ -203,7 +248,7 @@ async function cancelUnpaid(
   order: UnpaidOrder,
   cause: CancelCause,
   now: Date,
-  options: { stopAtProvider: boolean; reference: string | null },
+  options: { stopAtProvider: boolean; reference: string | null; actorKind: ActorKind },
 ) {
   assertTransition(order.status, "CANCELLED");
   await releaseStock(
@@ -213,6 +258,7 @@ async function cancelUnpaid(
   await givePromoBack(tx, order.promoCode);
   await tx.order.update({ where: { id: order.id }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: cancelReasons[cause], cancelCause: cause } });
   order.status = "CANCELLED";
+  await recordOrderEvent(tx, { orderId: order.id, kind: "cancelled", actorKind: options.actorKind, message: cancelReasons[cause] });
   const reference = order.paymentReference ?? options.reference;
   if (options.stopAtProvider && reference) await enqueueExpireSession(tx, order.id, order.paymentProvider, reference);
 }
@@ -265,7 +311,7 @@ export async function supersedeUnpaidOrders(tx: Prisma.TransactionClient, cartId
   const ids = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Order" WHERE "cartId" = ${cartId} AND "status" = 'AWAITING_PAYMENT' FOR UPDATE`;
   for (const { id } of ids) {
     const order = await tx.order.findUniqueOrThrow({ where: { id }, include: { items: true } });
-    await cancelUnpaid(tx, order, "SUPERSEDED", now, { stopAtProvider: true, reference: null });
+    await cancelUnpaid(tx, order, "SUPERSEDED", now, { stopAtProvider: true, reference: null, actorKind: "SYSTEM" });
   }
   return ids.length;
 }
@@ -307,4 +353,136 @@ async function takePromo(tx: Prisma.TransactionClient, code: string | null) {
   if (promo && (promo.maxUses === null || promo.usedCount < promo.maxUses)) {
     await tx.promoCode.update({ where: { code }, data: { usedCount: { increment: 1 } } });
   }
+}
+
+// ------------------------------------------------------------ refund settlement
+
+export type RefundSettlementInput = {
+  provider: PaymentProvider;
+  /** The provider's event id (Stripe's evt_..., or `demo-refund:<refundId>`): applying it twice does nothing. */
+  eventId: string;
+  rawType: string;
+  outcome: "succeeded" | "failed";
+  /** The store's refund, when the provider's refund names it (metadata.refundId). */
+  refundId?: string | null;
+  /** The provider's refund id: finds a refund the store already knows when refundId is absent. */
+  providerRefundId?: string | null;
+  failureReason?: string | null;
+  /**
+   * A refund the store did not make (a partial refund in Stripe's dashboard),
+   * for this order: when it succeeded it is recorded as a Refund made by
+   * "Stripe dashboard", so what the order shows as refunded stays true.
+   */
+  outside?: { orderId: string; amountCents: number };
+};
+
+/** Who a refund made outside the store is recorded as requested by. */
+export const OUTSIDE_REFUND_BY = "Stripe dashboard";
+
+/**
+ * The one path a refund's outcome takes, from Stripe's refund.* events or
+ * the demo provider: recorded by event id in the same transaction as its
+ * effect, with the order row locked.
+ *   succeeded  the refund is SUCCEEDED (once: a second event about it changes
+ *              nothing), Order.refundedCents grows by its amount (never past
+ *              what was paid), the customer is mailed; when everything paid
+ *              is back, the order is REFUNDED (see refundInFull).
+ *   failed     the refund is FAILED with the provider's reason and the
+ *              timeline says so; the order's "needs action" shows it. A
+ *              refund that had succeeded and then fails (Stripe allows it)
+ *              takes its amount off refundedCents again.
+ */
+export async function applyRefundSettlement(prisma: Db, input: RefundSettlementInput): Promise<PaymentEventResult> {
+  const result = await prisma.$transaction(async (tx) => {
+    const known = input.refundId
+      ? await tx.refund.findUnique({ where: { id: input.refundId }, select: { id: true, orderId: true } })
+      : input.providerRefundId
+        ? await tx.refund.findUnique({ where: { providerRefundId: input.providerRefundId }, select: { id: true, orderId: true } })
+        : null;
+    const orderId = known?.orderId ?? (input.refundId ? null : (input.outside?.orderId ?? null));
+    const locked = orderId ? await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE` : [];
+    const order = locked.length ? await tx.order.findUniqueOrThrow({ where: { id: orderId! }, include: { items: true } }) : null;
+    const recorded = await tx.paymentEvent.createMany({
+      data: [{ id: input.eventId, provider: input.provider, type: input.rawType, orderId: order?.id ?? null, outcome: "applying" }],
+      skipDuplicates: true,
+    });
+    if (recorded.count === 0) return { outcome: "duplicate" as const, orderId: order?.id ?? null, status: order?.status ?? null };
+    const applied: PaymentEventResult = order
+      ? await settle(tx, order, known?.id ?? null, input)
+      : { outcome: known || input.refundId ? "unknown-refund" : "unknown-order", orderId: null, status: null };
+    await tx.paymentEvent.update({ where: { id: input.eventId }, data: { outcome: applied.outcome } });
+    return applied;
+  });
+  kickJobs();
+  return result;
+}
+
+async function settle(tx: Prisma.TransactionClient, order: LockedOrder, refundId: string | null, input: RefundSettlementInput): Promise<PaymentEventResult> {
+  const now = new Date();
+  const by: ActorKind = input.provider;
+  const done = (outcome: PaymentEventResult["outcome"]): PaymentEventResult => ({ outcome, orderId: order.id, status: order.status });
+  const paid = order.amountPaidCents ?? 0;
+
+  let refund = refundId ? await tx.refund.findUniqueOrThrow({ where: { id: refundId } }) : null;
+  if (!refund) {
+    // Not the store's refund: only a succeeded one made outside it is recorded.
+    if (input.outcome !== "succeeded" || !input.outside || input.outside.amountCents <= 0 || !order.paidAt) return done("no-change");
+    refund = await tx.refund.create({
+      data: {
+        orderId: order.id,
+        amountCents: input.outside.amountCents,
+        reason: "Refunded by the shop with the payment provider.",
+        requestedBy: OUTSIDE_REFUND_BY,
+        providerRefundId: input.providerRefundId ?? null,
+      },
+    });
+    console.warn(`[payments] order ${order.number}: a refund of ${input.outside.amountCents} made in Stripe's dashboard was recorded`);
+  }
+  const money = formatMoney(refund.amountCents, order.currency);
+
+  if (input.outcome === "succeeded") {
+    if (refund.status !== "PENDING") return done("no-change");
+    const refundedCents = Math.min(paid, order.refundedCents + refund.amountCents);
+    await tx.refund.update({
+      where: { id: refund.id },
+      data: {
+        status: "SUCCEEDED",
+        settledAt: now,
+        failureReason: null,
+        ...(input.providerRefundId && !refund.providerRefundId && { providerRefundId: input.providerRefundId }),
+      },
+    });
+    await tx.order.update({ where: { id: order.id }, data: { refundedCents } });
+    order.refundedCents = refundedCents;
+    const whole = refundedCents >= paid && order.status !== "REFUNDED";
+    await recordOrderEvent(tx, {
+      orderId: order.id,
+      kind: "refund.succeeded",
+      actorKind: by,
+      message: `${money} was refunded to the way you paid.`,
+      data: { refundId: refund.id, amountCents: refund.amountCents },
+    });
+    await enqueueJob(tx, { kind: "mail.refund-issued", payload: { refundId: refund.id }, dedupeKey: `mail:refund-issued:${refund.id}` });
+    if (whole) await refundInFull(tx, order, now, by, "Everything paid for this order has been refunded.");
+    return done("refund-succeeded");
+  }
+
+  if (refund.status === "FAILED") return done("no-change");
+  const reason = (input.failureReason || "the payment provider could not complete it").slice(0, 500);
+  await tx.refund.update({ where: { id: refund.id }, data: { status: "FAILED", settledAt: now, failureReason: reason } });
+  if (refund.status === "SUCCEEDED") {
+    // Stripe reports a refund that had gone through as failed after all (a closed card account).
+    const refundedCents = Math.max(0, order.refundedCents - refund.amountCents);
+    await tx.order.update({ where: { id: order.id }, data: { refundedCents } });
+    order.refundedCents = refundedCents;
+  }
+  await recordOrderEvent(tx, {
+    orderId: order.id,
+    kind: "refund.failed",
+    actorKind: by,
+    message: `The refund of ${money} could not be completed; we will be in touch about it.`,
+    data: { refundId: refund.id, amountCents: refund.amountCents, failureReason: reason },
+  });
+  console.error(`[payments] order ${order.number}: refund ${refund.id} of ${refund.amountCents} FAILED (${reason}); needs a person`);
+  return done("refund-failed");
 }

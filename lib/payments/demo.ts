@@ -11,4 +11,8 @@ export const demoGateway: PaymentGateway = {
   },
   async cancel() {},
   async refund() {},
+  // No money moved, so there is none to give back: the refund is settled at once.
+  async refundPart(request) {
+    return { providerRefundId: `demo_re_${request.refundId}`, status: "succeeded" };
+  },
 };

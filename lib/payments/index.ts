@@ -28,9 +28,37 @@ export interface PaymentGateway {
   start(order: CheckoutOrder, urls: { baseUrl: string; accessToken: string }): Promise<StartedPayment>;
   /** Stops a started payment from completing (the hold is being released). */
   cancel(reference: string): Promise<void>;
-  /** Returns the money for a payment that cannot be fulfilled. */
+  /** Returns all the money for a payment that cannot be fulfilled (a late payment). */
   refund(reference: string): Promise<void>;
+  /**
+   * Sends one of the shop's refunds (all or part of a payment) to the
+   * provider. Idempotent per refund id: a retry after a lost answer never
+   * refunds twice. The outcome may come later (Stripe's refund events).
+   */
+  refundPart(request: PartialRefund): Promise<SentRefund>;
 }
+
+export type PartialRefund = {
+  /** The payment's reference (a Stripe Checkout Session id). */
+  reference: string;
+  amountCents: number;
+  orderId: string;
+  refundId: string;
+};
+
+export type SentRefund = {
+  /** The provider's id for the refund (re_... at Stripe). */
+  providerRefundId: string;
+  /** What the provider said at once: Stripe's answer may already be final, or pending. */
+  status: "pending" | "succeeded" | "failed";
+  failureReason?: string;
+};
+
+/**
+ * The provider refused the refund for good (more than is left, already
+ * refunded): retrying cannot help, so the refund is marked failed.
+ */
+export class RefundRefused extends Error {}
 
 export function stripeConfigured(): boolean {
   return config().stripe !== null;

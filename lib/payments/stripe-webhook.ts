@@ -11,12 +11,18 @@
 import type Stripe from "stripe";
 import { config } from "@/lib/config";
 import type { Db } from "@/lib/db";
-import { applyPaymentEvent, type PaymentEventInput, type PaymentEventResult } from "@/lib/orders/payment-events";
-import { stripeClient } from "./stripe";
+import {
+  applyPaymentEvent,
+  applyRefundSettlement,
+  type PaymentEventInput,
+  type PaymentEventResult,
+  type RefundSettlementInput,
+} from "@/lib/orders/payment-events";
+import { refundStatus, stripeClient } from "./stripe";
 
 export type WebhookResponse = { status: number; body: string };
 
-type Outcome = { action: "apply"; input: PaymentEventInput } | { action: "ignore"; reason: string };
+type Outcome = { action: "apply"; input: PaymentEventInput } | { action: "settle-refund"; input: RefundSettlementInput } | { action: "ignore"; reason: string };
 
 export async function handleStripeWebhook(prisma: Db, rawBody: string, signature: string | null): Promise<WebhookResponse> {
   const secret = config().stripe?.webhookSecret;
@@ -49,9 +55,10 @@ export async function handleStripeWebhook(prisma: Db, rawBody: string, signature
 
   let result: PaymentEventResult;
   try {
-    result = await applyPaymentEvent(prisma, outcome.input);
+    result = outcome.action === "apply" ? await applyPaymentEvent(prisma, outcome.input) : await applyRefundSettlement(prisma, outcome.input);
   } catch (error) {
-    console.error(`[stripe webhook] ${event.id} (${event.type}) for order ${outcome.input.orderId} failed: ${describe(error)}`);
+    const about = outcome.action === "apply" ? `order ${outcome.input.orderId}` : `refund ${outcome.input.refundId ?? outcome.input.providerRefundId}`;
+    console.error(`[stripe webhook] ${event.id} (${event.type}) for ${about} failed: ${describe(error)}`);
     return { status: 500, body: "retry" };
   }
 
@@ -93,21 +100,37 @@ async function toPaymentEvent(event: Stripe.Event): Promise<Outcome> {
 
     case "charge.refunded": {
       const charge = event.data.object;
-      // Only a full refund refunds the order; a partial one is handled by hand.
+      // Only a full refund refunds the order; a partial one is settled by its
+      // refund.* event (the store's own, or one made in the dashboard).
       if (!charge.refunded || charge.amount_refunded !== charge.amount) return { action: "ignore", reason: "partial refund" };
       const orderId = charge.metadata?.orderId ?? (await paymentIntentOrder(charge.payment_intent))?.orderId;
       if (!orderId) return { action: "ignore", reason: "charge without an order" };
       return { action: "apply", input: { ...base, kind: "refunded", orderId } };
     }
     case "refund.created":
-    case "refund.updated": {
+    case "refund.updated":
+    case "refund.failed": {
       const refund = event.data.object;
-      if (refund.status !== "succeeded") return { action: "ignore", reason: `refund ${refund.status}` };
+      const status = refundStatus(refund.status);
+      const refundId = refund.metadata?.refundId;
+      const settlement = { ...base, providerRefundId: refund.id, failureReason: refund.failure_reason ?? null };
+      // One of the store's own refunds (lib/orders/refund-jobs.ts): settle it.
+      if (refundId) {
+        if (status === "pending") return { action: "ignore", reason: "refund pending" };
+        return { action: "settle-refund", input: { ...settlement, outcome: status, refundId } };
+      }
+      // Made outside the store. A failure settles one the store recorded
+      // (found by Stripe's refund id), if any.
+      if (status === "failed") return { action: "settle-refund", input: { ...settlement, outcome: "failed" } };
+      if (status !== "succeeded") return { action: "ignore", reason: `refund ${refund.status}` };
       const pi = await paymentIntentOrder(refund.payment_intent);
       const orderId = refund.metadata?.orderId ?? pi?.orderId;
       if (!orderId || !pi) return { action: "ignore", reason: "refund without an order" };
-      if (refund.amount !== pi.amount) return { action: "ignore", reason: "partial refund" };
-      return { action: "apply", input: { ...base, kind: "refunded", orderId } };
+      // All of it at once: the order is refunded, as charge.refunded does.
+      if (refund.amount === pi.amount) return { action: "apply", input: { ...base, kind: "refunded", orderId } };
+      // Part of it, in Stripe's dashboard: recorded as a refund by "Stripe
+      // dashboard", so the order's refunded total stays true.
+      return { action: "settle-refund", input: { ...settlement, outcome: "succeeded", outside: { orderId, amountCents: refund.amount } } };
     }
 
     default:

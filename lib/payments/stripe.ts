@@ -5,7 +5,7 @@
 import Stripe from "stripe";
 import { config } from "@/lib/config";
 import { orderUrl } from "@/lib/orders/tokens";
-import type { CheckoutOrder, PaymentGateway } from "./index";
+import { RefundRefused, type CheckoutOrder, type PaymentGateway, type SentRefund } from "./index";
 
 /** Stripe's bounds for a Checkout Session's `expires_at`, measured from its creation. */
 const MIN_SESSION_SECONDS = 30 * 60;
@@ -112,7 +112,7 @@ async function sessionParams(stripe: Stripe, order: CheckoutOrder, urls: { baseU
 }
 
 /** The session's PaymentIntent id, or null when nothing was charged. */
-async function paymentIntentOf(stripe: Stripe, sessionId: string): Promise<string | null> {
+export async function paymentIntentOf(stripe: Stripe, sessionId: string): Promise<string | null> {
   const session = await stripe.checkout.sessions.retrieve(sessionId);
   const pi = session.payment_intent;
   return typeof pi === "string" ? pi : (pi?.id ?? null);
@@ -163,5 +163,32 @@ export function stripeGateway(): PaymentGateway {
         throw error;
       }
     },
+
+    async refundPart({ reference, amountCents, orderId, refundId }) {
+      const stripe = stripeClient();
+      const paymentIntent = await paymentIntentOf(stripe, reference);
+      if (!paymentIntent) throw new RefundRefused(`Stripe has no payment for session ${reference}.`);
+      try {
+        const refund = await stripe.refunds.create(
+          { payment_intent: paymentIntent, amount: amountCents, reason: "requested_by_customer", metadata: { orderId, refundId } },
+          { idempotencyKey: `refund:${refundId}` },
+        );
+        return { providerRefundId: refund.id, status: refundStatus(refund.status), failureReason: refund.failure_reason ?? undefined };
+      } catch (error) {
+        // Stripe said no to this refund itself (more than is left, already
+        // refunded, no such payment): asking again cannot help.
+        if (isStripeError(error) && error.type === "StripeInvalidRequestError" && error.statusCode !== undefined && error.statusCode < 500) {
+          throw new RefundRefused(`Stripe refused the refund: ${error.message}`);
+        }
+        throw error;
+      }
+    },
   };
+}
+
+/** Stripe's refund status as the store's three: requires_action is still pending; canceled is failed. */
+export function refundStatus(status: string | null | undefined): SentRefund["status"] {
+  if (status === "succeeded") return "succeeded";
+  if (status === "failed" || status === "canceled") return "failed";
+  return "pending";
 }
