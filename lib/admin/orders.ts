@@ -16,7 +16,7 @@
 // anything else the person must fix throws ActionError. Either way nothing changed.
 import { announceInvalidation } from "@/lib/cache/invalidate";
 import type { Db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Order, OrderItem, Prisma } from "@/lib/generated/prisma/client";
 import type { ActorKind, OrderStatus, RefundStatus } from "@/lib/generated/prisma/enums";
 import { releaseStock } from "@/lib/inventory";
 import { enqueueJob, kickJobs } from "@/lib/jobs";
@@ -424,15 +424,37 @@ export type StepResult = {
   jobKeys: string[];
 };
 
-const lockedInclude = {
-  items: {
-    orderBy: { id: "asc" as const },
-    omit: { instructions: true },
-    include: { shipmentLines: true, refundLines: { include: { refund: { select: { status: true } } } } },
-  },
-  shipments: { select: { id: true, deliveredAt: true } },
-} as const;
-type LockedOrder = Prisma.OrderGetPayload<{ include: typeof lockedInclude }>;
+type LockedItem = Omit<OrderItem, "instructions"> & {
+  shipmentLines: { quantity: number }[];
+  refundLines: { quantity: number; restocked: boolean; refund: { status: RefundStatus } }[];
+};
+type LockedOrder = Order & { items: LockedItem[]; shipments: { id: string; deliveredAt: Date | null }[] };
+
+/**
+ * The locked order with its lines, parcels and refunds, read one query after
+ * another: a transaction has one connection, and Prisma's nested reads would
+ * send several queries down it at once.
+ */
+async function readLocked(tx: Prisma.TransactionClient, orderId: string): Promise<LockedOrder> {
+  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+  const items = await tx.orderItem.findMany({ where: { orderId }, orderBy: { id: "asc" }, omit: { instructions: true } });
+  const shipments = await tx.shipment.findMany({ where: { orderId }, select: { id: true, deliveredAt: true } });
+  const shipped = await tx.shipmentLine.findMany({ where: { shipmentId: { in: shipments.map((s) => s.id) } }, select: { orderItemId: true, quantity: true } });
+  const refunds = await tx.refund.findMany({ where: { orderId }, select: { id: true, status: true } });
+  const refundLines = await tx.refundLine.findMany({ where: { refundId: { in: refunds.map((r) => r.id) } } });
+  const statusOf = new Map(refunds.map((r) => [r.id, r.status]));
+  return {
+    ...order,
+    shipments,
+    items: items.map((i) => ({
+      ...i,
+      shipmentLines: shipped.filter((l) => l.orderItemId === i.id),
+      refundLines: refundLines
+        .filter((l) => l.orderItemId === i.id)
+        .map((l) => ({ quantity: l.quantity, restocked: l.restocked, refund: { status: statusOf.get(l.refundId)! } })),
+    })),
+  };
+}
 
 /** The fields of an order the audit log keeps before and after a step. */
 const auditView = (
@@ -468,7 +490,7 @@ async function orderStep(
     if (cart[0]?.cartId) await tx.$queryRaw`SELECT "id" FROM "Cart" WHERE "id" = ${cart[0].cartId} FOR UPDATE`;
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
     if (!locked.length) throw new ActionError("We could not find that order.");
-    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: lockedInclude });
+    const order = await readLocked(tx, orderId);
     const result = await work(tx, order, actor);
     return { ...result, number: order.number };
   });
@@ -521,9 +543,9 @@ export const deliveredMailKey = (orderId: string) => `mail:delivered:${orderId}`
 export const cancelledMailKey = (orderId: string) => `mail:order-cancelled:${orderId}`;
 
 /** Units of a line in refunds that did not fail. */
-const refundedUnits = (item: LockedOrder["items"][number]) => item.refundLines.filter((l) => l.refund.status !== "FAILED").reduce((n, l) => n + l.quantity, 0);
+const refundedUnits = (item: LockedItem) => item.refundLines.filter((l) => l.refund.status !== "FAILED").reduce((n, l) => n + l.quantity, 0);
 
-const unshippedOf = (item: LockedOrder["items"][number]) => item.quantity - item.shipmentLines.reduce((n, l) => n + l.quantity, 0);
+const unshippedOf = (item: LockedItem) => item.quantity - item.shipmentLines.reduce((n, l) => n + l.quantity, 0);
 
 /**
  * A parcel with some or all of the units not yet shipped. The order becomes
@@ -548,7 +570,7 @@ export async function ship(db: Db, actor: Actor | null | undefined, input: ShipI
     // Only a packed order ships (the status machine's rule: packing comes first).
     if (order.status !== "PACKED") throw new TransitionError(order.status, "SHIPPED");
     const wanted = input.lines === "all" ? order.items.map((i) => ({ orderItemId: i.id, quantity: unshippedOf(i) })) : input.lines;
-    const parcel: { item: LockedOrder["items"][number]; quantity: number }[] = [];
+    const parcel: { item: LockedItem; quantity: number }[] = [];
     const seen = new Set<string>();
     for (const line of wanted) {
       const item = order.items.find((i) => i.id === line.orderItemId);
