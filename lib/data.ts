@@ -21,6 +21,7 @@ import { quoteCart as quoteCartIn, quoteCheckout as quoteCheckoutIn } from "@/li
 import { shippingChoices as shippingChoicesIn, startCheckout as startCheckoutIn } from "@/lib/checkout/start";
 import { db, type Db } from "@/lib/db";
 import { accountOrders as accountOrdersIn, openOrder as openOrderIn, readableOrderByConfirmationToken as byConfirmationTokenIn } from "@/lib/orders/access";
+import { listOrders as adminListOrdersIn, orderDetail as adminOrderDetailIn } from "@/lib/admin/orders";
 import { submitDemoPayment as submitDemoPaymentIn } from "@/lib/orders/demo-payment";
 import { requestOrderLookup as requestOrderLookupIn } from "@/lib/orders/lookup";
 import { reorderCartridges as reorderCartridgesIn } from "@/lib/orders/reorder";
@@ -48,6 +49,9 @@ export const readableOrderByConfirmationToken = withStoreDb(byConfirmationTokenI
 export const accountOrders = withStoreDb(accountOrdersIn);
 export const reorderCartridges = withStoreDb(reorderCartridgesIn);
 export const requestOrderLookup = withStoreDb(requestOrderLookupIn);
+// The back office's order pages (each checks the staff member's capability itself).
+export const adminListOrders = withStoreDb(adminListOrdersIn);
+export const adminOrderDetail = withStoreDb(adminOrderDetailIn);
 
 // Accounts
 export const listAddresses = withStoreDb(listAddressesIn);

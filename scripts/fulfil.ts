@@ -8,12 +8,16 @@
 // which only one process may open at a time, so stop `npm start` first. The
 // customer is emailed on shipped and delivered (the mail job is run here too). Prints the new status, or a
 // clear error and exits 1.
+//
+// Each step is the back office's own (lib/admin/orders.ts), taken as
+// "cli:<your user name>": it appears on the order's timeline and in the audit
+// log. `shipped` ships every unit not yet shipped, in one parcel.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { storeDataDir } from "@/lib/data-folder";
 import { createDb } from "@/lib/db";
 import { runDueJobs } from "@/lib/jobs";
-import { FulfilmentError, fulfilmentMailKey, markDelivered, markPacked, markShipped, orderIdByNumber } from "@/lib/orders/fulfilment";
+import { FulfilmentError, markDelivered, markPacked, markShipped, orderIdByNumber } from "@/lib/orders/fulfilment";
 import { label, TransitionError } from "@/lib/orders/status";
 import { carrierNames } from "@/lib/orders/tracking";
 import { type EmbeddedDb, EmbeddedDbInUse, startEmbeddedDb } from "./embedded-db";
@@ -76,8 +80,8 @@ async function main(): Promise<number> {
     // The mail this step enqueued: sent now, so the embedded database (which
     // no server is reading while this runs) does not keep it waiting. If it
     // fails, the job stays queued and the store's worker retries it.
-    if (step !== "packed") {
-      const sent = await runDueJobs(prisma, { dedupeKeys: [fulfilmentMailKey(step as "shipped" | "delivered", id)] });
+    if (result.jobKeys.length) {
+      const sent = await runDueJobs(prisma, { dedupeKeys: result.jobKeys });
       if (sent.retried || sent.failed) console.error(`${result.number}: the ${step} email is queued; the store will retry sending it.`);
     }
     return 0;

@@ -34,7 +34,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               .filter((s) => can(actor.role, s.capability))
               .map((s) => (
                 <li key={s.href}>
-                  <Link href={s.href} className="underline-offset-4 hover:underline">
+                  {/* No prefetch: every back-office page is dynamic and checks its capability per request. */}
+                  <Link href={s.href} prefetch={false} className="underline-offset-4 hover:underline">
                     {s.label}
                   </Link>
                 </li>

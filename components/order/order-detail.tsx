@@ -8,13 +8,29 @@ import { formatDateTime, formatMoney } from "@/lib/catalog/format";
 import type { Instructions } from "@/lib/guides/instructions";
 import type { OpenedOrder, OpenedOrderView } from "@/lib/orders/access";
 import { carrierTrackingUrl, orderTimeline } from "@/lib/orders/tracking";
-import type { OrderItemView } from "@/lib/orders/view";
+import type { OrderItemView, ShipmentView } from "@/lib/orders/view";
 import { ReorderForm } from "./reorder-form";
 import { OrderTotals } from "./order-totals";
 
 export function OrderTracking({ order }: { order: OpenedOrderView }) {
   const steps = orderTimeline(order);
-  const carrierUrl = carrierTrackingUrl(order.carrier, order.trackingNumber);
+  // An order shipped before parcels were kept has its carrier on the order itself.
+  const shipments: ShipmentView[] =
+    order.shipments && order.shipments.length > 0
+      ? order.shipments
+      : order.carrier && order.trackingNumber
+        ? [
+            {
+              id: "order",
+              carrier: order.carrier,
+              trackingNumber: order.trackingNumber,
+              shippedAt: order.shippedAt ?? "",
+              deliveredAt: order.deliveredAt,
+              items: [],
+            },
+          ]
+        : [];
+  const events = order.events ?? [];
   return (
     <section aria-labelledby="tracking-heading" className="rounded-lg border border-line bg-white p-4" data-testid="order-tracking">
       <h2 id="tracking-heading" className="text-xl font-semibold">
@@ -36,20 +52,106 @@ export function OrderTracking({ order }: { order: OpenedOrderView }) {
           </li>
         ))}
       </ol>
-      {order.carrier && order.trackingNumber && (
-        <p className="mt-3 text-sm" data-testid="order-shipment">
-          Shipped with <strong>{order.carrier}</strong>, tracking number <strong className="font-mono">{order.trackingNumber}</strong>
-          {carrierUrl && (
-            <>
-              {" · "}
-              <a href={carrierUrl} className="underline" rel="noopener noreferrer" target="_blank">
-                Track it on {order.carrier}&rsquo;s site
-              </a>
-            </>
+      {order.status === "CANCELLED" && <OrderCancellation order={order} />}
+      {shipments.length > 0 && (
+        <div className="mt-4 space-y-3">
+          <h3 className="font-semibold">{shipments.length === 1 ? "Your parcel" : `Your parcels (${shipments.length})`}</h3>
+          <ul className="space-y-3">
+            {shipments.map((s, n) => (
+              <ShipmentItem key={s.id} shipment={s} index={shipments.length > 1 ? n + 1 : null} />
+            ))}
+          </ul>
+          {(order.status === "PAID" || order.status === "PACKED") && (
+            <p className="text-sm text-muted" data-testid="order-partly-shipped">
+              Part of your order has shipped; the rest follows in another parcel.
+            </p>
           )}
-        </p>
+        </div>
+      )}
+      {events.length > 0 && (
+        <div className="mt-4">
+          <h3 className="font-semibold">History</h3>
+          <ol className="mt-2 space-y-1 text-sm" data-testid="order-events">
+            {events.map((e, n) => (
+              <li key={n} className="break-words">
+                <time dateTime={e.at} className="text-muted">
+                  {formatDateTime(e.at)}
+                </time>
+                {" · "}
+                {e.message}
+              </li>
+            ))}
+          </ol>
+        </div>
       )}
     </section>
+  );
+}
+
+function ShipmentItem({ shipment: s, index }: { shipment: ShipmentView; index: number | null }) {
+  const carrierUrl = carrierTrackingUrl(s.carrier, s.trackingNumber);
+  return (
+    <li className="rounded border border-line p-3 text-sm" data-testid="order-shipment">
+      <p className="break-words">
+        {index !== null && <span className="font-medium">Parcel {index}: </span>}
+        Shipped with <strong>{s.carrier}</strong>, tracking number <strong className="font-mono break-all">{s.trackingNumber}</strong>
+        {carrierUrl && (
+          <>
+            {" · "}
+            <a href={carrierUrl} className="underline" rel="noopener noreferrer" target="_blank">
+              Track it on {s.carrier}&rsquo;s site
+            </a>
+          </>
+        )}
+      </p>
+      <p className="mt-1 text-muted">
+        {s.shippedAt && (
+          <>
+            Shipped <time dateTime={s.shippedAt}>{formatDateTime(s.shippedAt)}</time>
+          </>
+        )}
+        {s.deliveredAt && (
+          <>
+            {" · "}Delivered <time dateTime={s.deliveredAt}>{formatDateTime(s.deliveredAt)}</time>
+          </>
+        )}
+      </p>
+      {s.items.length > 0 && (
+        <ul className="mt-1 list-disc pl-5">
+          {s.items.map((i, n) => (
+            <li key={n}>
+              {i.quantity} × {i.name}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** Why the order ended, and what happens to any money paid. */
+function OrderCancellation({ order }: { order: OpenedOrderView }) {
+  const paid = order.paidAt !== null;
+  return (
+    <div className="mt-4 rounded border border-line bg-paper p-3 text-sm" data-testid="order-cancellation">
+      <p>
+        <strong>This order was cancelled</strong>
+        {order.cancelledAt && (
+          <>
+            {" on "}
+            <time dateTime={order.cancelledAt}>{formatDateTime(order.cancelledAt)}</time>
+          </>
+        )}
+        .{order.cancelReason && <> {order.cancelReason}</>}
+      </p>
+      <p className="mt-1">
+        {paid
+          ? order.refundedCents && order.amountPaidCents && order.refundedCents >= order.amountPaidCents
+            ? "Your payment has been refunded."
+            : "Your payment is being refunded to the way you paid; banks usually show it within 5 to 10 business days."
+          : "Nothing was charged for it."}
+      </p>
+    </div>
   );
 }
 

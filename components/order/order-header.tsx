@@ -28,7 +28,9 @@ export function OrderHeader({ opened: { via, order } }: { opened: OpenedOrder })
           <p className="mt-2" role="status" aria-live="polite" data-testid="order-status">
             Status: <strong>{label(order.status)}</strong>
             {waiting && " — this page updates by itself as soon as the payment is confirmed."}
-            {order.status === "CANCELLED" && order.cancelReason && ` — ${order.cancelReason} Nothing was charged, and the items went back on sale.`}
+            {order.status === "CANCELLED" &&
+              order.cancelReason &&
+              ` — ${order.cancelReason}${order.paidAt ? (order.cancelCause === "STAFF" ? " What you paid is being refunded." : "") : " Nothing was charged, and the items went back on sale."}`}
           </p>
           {/* One state: a cancelled order was never paid, so it says nothing about paying. */}
           {order.paymentProvider === "DEMO" && (paidStatuses.includes(order.status) || order.status === "REFUNDED") && (

@@ -26,6 +26,7 @@ import { loadGuideVersion } from "@/lib/guides/store";
 import { OutOfStockError, takeStock } from "@/lib/inventory";
 import { announceInvalidation } from "@/lib/cache/invalidate";
 import { kickJobs } from "@/lib/jobs";
+import { recordOrderEvent } from "@/lib/orders/events";
 import { applyPaymentEvent, recordPaymentReference, supersedeUnpaidOrders } from "@/lib/orders/payment-events";
 import { hashToken, newOrderId, newOrderNumber, orderAccessToken } from "@/lib/orders/tokens";
 import { HOLD_MINUTES, paymentGateway, type PaymentGateway } from "@/lib/payments";
@@ -299,11 +300,21 @@ export async function holdOrder(prisma: Db, hold: HoldOrderInput) {
           });
           if (taken.count === 0) throw new PromoUsedUp();
         }
-        return tx.order.create({
+        const created = await tx.order.create({
           data: { ...hold.order, id, number: newOrderNumber(), accessTokenHash: hashToken(accessToken) },
           // The items as written, without the instructions just built (large JSON nobody reads back here).
           include: { items: { orderBy: { id: "asc" }, omit: { instructions: true } } },
         });
+        // The first step of its timeline, with when the customer confirmed the safety information.
+        await recordOrderEvent(tx, {
+          orderId: created.id,
+          kind: "placed",
+          actorKind: "CUSTOMER",
+          message: "Order placed.",
+          data: { contraindicationsConfirmedAt: created.contraindicationsConfirmedAt?.toISOString() ?? null },
+          at: created.createdAt,
+        });
+        return created;
       });
       // A stock band changed: this process's cached pages learn of it now, not at the next poll.
       if (outdated) void announceInvalidation();

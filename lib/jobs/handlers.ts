@@ -18,7 +18,8 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
     await deliverOrderConfirmation(prisma, p.orderId);
   },
   "mail.tracking-link": (prisma, p: { orderId: string; at?: string }) => deliverTrackingLink(prisma, p.orderId, at(p)),
-  "mail.shipped": (prisma, p: { orderId: string; at?: string }) => deliverFulfilmentMail(prisma, p.orderId, "shipped", at(p)),
+  "mail.shipped": (prisma, p: { orderId: string; at?: string; shipmentId?: string }) =>
+    deliverFulfilmentMail(prisma, p.orderId, "shipped", at(p), p.shipmentId),
   "mail.delivered": (prisma, p: { orderId: string; at?: string }) => deliverFulfilmentMail(prisma, p.orderId, "delivered", at(p)),
   "mail.refund-notice": (prisma, p: { orderId: string }) => deliverRefundNotice(prisma, p.orderId),
   "payment.refund": (prisma, p: RefundPayload) => refundLatePayment(prisma, p),

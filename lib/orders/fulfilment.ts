@@ -1,72 +1,64 @@
-// The shop's side of an order after payment: packed, shipped, delivered.
-// Each step locks the order row, checks the move against the status machine
-// (an impossible move throws TransitionError and changes nothing), and stamps
-// its time. The customer hears about shipping and delivery by email: a job
-// enqueued in the same transaction as the move (lib/jobs), delivered by the
-// worker with retries, so a mail server outage neither undoes the move nor
-// loses the mail. What the mails say is in lib/mail/templates; the worker
-// sends them through lib/orders/order-mails.ts.
+// The shop's side of an order after payment, for the command line
+// (`npm run fulfil`, scripts/fulfil.ts) and scripts: packed, shipped,
+// delivered. These go through the back office's own steps
+// (lib/admin/orders.ts) as a CLI actor, so each step locks the order, is
+// checked against the status machine (an impossible move throws
+// TransitionError and changes nothing), and is written to the order's
+// timeline and the audit log under "cli:<os user>". The customer's mails are
+// jobs enqueued in the same transaction as the step (lib/jobs).
+import { userInfo } from "node:os";
+import * as orders from "@/lib/admin/orders";
+import { ActionError } from "@/lib/admin/actions";
+import type { Actor } from "@/lib/admin/roles";
 import type { Db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { enqueueJob, kickJobs } from "@/lib/jobs";
-import { assertTransition, type OrderStatus } from "./status";
-import { normalizeTrackingNumber, parseCarrier, carrierNames } from "./tracking";
+import type { OrderStatus } from "./status";
 
 export class FulfilmentError extends Error {}
 
-export type FulfilledOrder = { id: string; number: string; status: OrderStatus };
-
-type LockedOrder = Prisma.OrderGetPayload<{ select: typeof lockedSelect }>;
-const lockedSelect = { id: true, number: true, status: true, email: true, shipName: true, carrier: true, trackingNumber: true } as const;
+export type FulfilledOrder = { id: string; number: string; status: OrderStatus; jobKeys: string[] };
 
 export type MailKind = "shipped" | "delivered";
 
-/** The dedupe key of an order's shipped or delivered mail: one of each per order. */
-export function fulfilmentMailKey(kind: MailKind, orderId: string): string {
-  return `mail:${kind}:${orderId}`;
+/** The command line's actor: the owner's rights, named by the operating system's user. */
+export function cliActor(): Actor & { kind: "cli" } {
+  let user = process.env.USER || process.env.USERNAME || "unknown";
+  try {
+    user = userInfo().username || user;
+  } catch {
+    // No passwd entry (some containers): the environment's name will do.
+  }
+  return { kind: "cli", email: `cli:${user}`, role: "OWNER" };
 }
 
-async function move(prisma: Db, orderId: string, to: OrderStatus, data: Prisma.OrderUpdateInput, mail?: { kind: MailKind; at: Date }): Promise<LockedOrder> {
-  const moved = await prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
-    if (!locked.length) throw new FulfilmentError("No such order.");
-    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: lockedSelect });
-    assertTransition(order.status, to);
-    if (mail) {
-      await enqueueJob(tx, { kind: `mail.${mail.kind}`, payload: { orderId, at: mail.at.toISOString() }, dedupeKey: fulfilmentMailKey(mail.kind, orderId) });
-    }
-    return tx.order.update({ where: { id: orderId }, data: { ...data, status: to }, select: lockedSelect });
-  });
-  if (mail) kickJobs();
-  return moved;
+/** Input mistakes (a carrier we do not ship with, a malformed tracking number) as the command line reports them. */
+async function asCli<T extends orders.StepResult>(work: () => Promise<T>): Promise<FulfilledOrder> {
+  try {
+    const done = await work();
+    return { id: done.id, number: done.number, status: done.status, jobKeys: done.jobKeys };
+  } catch (error) {
+    if (error instanceof ActionError) throw new FulfilmentError(error.message);
+    throw error;
+  }
 }
 
-export async function markPacked(prisma: Db, orderId: string, now = new Date()): Promise<FulfilledOrder> {
-  const o = await move(prisma, orderId, "PACKED", { packedAt: now });
-  return { id: o.id, number: o.number, status: o.status };
+export function markPacked(prisma: Db, orderId: string, now = new Date(), actor: Actor = cliActor()): Promise<FulfilledOrder> {
+  return asCli(() => orders.markPacked(prisma, actor, { orderId }, now));
 }
 
-export async function markShipped(
+/** Ships every unit not yet shipped, in one parcel with this carrier and tracking number. */
+export function markShipped(
   prisma: Db,
   orderId: string,
   shipment: { carrier: string; trackingNumber: string },
   now = new Date(),
+  actor: Actor = cliActor(),
 ): Promise<FulfilledOrder> {
-  const carrier = parseCarrier(shipment.carrier);
-  if (!carrier) throw new FulfilmentError(`Unknown carrier "${shipment.carrier}". Use one of: ${carrierNames.join(", ")}.`);
-  const trackingNumber = normalizeTrackingNumber(shipment.trackingNumber);
-  if (!trackingNumber) throw new FulfilmentError("A tracking number is 6 to 40 letters, digits, spaces or hyphens.");
-  const o = await move(prisma, orderId, "SHIPPED", { shippedAt: now, carrier, trackingNumber }, { kind: "shipped", at: now });
-  return { id: o.id, number: o.number, status: o.status };
+  return asCli(() => orders.ship(prisma, actor, { orderId, carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, lines: "all" }, now));
 }
 
-export async function markDelivered(prisma: Db, orderId: string, now = new Date()): Promise<FulfilledOrder> {
-  const o = await move(prisma, orderId, "DELIVERED", { deliveredAt: now }, { kind: "delivered", at: now });
-  return { id: o.id, number: o.number, status: o.status };
+export function markDelivered(prisma: Db, orderId: string, now = new Date(), actor: Actor = cliActor()): Promise<FulfilledOrder> {
+  return asCli(() => orders.markDelivered(prisma, actor, { orderId }, now));
 }
 
 /** The order with this number (e.g. "SP-7K4Q-9XM2"), for the shop's own tools. */
-export async function orderIdByNumber(prisma: Db, number: string): Promise<string | null> {
-  const row = await prisma.order.findUnique({ where: { number: number.trim().toUpperCase() }, select: { id: true } });
-  return row?.id ?? null;
-}
+export const orderIdByNumber = orders.orderIdByNumber;

@@ -25,20 +25,47 @@ export async function deliverTrackingLink(prisma: Db, orderId: string, at: Date)
 }
 
 /**
- * Sends the shipped or delivered mail. The tracking link is issued here, at
- * sending, and lives from `at`, the moment of the move.
+ * Sends the shipped or delivered mail. A shipped mail is about one parcel
+ * (`shipmentId`): its carrier, tracking number and what is in it; an older
+ * job without one speaks of the order's newest carrier and number. The
+ * tracking link is issued here, at sending, and lives from `at`, the moment
+ * of the move.
  */
-export async function deliverFulfilmentMail(prisma: Db, orderId: string, kind: MailKind, at: Date): Promise<void> {
+export async function deliverFulfilmentMail(prisma: Db, orderId: string, kind: MailKind, at: Date, shipmentId?: string): Promise<void> {
   const order = await prisma.order.findUnique({
     where: { id: orderId },
-    select: { id: true, number: true, email: true, shipName: true, carrier: true, trackingNumber: true },
+    select: { id: true, number: true, email: true, shipName: true, carrier: true, trackingNumber: true, status: true },
   });
   if (!order) {
     console.warn(`[mail] ${kind} email for order ${orderId} not sent: the order is gone`);
     return;
   }
-  const { url } = await issueTrackingToken(prisma, order.id, at);
-  const email = kind === "shipped" ? await shippedEmail(order, url) : await deliveredEmail(order, url);
+  let email;
+  if (kind === "shipped") {
+    const shipment = shipmentId
+      ? await prisma.shipment.findFirst({
+          where: { id: shipmentId, orderId },
+          select: { carrier: true, trackingNumber: true, lines: { select: { quantity: true, orderItem: { select: { name: true, variantLabel: true } } } } },
+        })
+      : null;
+    const parcel = shipment
+      ? {
+          carrier: shipment.carrier,
+          trackingNumber: shipment.trackingNumber,
+          items: shipment.lines.map((l) => ({
+            name: l.orderItem.variantLabel ? `${l.orderItem.name} (${l.orderItem.variantLabel})` : l.orderItem.name,
+            quantity: l.quantity,
+          })),
+          // More parcels follow while the order is not wholly shipped.
+          more: order.status === "PAID" || order.status === "PACKED",
+        }
+      : {};
+    const { url } = await issueTrackingToken(prisma, order.id, at);
+    email = await shippedEmail({ ...order, ...parcel }, url);
+  } else {
+    const { url } = await issueTrackingToken(prisma, order.id, at);
+    email = await deliveredEmail(order, url);
+  }
   await sendMail({ to: order.email, ...email });
 }
 

@@ -7,8 +7,10 @@ export type { OrderStatus };
 
 export const transitions: Record<OrderStatus, readonly OrderStatus[]> = {
   AWAITING_PAYMENT: ["PAID", "CANCELLED"],
-  PAID: ["PACKED", "REFUNDED"],
-  PACKED: ["SHIPPED", "REFUNDED"],
+  // The shop may cancel a paid order before anything has left (lib/admin/orders.ts):
+  // its stock goes back and the payment is refunded in full.
+  PAID: ["PACKED", "CANCELLED", "REFUNDED"],
+  PACKED: ["SHIPPED", "CANCELLED", "REFUNDED"],
   SHIPPED: ["DELIVERED", "REFUNDED"],
   DELIVERED: ["REFUNDED"],
   // A payment that lands after the hold lapsed reinstates the order if its

@@ -23,6 +23,19 @@ export type OrderItemView = {
   instructions: Instructions | null;
 };
 
+/** A parcel as the customer sees it. */
+export type ShipmentView = {
+  id: string;
+  carrier: string;
+  trackingNumber: string;
+  shippedAt: string;
+  deliveredAt: string | null;
+  items: { name: string; quantity: number }[];
+};
+
+/** A step of the order's history the customer may see (never internal notes, never who at the shop). */
+export type CustomerEventView = { at: string; kind: string; message: string };
+
 export type OrderView = {
   id: string;
   number: string;
@@ -51,9 +64,19 @@ export type OrderView = {
   refundedAt: string | null;
   holdExpiresAt: string;
   items: OrderItemView[];
+  /** Parcels sent, oldest first (orders shipped before parcels were kept have none: see carrier). */
+  shipments?: ShipmentView[];
+  /** The order's history as the customer may see it, oldest first. */
+  events?: CustomerEventView[];
+  amountPaidCents?: number | null;
+  refundedCents?: number;
 };
 
-const include = { items: { orderBy: { id: "asc" as const } } };
+const include = {
+  items: { orderBy: { id: "asc" as const } },
+  shipments: { orderBy: [{ shippedAt: "asc" as const }, { id: "asc" as const }], include: { lines: { select: { orderItemId: true, quantity: true } } } },
+  events: { where: { customerVisible: true }, orderBy: [{ at: "asc" as const }, { id: "asc" as const }], select: { at: true, kind: true, message: true } },
+};
 
 /** An order by its id (or another unique key), with no access check: callers decide who may see it. */
 export async function loadOrderView(prisma: Db, order: string | Prisma.OrderWhereUniqueInput): Promise<OrderView | null> {
@@ -98,6 +121,17 @@ export async function loadOrderView(prisma: Db, order: string | Prisma.OrderWher
     cancelCause: o.cancelCause,
     refundedAt: o.refundedAt?.toISOString() ?? null,
     holdExpiresAt: o.holdExpiresAt.toISOString(),
+    amountPaidCents: o.amountPaidCents,
+    refundedCents: o.refundedCents,
+    shipments: o.shipments.map((s) => ({
+      id: s.id,
+      carrier: s.carrier,
+      trackingNumber: s.trackingNumber,
+      shippedAt: s.shippedAt.toISOString(),
+      deliveredAt: s.deliveredAt?.toISOString() ?? null,
+      items: s.lines.map((l) => ({ name: o.items.find((i) => i.id === l.orderItemId)?.name ?? "", quantity: l.quantity })),
+    })),
+    events: o.events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, message: e.message })),
     items: o.items.map((i, n) => ({
       id: i.id,
       variantId: i.variantId,

@@ -4,7 +4,16 @@ import { carrierTrackingUrl, TRACKING_TOKEN_DAYS } from "@/lib/orders/tracking";
 import { siteName, siteUrl } from "@/lib/site";
 import { MailLayout, P, renderMail, UrlLink, type RenderedMail } from "./layout";
 
-export type ShippedOrder = { number: string; shipName: string; carrier: string | null; trackingNumber: string | null };
+export type ShippedOrder = {
+  number: string;
+  shipName: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  /** What is in this parcel, when the order ships in parts (or to list it anyway). */
+  items?: { name: string; quantity: number }[];
+  /** More parcels follow. */
+  more?: boolean;
+};
 
 export function ShippedMail({ order, trackingPage, origin }: { order: ShippedOrder; trackingPage: string; origin: string }) {
   // Every carrier's display name is the name we store for it.
@@ -14,10 +23,22 @@ export function ShippedMail({ order, trackingPage, origin }: { order: ShippedOrd
     <MailLayout title={shippedSubject(order.number)} origin={origin}>
       <P>{`Hello ${order.shipName},`}</P>
       <P>
-        {`Your order ${order.number} has shipped with ${carrierName}.`}
+        {order.more ? `Part of your order ${order.number} has shipped with ${carrierName}.` : `Your order ${order.number} has shipped with ${carrierName}.`}
         <br />
         {`Tracking number: ${order.trackingNumber ?? ""}`}
       </P>
+      {order.items?.length ? (
+        <P>
+          In this parcel:
+          {order.items.map((i, n) => (
+            <span key={n}>
+              <br />
+              {`${i.quantity} × ${i.name}`}
+            </span>
+          ))}
+        </P>
+      ) : null}
+      {order.more ? <P>The rest of your order will follow in another parcel; we will email you its tracking number when it leaves.</P> : null}
       {carrierLink ? (
         <P>
           {`Follow it on ${carrierName}'s site:`}
