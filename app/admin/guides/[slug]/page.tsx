@@ -71,7 +71,7 @@ export default async function GuideAdminPage({ params, searchParams }: Props) {
                 Compare with the published version
               </Link>
             </p>
-            <ActionForm action="guide.note" label="Change note" state={formState(flash, "guide.note")} className="max-w-2xl space-y-3">
+            <ActionForm action="guide.note" label="The draft's change note" state={formState(flash, "guide.note")} className="max-w-2xl space-y-3">
               <input type="hidden" name="versionId" value={draft.id} />
               <input type="hidden" name="slug" value={guide.slug} />
               <TextArea
