@@ -117,17 +117,49 @@ export async function createDraft(prisma: Db, guideSlug: string, changeNote: str
   });
 }
 
-/** Publishes a draft. From then on it is what product pages show, and it never changes. */
-export async function publishVersion(prisma: Db, versionId: string): Promise<void> {
-  const row = await prisma.guideVersion.findUniqueOrThrow({ where: { id: versionId }, include: versionInclude });
-  if (row.status === "PUBLISHED") throw new Error(`Guide version ${row.number} of ${row.guide.slug} is already published.`);
-  toView(row); // refuses to publish content that does not validate
-  await prisma.$transaction(async (tx) => {
-    await tx.guideVersion.update({ where: { id: versionId }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+/** Why a version could not be published, in words for the person publishing it. */
+export class GuidePublishError extends Error {}
+
+export type PublishOptions = {
+  /** Saved with the version as it is published (else the draft's own note stays). */
+  changeNote?: string;
+  /** More writes in the publishing transaction (the back office's audit entry). */
+  also?: (tx: Prisma.TransactionClient, published: GuideVersionView, before: { changeNote: string }) => Promise<void>;
+};
+
+/**
+ * Publishes a draft. From then on it is what product pages show, and it never
+ * changes. The version row is locked first, so two people publishing the same
+ * draft publish it once; a draft older than the newest published version is
+ * refused (it would never become current).
+ */
+export async function publishVersion(prisma: Db, versionId: string, options: PublishOptions = {}): Promise<GuideVersionView> {
+  const published = await prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "GuideVersion" WHERE "id" = ${versionId} FOR UPDATE`;
+    const row = await tx.guideVersion.findUnique({ where: { id: versionId }, include: versionInclude });
+    if (!row) throw new GuidePublishError("That draft is no longer there (it may have been discarded).");
+    if (row.status === "PUBLISHED") throw new GuidePublishError(`Guide version ${row.number} of ${row.guide.slug} is already published.`);
+    const newer = await tx.guideVersion.findFirst({
+      where: { guideId: row.guideId, status: "PUBLISHED", number: { gt: row.number } },
+      select: { number: true },
+    });
+    if (newer)
+      throw new GuidePublishError(`Version ${newer.number} of this guide is already published, after this draft was started. Start a new draft from it.`);
+    try {
+      toView(row); // refuses to publish content that does not validate
+    } catch (error) {
+      throw new GuidePublishError(error instanceof Error ? error.message : String(error));
+    }
+    const changeNote = options.changeNote ?? row.changeNote;
+    await tx.guideVersion.update({ where: { id: versionId }, data: { status: "PUBLISHED", publishedAt: new Date(), changeNote } });
+    const view = toView(await tx.guideVersion.findUniqueOrThrow({ where: { id: versionId }, include: versionInclude }));
     // Every cached page that showed the previous version.
     await recordInvalidation(tx, [CATALOG_TAG]);
+    await options.also?.(tx, view, { changeNote: row.changeNote });
+    return view;
   });
   await announceInvalidation();
+  return published;
 }
 
 /** Creates the guide if needed, then drafts and publishes a version with this content. */
