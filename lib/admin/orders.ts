@@ -120,9 +120,17 @@ function zoneOffsetMs(at: Date, zone: string): number {
   return wall - Math.floor(at.getTime() / 1000) * 1000;
 }
 
+/** A refund still not settled after this long (the provider unreachable, its job given up) needs a person. */
+const REFUND_STUCK_MS = 60 * 60_000;
+
 function needsActionWhere(now: Date): Prisma.OrderWhereInput {
   return {
-    OR: [{ status: { in: ["PAID", "PACKED"] } }, { refunds: { some: { status: "FAILED" } } }, { status: "AWAITING_PAYMENT", holdExpiresAt: { lt: now } }],
+    OR: [
+      { status: { in: ["PAID", "PACKED"] } },
+      { refunds: { some: { status: "FAILED" } } },
+      { refunds: { some: { status: "PENDING", createdAt: { lt: new Date(now.getTime() - REFUND_STUCK_MS) } } } },
+      { status: "AWAITING_PAYMENT", holdExpiresAt: { lt: now } },
+    ],
   };
 }
 
@@ -167,7 +175,11 @@ export async function listOrders(db: Db, actor: Actor | null | undefined, query:
       currency: true,
       holdExpiresAt: true,
       items: { select: { quantity: true, shipmentLines: { select: { quantity: true } } } },
-      refunds: { where: { status: "FAILED" }, select: { id: true }, take: 1 },
+      refunds: {
+        where: { OR: [{ status: "FAILED" }, { status: "PENDING", createdAt: { lt: new Date(now.getTime() - REFUND_STUCK_MS) } }] },
+        select: { id: true },
+        take: 1,
+      },
     },
   });
   const rows = found.map((o): OrderListRow => {

@@ -201,8 +201,9 @@ describe("one order", () => {
     expect(placed).toMatchObject({ actorKind: "CUSTOMER", customerVisible: true });
     expect(placed.data).toEqual({ contraindicationsConfirmedAt: confirmed.toISOString() });
     expect(detail.timeline[0]).toMatchObject({ kind: "placed", actor: "Customer", fromRecord: false });
-    // Payment events do not write to the event log (yet): the paid step is read from the order record.
-    expect(detail.timeline.find((e) => e.kind === "paid")).toMatchObject({ fromRecord: true });
+    // The payment is an event of its own, caused by the demo payment page.
+    expect(detail.timeline.find((e) => e.kind === "paid")).toMatchObject({ fromRecord: false });
+    expect(await prisma.orderEvent.findFirstOrThrow({ where: { orderId: o.id, kind: "paid" } })).toMatchObject({ actorKind: "DEMO" });
     expect(detail.can).toEqual({ pack: true, ship: false, deliver: false, cancel: true });
   });
 
@@ -294,8 +295,8 @@ describe("one order", () => {
 
     // Every step is in the event log and the audit log, under the staff member's email.
     const events = await prisma.orderEvent.findMany({ where: { orderId: o.id }, orderBy: { at: "asc" } });
-    expect(events.map((e) => e.kind)).toEqual(["placed", "packed", "shipped", "shipped", "delivered"]);
-    expect(events.slice(1).every((e) => e.actorKind === "STAFF" && e.actorEmail === staff.email)).toBe(true);
+    expect(events.map((e) => e.kind)).toEqual(["placed", "paid", "packed", "shipped", "shipped", "delivered"]);
+    expect(events.slice(2).every((e) => e.actorKind === "STAFF" && e.actorEmail === staff.email)).toBe(true);
     const audit = await prisma.auditEntry.findMany({ where: { subjectId: o.id }, orderBy: { id: "asc" } });
     expect(audit.map((e) => [e.action, e.actorEmail, e.actorRole])).toEqual([
       ["order.pack", staff.email, "STAFF"],
