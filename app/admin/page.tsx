@@ -10,7 +10,11 @@ export default async function AdminHome() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Back office</h1>
       <p className="text-muted">
-        Signed in as {actor.email}. Start with the <Link href="/admin/orders?needs=action" className="underline">orders that need action</Link> or the{" "}
+        Signed in as {actor.email}. Start with the{" "}
+        <Link href="/admin/orders?needs=action" className="underline">
+          orders that need action
+        </Link>{" "}
+        or the{" "}
         <Link href="/admin/stock?low=1" className="underline">
           low-stock list
         </Link>

@@ -48,15 +48,21 @@ export function newFlashId(): string {
   return randomBytes(9).toString("base64url");
 }
 
-/** The cookie value for a flash, dropping the longest values until it fits. */
+/** The cookie value for a flash, dropping the longest values until it fits (sealed at most a few dozen times). */
 export function sealFlash(flash: Flash, secret: string): string {
   const values = { ...flash.values };
+  const longestFirst = Object.entries(values)
+    .sort((a, b) => b[1].length - a[1].length)
+    .map(([name]) => name);
+  let tries = 0;
   for (;;) {
     const sealed = sealRaw({ ...flash, values }, secret);
     if (sealed.length <= MAX_SEALED) return sealed;
-    const longest = Object.entries(values).sort((a, b) => b[1].length - a[1].length)[0];
-    if (!longest) return sealRaw({ ...flash, values: {}, errors: {}, formError: flash.formError ?? "Please check the form and try again." }, secret);
-    delete values[longest[0]];
+    const next = longestFirst.shift();
+    if (next === undefined || ++tries > 30) {
+      return sealRaw({ ...flash, values: {}, errors: {}, formError: flash.formError ?? "Please check the form and try again." }, secret);
+    }
+    delete values[next];
   }
 }
 

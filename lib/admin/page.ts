@@ -4,6 +4,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { db, type Db } from "@/lib/db";
 import { storeSecret } from "@/lib/secret";
 import { FLASH_COOKIE, FLASH_PARAM, openFlash, type Flash } from "./flash";
 import { can, currentStaff, type Actor, type Capability } from "./staff";
@@ -24,4 +25,14 @@ export async function pageFlash(query: Record<string, string | string[] | undefi
 export function formState(flash: Flash | null, action: string): { values: Record<string, string>; errors: Record<string, string>; formError?: string } {
   if (!flash || flash.action !== action) return { values: {}, errors: {} };
   return { values: flash.values, errors: flash.errors, formError: flash.formError };
+}
+
+/**
+ * A lib/admin function with the store's database bound, for pages and the
+ * action route: app/ never imports lib/db itself (the layout rule,
+ * docs/decisions/0010), it calls lib functions, and those take the database
+ * first so tests pass their own. `withAdminDb(listStaff)(actor)`.
+ */
+export function withAdminDb<A extends unknown[], R>(fn: (prisma: Db, ...args: A) => R): (...args: A) => R {
+  return (...args) => fn(db(), ...args);
 }

@@ -23,8 +23,8 @@ import { roleOf } from "./roles";
 export { can, capabilities, type Capability, roleOf, AdminRefused, authorize, type Actor } from "./roles";
 import type { Actor } from "./roles";
 
-/** Auth.js's database-session cookie (`__Secure-` on https). */
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+/** Auth.js's database-session cookie: `__Secure-` when the store is on https, as Auth.js names it. */
+const sessionCookieName = () => (config().https ? "__Secure-authjs.session-token" : "authjs.session-token");
 
 /** How often (at most) a back-office request moves the session's "last seen" forward. */
 const SEEN_STEP_MS = 60_000;
@@ -45,30 +45,38 @@ export const currentStaff = cache(async (): Promise<StaffLookup> => {
   const role = await roleOf(prisma, user.email);
   if (!role) return { state: "none" };
   const jar = await cookies();
-  const token = SESSION_COOKIES.map((n) => jar.get(n)?.value).find(Boolean);
+  const token = jar.get(sessionCookieName())?.value;
   if (!token) return { state: "none" };
-  const alive = await touchStaffSession(prisma, token, config().staffIdleMinutes);
-  if (!alive) return { state: "expired" };
+  // The session Auth.js just read for this user; a token of someone else's (or a stray cookie) keeps nothing alive.
+  const session = await staffSessionState(prisma, token, config().staffIdleMinutes, new Date(), user.id);
+  if (session === "foreign") return { state: "none" };
+  if (session === "expired") return { state: "expired" };
   return { state: "staff", actor: { kind: "staff", email: user.email.toLowerCase(), role, userId: user.id } };
 });
 
 /**
  * Moves the session's staffSeenAt to now, or ends the session when it has
- * been idle too long. Answers whether the session may go on.
+ * been idle too long. Answers whether the session may go on. With `userId`,
+ * a session that is not that user's is left alone and answers false.
  */
-export async function touchStaffSession(prisma: Db, sessionToken: string, idleMinutes: number, now = new Date()): Promise<boolean> {
-  const session = await prisma.session.findUnique({ where: { sessionToken }, select: { staffSeenAt: true, createdAt: true } });
-  if (!session) return false;
+export async function touchStaffSession(prisma: Db, sessionToken: string, idleMinutes: number, now = new Date(), userId?: string): Promise<boolean> {
+  return (await staffSessionState(prisma, sessionToken, idleMinutes, now, userId)) === "alive";
+}
+
+async function staffSessionState(prisma: Db, sessionToken: string, idleMinutes: number, now: Date, userId?: string): Promise<"alive" | "expired" | "foreign"> {
+  const session = await prisma.session.findUnique({ where: { sessionToken }, select: { staffSeenAt: true, createdAt: true, userId: true } });
+  if (!session) return "expired";
+  if (userId !== undefined && session.userId !== userId) return "foreign";
   const idleMs = idleMinutes * 60_000;
   const last = session.staffSeenAt ?? session.createdAt;
   if (now.getTime() - last.getTime() > idleMs) {
     await prisma.session.deleteMany({ where: { sessionToken } });
-    return false;
+    return "expired";
   }
   if (!session.staffSeenAt || now.getTime() - session.staffSeenAt.getTime() > SEEN_STEP_MS) {
     await prisma.session.updateMany({ where: { sessionToken }, data: { staffSeenAt: now } });
   }
-  return true;
+  return "alive";
 }
 
 export type { StaffRole };
