@@ -16,18 +16,17 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { currentUser } from "@/lib/accounts/session";
 import { config } from "@/lib/config";
-import { db, type Db } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { roleOf } from "./roles";
+import { staffSessionState } from "./staff-session";
 
 export { can, capabilities, type Capability, roleOf, AdminRefused, authorize, type Actor } from "./roles";
+export { touchStaffSession } from "./staff-session";
 import type { Actor } from "./roles";
 
 /** Auth.js's database-session cookie: `__Secure-` when the store is on https, as Auth.js names it. */
 const sessionCookieName = () => (config().https ? "__Secure-authjs.session-token" : "authjs.session-token");
-
-/** How often (at most) a back-office request moves the session's "last seen" forward. */
-const SEEN_STEP_MS = 60_000;
 
 export type StaffLookup = { state: "staff"; actor: Actor & { kind: "staff" } } | { state: "expired" } | { state: "none" };
 
@@ -53,30 +52,5 @@ export const currentStaff = cache(async (): Promise<StaffLookup> => {
   if (session === "expired") return { state: "expired" };
   return { state: "staff", actor: { kind: "staff", email: user.email.toLowerCase(), role, userId: user.id } };
 });
-
-/**
- * Moves the session's staffSeenAt to now, or ends the session when it has
- * been idle too long. Answers whether the session may go on. With `userId`,
- * a session that is not that user's is left alone and answers false.
- */
-export async function touchStaffSession(prisma: Db, sessionToken: string, idleMinutes: number, now = new Date(), userId?: string): Promise<boolean> {
-  return (await staffSessionState(prisma, sessionToken, idleMinutes, now, userId)) === "alive";
-}
-
-async function staffSessionState(prisma: Db, sessionToken: string, idleMinutes: number, now: Date, userId?: string): Promise<"alive" | "expired" | "foreign"> {
-  const session = await prisma.session.findUnique({ where: { sessionToken }, select: { staffSeenAt: true, createdAt: true, userId: true } });
-  if (!session) return "expired";
-  if (userId !== undefined && session.userId !== userId) return "foreign";
-  const idleMs = idleMinutes * 60_000;
-  const last = session.staffSeenAt ?? session.createdAt;
-  if (now.getTime() - last.getTime() > idleMs) {
-    await prisma.session.deleteMany({ where: { sessionToken } });
-    return "expired";
-  }
-  if (!session.staffSeenAt || now.getTime() - session.staffSeenAt.getTime() > SEEN_STEP_MS) {
-    await prisma.session.updateMany({ where: { sessionToken }, data: { staffSeenAt: now } });
-  }
-  return "alive";
-}
 
 export type { StaffRole };
