@@ -1,6 +1,8 @@
 // The back office's frame: a section list for the staff member's role. Anyone
 // else gets the store's 404 here, and every page checks its own capability
-// again (a layout is not re-run on every navigation).
+// again (a layout is not re-run on every navigation). Links are not
+// prefetched: every back-office page is dynamic and checks the session (and
+// moves its idle clock), so a prefetch would be a full request per link.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { adminPage } from "@/lib/admin/page";
@@ -26,7 +28,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <nav aria-label="Back office">
           <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm font-medium">
             <li>
-              <Link href="/admin" className="underline-offset-4 hover:underline">
+              <Link href="/admin" prefetch={false} className="underline-offset-4 hover:underline">
                 Back office
               </Link>
             </li>
@@ -34,7 +36,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               .filter((s) => can(actor.role, s.capability))
               .map((s) => (
                 <li key={s.href}>
-                  <Link href={s.href} className="underline-offset-4 hover:underline">
+                  <Link href={s.href} prefetch={false} className="underline-offset-4 hover:underline">
                     {s.label}
                   </Link>
                 </li>

@@ -11,11 +11,11 @@ export default async function AdminHome() {
       <h1 className="text-2xl font-semibold">Back office</h1>
       <p className="text-muted">
         Signed in as {actor.email}. Start with the{" "}
-        <Link href="/admin/orders?needs=action" className="underline">
+        <Link href="/admin/orders?needs=action" prefetch={false} className="underline">
           orders that need action
         </Link>{" "}
         or the{" "}
-        <Link href="/admin/stock?low=1" className="underline">
+        <Link href="/admin/stock?low=1" prefetch={false} className="underline">
           low-stock list
         </Link>
         .

@@ -70,7 +70,7 @@ export default async function AuditPage({ searchParams }: Props) {
             Show entries
           </button>
           {filtered && (
-            <Link href="/admin/audit" className="text-sm underline">
+            <Link href="/admin/audit" prefetch={false} className="text-sm underline">
               Clear the filters
             </Link>
           )}
@@ -134,14 +134,14 @@ export default async function AuditPage({ searchParams }: Props) {
         {log.pages > 1 && (
           <nav aria-label="Audit log pages" className="flex flex-wrap justify-between gap-3 text-sm">
             {log.page > 1 ? (
-              <Link href={pageHref(f, log.page - 1)} className="underline" rel="prev">
+              <Link href={pageHref(f, log.page - 1)} prefetch={false} className="underline" rel="prev">
                 Newer entries
               </Link>
             ) : (
               <span />
             )}
             {log.page < log.pages ? (
-              <Link href={pageHref(f, log.page + 1)} className="underline" rel="next">
+              <Link href={pageHref(f, log.page + 1)} prefetch={false} className="underline" rel="next">
                 Older entries
               </Link>
             ) : null}
