@@ -3,12 +3,16 @@
 // again (a layout is not re-run on every navigation). Links are not
 // prefetched: every back-office page is dynamic and checks the session (and
 // moves its idle clock), so a prefetch would be a full request per link.
-import type { Metadata } from "next";
 import Link from "next/link";
+import type { Metadata } from "next";
 import { adminPage } from "@/lib/admin/page";
-import { can } from "@/lib/admin/staff";
+import { can, currentStaff } from "@/lib/admin/staff";
 
-export const metadata: Metadata = { title: { default: "Back office", template: "%s | Back office" }, robots: { index: false, follow: false } };
+// No title here: each page names itself through adminMetadata, only for
+// those who may see it, so a refusal's 404 is titled like a missing page.
+export async function generateMetadata(): Promise<Metadata> {
+  return (await currentStaff()).state === "staff" ? { robots: { index: false, follow: false } } : {};
+}
 export const dynamic = "force-dynamic";
 
 const sections = [

@@ -1,8 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { adminPage } from "@/lib/admin/page";
+import { adminMetadata, adminPage } from "@/lib/admin/page";
 
-export const metadata: Metadata = { title: "Back office" };
+export const generateMetadata = adminMetadata("orders.read", "Back office");
 
 export default async function AdminHome() {
   const actor = await adminPage("orders.read", "/admin");

@@ -2,6 +2,7 @@
 // missing page for anyone without the capability; a staff member whose
 // back-office session expired is sent to sign in again.
 import "server-only";
+import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { db, type Db } from "@/lib/db";
@@ -14,6 +15,19 @@ export async function adminPage(capability: Capability, path = "/admin"): Promis
   if (staff.state === "expired") redirect(`/signin?callbackUrl=${encodeURIComponent(path.startsWith("/admin") ? path : "/admin")}&expired=1`);
   if (staff.state !== "staff" || !can(staff.actor.role, capability)) notFound();
   return staff.actor;
+}
+
+/**
+ * A back-office page's title ("Staff | Back office"), given only to someone
+ * who may see the page: anyone else's 404 must carry the same title as a
+ * missing page's, not one that says the page exists. Use as
+ * `export const generateMetadata = adminMetadata("staff.manage", "Staff")`.
+ */
+export function adminMetadata(capability: Capability, title: string): () => Promise<Metadata> {
+  return async () => {
+    const staff = await currentStaff();
+    return staff.state === "staff" && can(staff.actor.role, capability) ? { title: { absolute: `${title} | Back office` } } : {};
+  };
 }
 
 /** The flash this page was sent back with (see lib/admin/flash.ts), or null. */

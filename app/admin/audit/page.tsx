@@ -1,14 +1,13 @@
 // The audit log (owner only): every back-office write, newest first, 50 a
 // page. The filters are a plain GET form, so a filtered view is a URL that
 // can be kept or shared with another owner.
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Input, Select } from "@/components/admin/form";
 import { readAudit, parseAuditFilters, type AuditFilters } from "@/lib/admin/audit-log";
-import { adminPage, withAdminDb } from "@/lib/admin/page";
+import { adminMetadata, adminPage, withAdminDb } from "@/lib/admin/page";
 import { formatDateTime } from "@/lib/catalog/format";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const generateMetadata = adminMetadata("audit.read", "Audit log");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

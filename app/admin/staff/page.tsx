@@ -1,12 +1,11 @@
 // Staff (owner only): who works in the back office, inviting someone by
 // email, changing a role, removing someone (with a confirmation box).
-import type { Metadata } from "next";
 import { ActionForm, FlashNotice, Input, Select, SubmitButton } from "@/components/admin/form";
 import { formatDateTime } from "@/lib/catalog/format";
-import { adminPage, formState, pageFlash, withAdminDb } from "@/lib/admin/page";
+import { adminMetadata, adminPage, formState, pageFlash, withAdminDb } from "@/lib/admin/page";
 import { listStaff, roleNames } from "@/lib/admin/staff-admin";
 
-export const metadata: Metadata = { title: "Staff" };
+export const generateMetadata = adminMetadata("staff.manage", "Staff");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
