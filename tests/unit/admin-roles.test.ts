@@ -80,3 +80,33 @@ describe("the owner-only actions the probes use", () => {
     for (const name of ["staff.invite", "staff.role", "staff.remove"]) expect(ownerOnlyRegistered).toContain(name);
   });
 });
+
+describe("the action route's helpers", () => {
+  it("adminPath keeps a redirect on the back office and always a valid Location", async () => {
+    const { adminPath } = await import("@/lib/admin/actions");
+    expect(adminPath("/admin/staff#staff-1")).toBe("/admin/staff#staff-1");
+    for (const off of ["https://evil.example/admin", "//evil.example", "/adminx", "/shop", "/admin\\..\\x", "/admin/\u0000", "/admin/a\r\nSet-Cookie: x=1"]) {
+      expect(adminPath(off), off).toBe("/admin");
+    }
+    expect(adminPath("/admin/orders/é 1")).toBe("/admin/orders/%C3%A9%201");
+    expect(adminPath("/admin/x\ud800")).toBe("/admin");
+    expect(() => new Headers({ Location: adminPath("/admin/orders/日本") })).not.toThrow();
+  });
+
+  it("a flash with many long values still fits its cookie, and opens only for its own id and secret", async () => {
+    const { openFlash, sealFlash } = await import("@/lib/admin/flash");
+    const values = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`field${i}`, `${i}`.repeat(500)]));
+    const started = performance.now();
+    const sealed = sealFlash(
+      { id: "abc", action: "staff.invite", values: { ...values, email: "kept@example.test" }, errors: { email: "Check this." } },
+      "secret",
+    );
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(sealed.length).toBeLessThanOrEqual(3_600);
+    const opened = openFlash(sealed, "secret", "abc");
+    expect(opened?.errors).toEqual({ email: "Check this." });
+    expect(opened?.values.email).toBe("kept@example.test");
+    expect(openFlash(sealed, "secret", "other")).toBeNull();
+    expect(openFlash(sealed, "another secret", "abc")).toBeNull();
+  });
+});
