@@ -1,12 +1,18 @@
 // The back office's frame: a section list for the staff member's role. Anyone
 // else gets the store's 404 here, and every page checks its own capability
-// again (a layout is not re-run on every navigation).
-import type { Metadata } from "next";
+// again (a layout is not re-run on every navigation). Links are not
+// prefetched: every back-office page is dynamic and checks the session (and
+// moves its idle clock), so a prefetch would be a full request per link.
 import Link from "next/link";
+import type { Metadata } from "next";
 import { adminPage } from "@/lib/admin/page";
-import { can } from "@/lib/admin/staff";
+import { can, currentStaff } from "@/lib/admin/staff";
 
-export const metadata: Metadata = { title: { default: "Back office", template: "%s | Back office" }, robots: { index: false, follow: false } };
+// No title here: each page names itself through adminMetadata, only for
+// those who may see it, so a refusal's 404 is titled like a missing page.
+export async function generateMetadata(): Promise<Metadata> {
+  return (await currentStaff()).state === "staff" ? { robots: { index: false, follow: false } } : {};
+}
 export const dynamic = "force-dynamic";
 
 const sections = [
@@ -26,7 +32,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <nav aria-label="Back office">
           <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm font-medium">
             <li>
-              <Link href="/admin" className="underline-offset-4 hover:underline">
+              <Link href="/admin" prefetch={false} className="underline-offset-4 hover:underline">
                 Back office
               </Link>
             </li>

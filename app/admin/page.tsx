@@ -1,8 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { adminPage } from "@/lib/admin/page";
+import { adminMetadata, adminPage } from "@/lib/admin/page";
 
-export const metadata: Metadata = { title: "Back office" };
+export const generateMetadata = adminMetadata("orders.read", "Back office");
 
 export default async function AdminHome() {
   const actor = await adminPage("orders.read", "/admin");
@@ -10,8 +9,12 @@ export default async function AdminHome() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Back office</h1>
       <p className="text-muted">
-        Signed in as {actor.email}. Start with the <Link href="/admin/orders?needs=action" className="underline">orders that need action</Link> or the{" "}
-        <Link href="/admin/stock?low=1" className="underline">
+        Signed in as {actor.email}. Start with the{" "}
+        <Link href="/admin/orders?needs=action" prefetch={false} className="underline">
+          orders that need action
+        </Link>{" "}
+        or the{" "}
+        <Link href="/admin/stock?low=1" prefetch={false} className="underline">
           low-stock list
         </Link>
         .

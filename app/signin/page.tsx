@@ -26,6 +26,8 @@ export default async function SignInPage({ searchParams }: Props) {
   // Only the store's own messages, looked up by own key: "__proto__" or "toString" in the URL name none.
   const error = errorKey ? (Object.hasOwn(errorMessages, errorKey) ? errorMessages[errorKey]! : "We could not sign you in. Please try again.") : null;
   const providers = oauthProviders();
+  // The back office ends a staff session after STAFF_IDLE_MINUTES unused (lib/admin/staff.ts) and sends them here.
+  const expired = query.expired === "1";
 
   return (
     <div className="mx-auto max-w-md space-y-6">
@@ -33,6 +35,11 @@ export default async function SignInPage({ searchParams }: Props) {
         <h1 className="text-3xl font-semibold tracking-tight">Sign in</h1>
         <p className="mt-2 text-muted">We email you a link; no password needed. Your account keeps your orders, addresses and the pen you use.</p>
       </header>
+      {expired && !error && (
+        <div role="status" className="rounded border border-line bg-brand-soft p-3 text-sm" data-testid="signin-expired">
+          Your back-office session ended after a period of inactivity. Sign in again.
+        </div>
+      )}
       {error && (
         <div role="alert" className="rounded border border-danger/30 bg-red-50 p-3 text-sm text-danger" data-testid="signin-error">
           {error}

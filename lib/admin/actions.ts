@@ -42,7 +42,16 @@ export function defineAction<S extends z.ZodType>(action: AdminAction<S>): Admin
 /** A form of the back office is at most this large (a guide section's text is the largest). */
 export const MAX_ADMIN_BODY = 128 * 1024;
 
-/** A path under /admin, or /admin: never a redirect off the back office. */
+/**
+ * A path under /admin, or /admin: never a redirect off the back office.
+ * Spaces and characters beyond ASCII are percent-encoded, so the path is
+ * always a valid Location header (an id typed into a form cannot make it fail).
+ */
 export function adminPath(path: string): string {
-  return /^\/admin(?:[/?#]|$)/.test(path) && !path.startsWith("//") && !/[\\\u0000-\u001f]/.test(path) ? path : "/admin";
+  if (!/^\/admin(?:[/?#]|$)/.test(path) || path.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(path)) return "/admin";
+  try {
+    return path.replace(/[^\u0021-\u007e]+/g, (run) => encodeURIComponent(run));
+  } catch {
+    return "/admin"; // a lone surrogate
+  }
 }

@@ -21,6 +21,8 @@ export const FLASH_MAX_AGE_SECONDS = 5 * 60;
 export const FLASH_PARAM = "done";
 
 const MAX_SEALED = 3_600;
+/** The most openFlash inflates (a guard against a crafted bomb); a flash must fit it unsealed too. */
+const MAX_JSON = 64 * 1024;
 
 const flashSchema = z.object({
   id: z.string(),
@@ -37,10 +39,13 @@ function key(secret: string): Buffer {
   return createHash("sha256").update(`stillpoint admin flash\u0000${secret}`).digest();
 }
 
-function sealRaw(payload: Flash, secret: string): string {
+/** Sealed, or null when its JSON is more than openFlash would inflate. */
+function sealRaw(payload: Flash, secret: string): string | null {
+  const json = Buffer.from(JSON.stringify(payload), "utf8");
+  if (json.length > MAX_JSON) return null;
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key(secret), iv);
-  const body = Buffer.concat([cipher.update(deflateRawSync(Buffer.from(JSON.stringify(payload), "utf8"))), cipher.final()]);
+  const body = Buffer.concat([cipher.update(deflateRawSync(json)), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
 }
 
@@ -48,15 +53,30 @@ export function newFlashId(): string {
   return randomBytes(9).toString("base64url");
 }
 
-/** The cookie value for a flash, dropping the longest values until it fits. */
+/**
+ * The cookie value for a flash, dropping the longest values until it fits:
+ * one, then two more, four more… so a form of many fields is sealed a few
+ * times, not once per field. Messages are kept while any value can go.
+ */
 export function sealFlash(flash: Flash, secret: string): string {
   const values = { ...flash.values };
-  for (;;) {
+  const longestFirst = Object.entries(values)
+    .sort((a, b) => b[1].length - a[1].length)
+    .map(([name]) => name);
+  // First, without sealing, what can never fit unsealed (JSON escapes aside, each value costs about its length).
+  let size = JSON.stringify(values).length;
+  while (size > MAX_JSON / 2 && longestFirst.length > 0) {
+    const name = longestFirst.shift()!;
+    size -= name.length + values[name]!.length + 6;
+    delete values[name];
+  }
+  for (let batch = 1; ; batch *= 2) {
     const sealed = sealRaw({ ...flash, values }, secret);
-    if (sealed.length <= MAX_SEALED) return sealed;
-    const longest = Object.entries(values).sort((a, b) => b[1].length - a[1].length)[0];
-    if (!longest) return sealRaw({ ...flash, values: {}, errors: {}, formError: flash.formError ?? "Please check the form and try again." }, secret);
-    delete values[longest[0]];
+    if (sealed !== null && sealed.length <= MAX_SEALED) return sealed;
+    if (longestFirst.length === 0) {
+      return sealRaw({ ...flash, values: {}, errors: {}, formError: flash.formError ?? "Please check the form and try again." }, secret)!;
+    }
+    for (const name of longestFirst.splice(0, batch)) delete values[name];
   }
 }
 
@@ -67,7 +87,7 @@ export function openFlash(value: string | undefined, secret: string, id: unknown
     const raw = Buffer.from(value, "base64url");
     const decipher = createDecipheriv("aes-256-gcm", key(secret), raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(12, 28));
-    const json = inflateRawSync(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]), { maxOutputLength: 64 * 1024 });
+    const json = inflateRawSync(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]), { maxOutputLength: MAX_JSON });
     const flash = flashSchema.parse(JSON.parse(json.toString("utf8")));
     return flash.id === id ? flash : null;
   } catch {

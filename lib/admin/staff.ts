@@ -16,18 +16,17 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { currentUser } from "@/lib/accounts/session";
 import { config } from "@/lib/config";
-import { db, type Db } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { roleOf } from "./roles";
+import { staffSessionState } from "./staff-session";
 
 export { can, capabilities, type Capability, roleOf, AdminRefused, authorize, type Actor } from "./roles";
+export { touchStaffSession } from "./staff-session";
 import type { Actor } from "./roles";
 
-/** Auth.js's database-session cookie (`__Secure-` on https). */
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
-
-/** How often (at most) a back-office request moves the session's "last seen" forward. */
-const SEEN_STEP_MS = 60_000;
+/** Auth.js's database-session cookie: `__Secure-` when the store is on https, as Auth.js names it. */
+const sessionCookieName = () => (config().https ? "__Secure-authjs.session-token" : "authjs.session-token");
 
 export type StaffLookup = { state: "staff"; actor: Actor & { kind: "staff" } } | { state: "expired" } | { state: "none" };
 
@@ -45,30 +44,13 @@ export const currentStaff = cache(async (): Promise<StaffLookup> => {
   const role = await roleOf(prisma, user.email);
   if (!role) return { state: "none" };
   const jar = await cookies();
-  const token = SESSION_COOKIES.map((n) => jar.get(n)?.value).find(Boolean);
+  const token = jar.get(sessionCookieName())?.value;
   if (!token) return { state: "none" };
-  const alive = await touchStaffSession(prisma, token, config().staffIdleMinutes);
-  if (!alive) return { state: "expired" };
+  // The session Auth.js just read for this user; a token of someone else's (or a stray cookie) keeps nothing alive.
+  const session = await staffSessionState(prisma, token, config().staffIdleMinutes, new Date(), user.id);
+  if (session === "foreign") return { state: "none" };
+  if (session === "expired") return { state: "expired" };
   return { state: "staff", actor: { kind: "staff", email: user.email.toLowerCase(), role, userId: user.id } };
 });
-
-/**
- * Moves the session's staffSeenAt to now, or ends the session when it has
- * been idle too long. Answers whether the session may go on.
- */
-export async function touchStaffSession(prisma: Db, sessionToken: string, idleMinutes: number, now = new Date()): Promise<boolean> {
-  const session = await prisma.session.findUnique({ where: { sessionToken }, select: { staffSeenAt: true, createdAt: true } });
-  if (!session) return false;
-  const idleMs = idleMinutes * 60_000;
-  const last = session.staffSeenAt ?? session.createdAt;
-  if (now.getTime() - last.getTime() > idleMs) {
-    await prisma.session.deleteMany({ where: { sessionToken } });
-    return false;
-  }
-  if (!session.staffSeenAt || now.getTime() - session.staffSeenAt.getTime() > SEEN_STEP_MS) {
-    await prisma.session.updateMany({ where: { sessionToken }, data: { staffSeenAt: now } });
-  }
-  return true;
-}
 
 export type { StaffRole };

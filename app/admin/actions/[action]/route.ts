@@ -1,16 +1,18 @@
 // Every back-office write: POST /admin/actions/<name> (see lib/admin/actions.ts
 // for the order of checks). Anything refused (a cross-site post, an unknown
-// action, a visitor, a customer, staff without the right, a GET) gets the
-// same 404, byte for byte, and nothing is read or changed.
+// action, a visitor, a customer, staff without the right, a GET, a PUT or any
+// other method) gets the same 404, byte for byte, and nothing is read or
+// changed. Who is asking is looked up before the action's name, so a known
+// and an unknown name take the same path for anyone who is not staff.
 import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { ActionError, adminPath, MAX_ADMIN_BODY } from "@/lib/admin/actions";
 import { FLASH_COOKIE, FLASH_MAX_AGE_SECONDS, FLASH_PARAM, FLASH_PATH, newFlashId, sealFlash, type Flash } from "@/lib/admin/flash";
+import { withAdminDb } from "@/lib/admin/page";
 import { findAction } from "@/lib/admin/registry";
 import { AdminRefused, can, currentStaff } from "@/lib/admin/staff";
 import { config } from "@/lib/config";
-import { db } from "@/lib/db";
 import { fieldErrors } from "@/lib/forms";
 import { storeSecret } from "@/lib/secret";
 
@@ -60,14 +62,27 @@ async function readBody(request: NextRequest): Promise<FormData | null> {
   }
 }
 
-/** The form's text fields; a file or a repeated field name counts as unreadable. */
+/** No back-office form has nearly this many fields; more is not a form of ours (and would only make the flash costly to seal). */
+const MAX_FIELDS = 200;
+
+/** The form's text fields; a file, a repeated field name or too many fields count as unreadable. */
 function textFields(form: FormData): Record<string, string> | null {
   const out: Record<string, string> = {};
+  let count = 0;
   for (const [name, value] of form.entries()) {
-    if (typeof value !== "string" || Object.hasOwn(out, name) || name.length > 100) return null;
+    if (typeof value !== "string" || Object.hasOwn(out, name) || name.length > 100 || ++count > MAX_FIELDS) return null;
     out[name] = value;
   }
   return out;
+}
+
+/** The action's page for these fields; a definition that throws on odd input sends the person to /admin rather than failing. */
+function backPath(action: { back(fields: Record<string, string>): string }, fields: Record<string, string>): string {
+  try {
+    return adminPath(action.back(fields));
+  } catch {
+    return "/admin";
+  }
 }
 
 async function back(path: string, flash: Omit<Flash, "id">): Promise<Response> {
@@ -89,9 +104,9 @@ async function back(path: string, flash: Omit<Flash, "id">): Promise<Response> {
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ action: string }> }): Promise<Response> {
   if (crossSite(request)) return refused();
+  const staff = await currentStaff();
   const action = findAction((await params).action);
   if (!action) return refused();
-  const staff = await currentStaff();
   if (staff.state === "expired") {
     return new Response(null, { status: 303, headers: { Location: "/signin?callbackUrl=/admin&expired=1", "Cache-Control": "no-store" } });
   }
@@ -100,9 +115,14 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const form = await readBody(request);
   const fields = form && textFields(form);
   if (!fields) {
-    return back("/admin", { action: action.name, formError: "We could not read that form (it may be too large). Nothing was changed.", values: {}, errors: {} });
+    return back("/admin", {
+      action: action.name,
+      formError: "We could not read that form (it may be too large). Nothing was changed.",
+      values: {},
+      errors: {},
+    });
   }
-  const backTo = action.back(fields);
+  const backTo = backPath(action, fields);
   const parsed = (action.input as z.ZodType).safeParse(fields);
   if (!parsed.success) {
     return back(backTo, {
@@ -113,7 +133,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     });
   }
   try {
-    const done = await action.run({ db: db(), actor: staff.actor }, parsed.data);
+    const done = await withAdminDb((prisma) => action.run({ db: prisma, actor: staff.actor }, parsed.data))();
     return back(done.redirect, { action: action.name, notice: done.notice, values: {}, errors: {} });
   } catch (error) {
     if (error instanceof AdminRefused) return refused();
@@ -130,6 +150,12 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   }
 }
 
+// Only POST does anything; every other method is answered like a missing page
+// (without these, Next.js would answer 405 or list the allowed methods).
 export function GET(): Response {
   return refused();
 }
+export const PUT = GET;
+export const PATCH = GET;
+export const DELETE = GET;
+export const OPTIONS = GET;
