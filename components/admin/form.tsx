@@ -71,7 +71,15 @@ function FieldShell({ id, label, hint, error, children }: { id: string; label: s
   );
 }
 
-export function Input({ name, label, state, hint, idPrefix = "", defaultValue, ...props }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "defaultValue">) {
+export function Input({
+  name,
+  label,
+  state,
+  hint,
+  idPrefix = "",
+  defaultValue,
+  ...props
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "defaultValue">) {
   const id = `${idPrefix}${name}`;
   const error = state?.errors[name];
   return (

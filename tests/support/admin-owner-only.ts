@@ -4,11 +4,3 @@
 // checks this list against lib/admin/registry.ts and roles.ts, so it cannot
 // fall behind when an owner-only action is added.
 export const OWNER_ONLY_ACTIONS = ["refund.create", "guide.publish", "guide.notify", "staff.invite", "staff.role", "staff.remove"] as const;
-
-/**
- * Names in the list above that other branches of issue 13 add (refunds,
- * guides). Until those land next to this one the registry does not have them
- * yet; the unit test accepts exactly these as missing, and nothing else.
- * Empty this once they are merged.
- */
-export const OWNER_ONLY_LANDING_ELSEWHERE: readonly string[] = ["refund.create", "guide.publish", "guide.notify"];

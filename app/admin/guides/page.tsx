@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
+import { adminMetadata } from "@/lib/admin/page";
 import Link from "next/link";
 import { FlashNotice } from "@/components/admin/form";
 import { guidesOverview } from "@/lib/admin/guide-pages";
 import { adminPage, pageFlash } from "@/lib/admin/page";
 import { formatDate } from "@/lib/catalog/format";
 
-export const metadata: Metadata = { title: "Guides" };
+export const generateMetadata = adminMetadata("guides.draft", "Guides");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,7 +1,7 @@
+import { adminMetadata } from "@/lib/admin/page";
 // Orders: search by number, email or name; filter by status, dates and
 // "needs action"; 25 a page, newest first. A plain GET form, so a search is a
 // link that can be shared or bookmarked.
-import type { Metadata } from "next";
 import Link from "next/link";
 import { OrderList } from "@/components/admin/order-list";
 import { isOrderStatus, orderStatuses, type OrderListQuery } from "@/lib/admin/orders";
@@ -9,7 +9,7 @@ import { adminListOrders } from "@/lib/data";
 import { adminPage } from "@/lib/admin/page";
 import { label } from "@/lib/orders/status";
 
-export const metadata: Metadata = { title: "Orders" };
+export const generateMetadata = adminMetadata("orders.read", "Orders");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

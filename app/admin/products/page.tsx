@@ -1,13 +1,13 @@
+import { adminMetadata } from "@/lib/admin/page";
 // Products in the back office: find one by name or slug, narrow by kind, and
 // open it to edit. Inactive products are listed too, marked as such.
-import type { Metadata } from "next";
 import Link from "next/link";
 import { adminPage, pageFlash } from "@/lib/admin/page";
 import { KIND_LABELS, parseKind, PRODUCT_KINDS, productPages } from "@/lib/admin/products";
 import { formatMoney } from "@/lib/catalog";
 import { FlashNotice } from "@/components/admin/form";
 
-export const metadata: Metadata = { title: "Products" };
+export const generateMetadata = adminMetadata("products.write", "Products");
 
 type Query = Record<string, string | string[] | undefined>;
 

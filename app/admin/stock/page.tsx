@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
+import { adminMetadata } from "@/lib/admin/page";
 import Link from "next/link";
 import { adminPage } from "@/lib/admin/page";
 import { stockOverview } from "@/lib/data";
 import { StockFigureList } from "@/components/admin/stock-figures";
 
-export const metadata: Metadata = { title: "Stock" };
+export const generateMetadata = adminMetadata("stock.read", "Stock");
 
 type Query = Record<string, string | string[] | undefined>;
 

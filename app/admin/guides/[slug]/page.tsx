@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { adminMetadata } from "@/lib/admin/page";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm, FlashNotice, SubmitButton, TextArea, type FormState } from "@/components/admin/form";
@@ -10,7 +10,7 @@ import { can } from "@/lib/admin/roles";
 import { formatDate, formatDateTime } from "@/lib/catalog/format";
 import { sectionKinds } from "@/lib/guides/content";
 
-export const metadata: Metadata = { title: "Guide" };
+export const generateMetadata = adminMetadata("guides.draft", "Guide");
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

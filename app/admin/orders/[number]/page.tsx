@@ -10,7 +10,7 @@ import { CancelForm, DeliverForm, NoteForm, PackForm, ShipForm } from "@/compone
 import { RefundPanel } from "@/components/admin/refund-panel";
 import { isOrderNumber, statusLabel } from "@/lib/admin/orders";
 import { adminOrderDetail } from "@/lib/data";
-import { adminPage, formState, pageFlash } from "@/lib/admin/page";
+import { adminMetadata, adminPage, formState, pageFlash } from "@/lib/admin/page";
 import { can } from "@/lib/admin/staff";
 import { formatDateTime, formatMoney } from "@/lib/catalog/format";
 
@@ -18,7 +18,8 @@ type Props = { params: Promise<{ number: string }>; searchParams: Promise<Record
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { number } = await params;
-  return { title: isOrderNumber(number) ? `Order ${number.toUpperCase()}` : "Order" };
+  // Only for staff: anyone else's 404 is titled like a missing page's.
+  return adminMetadata("orders.read", isOrderNumber(number) ? `Order ${number.toUpperCase()}` : "Order")();
 }
 
 const when = (d: Date | null) => (d ? <time dateTime={d.toISOString()}>{formatDateTime(d.toISOString())}</time> : null);

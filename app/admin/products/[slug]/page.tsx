@@ -1,8 +1,8 @@
+import { adminMetadata } from "@/lib/admin/page";
 // One product in the back office: its copy, whether it is shown and sold, its
 // variants (label, price, professional only), and, by kind, what is in the
 // box (kits) or which pens it fits (cartridges). Every change shows on the
 // storefront on its next request.
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { adminPage, formState, pageFlash } from "@/lib/admin/page";
@@ -11,7 +11,7 @@ import { isId } from "@/lib/validation";
 import { FlashNotice } from "@/components/admin/form";
 import { FitsEditor, KitContentsEditor, ProductActiveForm, ProductCopyForm, ProductVariantsEditor } from "@/components/admin/product-editor";
 
-export const metadata: Metadata = { title: "Edit product" };
+export const generateMetadata = adminMetadata("products.write", "Edit product");
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { adminMetadata } from "@/lib/admin/page";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm, FlashNotice, Input, Select, SubmitButton } from "@/components/admin/form";
@@ -9,7 +9,7 @@ import { variantStock } from "@/lib/data";
 import { formatDateTime } from "@/lib/catalog/format";
 import { isId } from "@/lib/validation";
 
-export const metadata: Metadata = { title: "Stock of a variant" };
+export const generateMetadata = adminMetadata("stock.read", "Stock of a variant");
 
 type Params = { variantId: string };
 type Query = Record<string, string | string[] | undefined>;

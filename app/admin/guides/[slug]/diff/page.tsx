@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
+import { adminMetadata } from "@/lib/admin/page";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GuideDiffLines } from "@/components/admin/guide-diff";
 import { draftDiff } from "@/lib/admin/guide-pages";
 import { adminPage } from "@/lib/admin/page";
 
-export const metadata: Metadata = { title: "Draft against published" };
+export const generateMetadata = adminMetadata("guides.draft", "Draft against published");
 
 type Props = { params: Promise<{ slug: string }> };
 

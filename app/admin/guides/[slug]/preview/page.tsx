@@ -1,8 +1,8 @@
+import { adminMetadata } from "@/lib/admin/page";
 // The open draft as the kit page shows its instructions: the same document
 // (buildInstructions) and the same components (components/guide/*), under a
 // banner that says it is a draft. Never indexed (and the back office is not
 // reachable by anyone without the right).
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DepthFinder } from "@/components/guide/depth-finder";
@@ -12,7 +12,7 @@ import { adminPage } from "@/lib/admin/page";
 import { getCatalog, productNames } from "@/lib/catalog";
 import { buildInstructions, sectionAnchors } from "@/lib/guides";
 
-export const metadata: Metadata = { title: "Draft preview", robots: { index: false, follow: false } };
+export const generateMetadata = adminMetadata("guides.draft", "Draft preview");
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,6 +1,6 @@
+import { adminMetadata } from "@/lib/admin/page";
 // An order's payments and refunds: the figures and history for everyone in
 // the back office, and the refund form for the owner (components/admin/refund-panel.tsx).
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RefundPanel } from "@/components/admin/refund-panel";
@@ -11,7 +11,7 @@ import { refundPageOrder } from "@/lib/admin/refunds";
 import { label } from "@/lib/orders/status";
 import { isId } from "@/lib/validation";
 
-export const metadata: Metadata = { title: "Payments and refunds" };
+export const generateMetadata = adminMetadata("orders.read", "Payments and refunds");
 
 type Props = { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

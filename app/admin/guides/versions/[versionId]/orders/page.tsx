@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { adminMetadata } from "@/lib/admin/page";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm, FlashNotice, SubmitButton } from "@/components/admin/form";
@@ -9,7 +9,7 @@ import { formatDateTime } from "@/lib/catalog/format";
 import { label } from "@/lib/orders/status";
 import { isId } from "@/lib/validation";
 
-export const metadata: Metadata = { title: "Orders by guide version" };
+export const generateMetadata = adminMetadata("guides.draft", "Orders by guide version");
 
 type Props = { params: Promise<{ versionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
