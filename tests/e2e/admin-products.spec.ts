@@ -2,7 +2,7 @@
 // change on its next page load. The edits are made to Pen Barrier Sleeves,
 // which no other end-to-end test names, and are put back afterwards.
 import path from "node:path";
-import { test, expect, signInAs } from "./fixtures";
+import { test, expect, sessionFor } from "./fixtures";
 import { withTestDb } from "../support/db";
 
 const OWNER = "owner@example.com";
@@ -20,29 +20,14 @@ test.beforeAll(async ({ browser }) => {
   // A fresh context: not the state this file's tests use (it does not exist yet).
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
-  await signInAs(page, OWNER, "/admin/products");
+  await sessionFor(page.context(), OWNER);
+  await page.goto("/admin/products");
   await expect(page.getByRole("heading", { level: 1, name: "Products" })).toBeVisible();
   await context.storageState({ path: OWNER_STATE });
   await context.close();
   original = await withTestDb((prisma) =>
     prisma.product.findUniqueOrThrow({ where: { slug: SLUG }, select: { tagline: true, description: true, active: true } }),
   );
-});
-
-// The back office's menu prefetches its other sections; on a branch where a
-// section is not built yet, that prefetch is a 404 the browser logs as an
-// error. Such a prefetch is answered empty here; a section that exists is
-// passed through untouched, so once every section is built this does nothing.
-test.beforeEach(async ({ page }) => {
-  await page.context().route(/\/admin\/(orders|stock|guides|staff|audit)\?_rsc=/, async (route) => {
-    const response = await route.fetch();
-    if (response.status() === 404) await route.fulfill({ status: 204 });
-    else await route.fulfill({ response });
-  });
-});
-
-test.afterEach(async ({ page }) => {
-  await page.context().unrouteAll({ behavior: "ignoreErrors" });
 });
 
 test.use({ storageState: OWNER_STATE });

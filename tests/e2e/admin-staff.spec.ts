@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { DEMO_OWNER_EMAIL } from "@/lib/config";
-import { expect, signInAs, test } from "./fixtures";
+import { expect, sessionFor, signInAs, test } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -134,7 +134,8 @@ test("a staff session idle past the limit is ended: the back office sends them t
   const email = `idle-staff-${randomBytes(4).toString("hex")}@example.test`;
   try {
     await prisma.staffMember.create({ data: { email, role: "STAFF", invitedBy: "test" } });
-    await signInAs(page, email, "/admin");
+    await sessionFor(page.context(), email);
+    await page.goto("/admin");
     await expect(page.getByTestId("admin-actor")).toContainText(email);
     // Last used 31 minutes ago (the default limit is 30).
     const user = await prisma.user.findUniqueOrThrow({ where: { email } });

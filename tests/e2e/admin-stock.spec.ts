@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { testDb } from "../support/db";
-import { expect, signInAs, test } from "./fixtures";
+import { expect, sessionFor, test } from "./fixtures";
 
 const SKU = "CRT-MIX-6";
 const PRODUCT_PATH = "/products/starter-mixed-cartridge-pack";
@@ -60,7 +60,8 @@ test.afterAll(async () => {
 
 test("a staff member counts a variant, receives ten with a reference, and the history, figures and storefront follow", async ({ page, context }) => {
   const email = await staffMember();
-  await signInAs(page, email, "/admin/stock");
+  await sessionFor(page.context(), email);
+  await page.goto("/admin/stock");
   await expect(page.getByRole("heading", { name: "Stock", level: 1 })).toBeVisible();
 
   await page.getByLabel("Search by product, variant or SKU").fill(SKU);
@@ -119,7 +120,8 @@ test("a staff member counts a variant, receives ten with a reference, and the hi
 test("the stock pages fit a phone without sideways scrolling", async ({ page }) => {
   const email = await staffMember();
   await page.setViewportSize({ width: 390, height: 844 });
-  await signInAs(page, email, "/admin/stock");
+  await sessionFor(page.context(), email);
+  await page.goto("/admin/stock");
   await expect(page.getByTestId("stock-row").first()).toBeVisible();
   await noSidewaysScroll(page);
 
