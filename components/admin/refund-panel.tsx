@@ -105,6 +105,8 @@ function RefundForm({ data, orderNumber, state, money }: { data: RefundPanelData
         {data.lines.map((line) => {
           const free = line.quantity - line.refunded;
           const qty = `qty_${line.orderItemId}`;
+          // Its own id: the order page's ship form has a field of the same name.
+          const qtyId = `refund-${qty}`;
           const restock = `restock_${line.orderItemId}`;
           const error = state?.errors[qty];
           return (
@@ -121,11 +123,11 @@ function RefundForm({ data, orderNumber, state, money }: { data: RefundPanelData
               {free > 0 ? (
                 <>
                   <div>
-                    <label htmlFor={qty} className="block">
+                    <label htmlFor={qtyId} className="block">
                       Units to refund of {line.name} ({line.variantLabel})
                     </label>
                     <input
-                      id={qty}
+                      id={qtyId}
                       name={qty}
                       type="number"
                       inputMode="numeric"
@@ -133,11 +135,11 @@ function RefundForm({ data, orderNumber, state, money }: { data: RefundPanelData
                       max={free}
                       defaultValue={state?.values[qty] ?? "0"}
                       aria-invalid={error ? true : undefined}
-                      aria-describedby={error ? `${qty}-error` : undefined}
+                      aria-describedby={error ? `${qtyId}-error` : undefined}
                       className="mt-1 w-24 rounded border border-line px-3 py-2"
                     />
                     {error && (
-                      <p id={`${qty}-error`} className="mt-1 text-danger">
+                      <p id={`${qtyId}-error`} className="mt-1 text-danger">
                         {error}
                       </p>
                     )}

@@ -177,7 +177,7 @@ export default async function VariantStockPage({ params, searchParams }: { param
       </section>
 
       {mayWrite && (
-        <section aria-labelledby="threshold-heading" id="threshold" className="space-y-3">
+        <section aria-labelledby="threshold-heading" id="low-stock-threshold" className="space-y-3">
           <h2 id="threshold-heading" className="text-lg font-semibold">
             Low-stock threshold
           </h2>
