@@ -5,6 +5,7 @@
 import type { NextRequest } from "next/server";
 import { config } from "@/lib/config";
 import { RETRY_COOKIE, RETRY_COOKIE_PATH } from "@/lib/checkout/retry";
+import { readFormBody } from "@/lib/http/form-body";
 
 /** The checkout form is well under 2 KB; a bigger body is not one. */
 const MAX_BODY = 16 * 1024;
@@ -28,31 +29,7 @@ export function retryCookie() {
   return { name: RETRY_COOKIE, path: RETRY_COOKIE_PATH, httpOnly: true, sameSite: "lax" as const, secure: config().https };
 }
 
-/**
- * The posted form, read at most MAX_BODY bytes far: a declared length over
- * it is refused unread, and a body sent without one (chunked) is cut off as
- * soon as it passes it.
- */
-export async function readForm(request: NextRequest): Promise<FormData | "too-large" | "unreadable"> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY) return "too-large";
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type) || !request.body) return "unreadable";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY) {
-        void reader.cancel().catch(() => {});
-        return "too-large";
-      }
-      chunks.push(value);
-    }
-    return await new Response(Buffer.concat(chunks), { headers: { "content-type": type } }).formData();
-  } catch {
-    return "unreadable";
-  }
+/** The posted form, read at most MAX_BODY bytes far (lib/http/form-body.ts). */
+export function readForm(request: NextRequest): Promise<FormData | "too-large" | "unreadable"> {
+  return readFormBody(request, MAX_BODY);
 }

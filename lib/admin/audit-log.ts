@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { storeTimeZone } from "@/lib/time-zone";
+import { nextDay, startOfStoreDay } from "@/lib/time-zone";
 import { CONTROL_MESSAGE } from "@/lib/validation";
 import { authorize, type Actor } from "./roles";
 
@@ -92,49 +92,14 @@ export function parseAuditFilters(query: Record<string, string | string[] | unde
   return { filters, ignored };
 }
 
-/** How far `zone` is ahead of UTC at the instant `t`, in milliseconds. */
-function zoneOffsetMs(zone: string, t: number): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(new Date(t))
-      .map((p) => [p.type, p.value]),
-  );
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  return asUtc - Math.floor(t / 1000) * 1000;
-}
-
-/** The instant a day (YYYY-MM-DD) starts in `zone`. */
-export function dayStart(dayText: string, zone = storeTimeZone()): Date {
-  const [y, m, d] = dayText.split("-").map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d);
-  let t = guess - zoneOffsetMs(zone, guess);
-  t = guess - zoneOffsetMs(zone, t);
-  return new Date(t);
-}
-
-function nextDay(dayText: string): string {
-  const d = new Date(`${dayText}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 export function auditWhere(filters: AuditFilters): Prisma.AuditEntryWhereInput {
   const where: Prisma.AuditEntryWhereInput[] = [];
   if (filters.actor) where.push({ actorEmail: { contains: filters.actor, mode: "insensitive" } });
   if (filters.action) where.push({ action: filters.action });
   if (filters.subjectType) where.push({ subjectType: filters.subjectType });
   if (filters.subject) where.push({ OR: [{ subjectId: filters.subject }, { subjectLabel: { contains: filters.subject, mode: "insensitive" } }] });
-  if (filters.from) where.push({ at: { gte: dayStart(filters.from) } });
-  if (filters.to) where.push({ at: { lt: dayStart(nextDay(filters.to)) } });
+  if (filters.from) where.push({ at: { gte: startOfStoreDay(filters.from)! } });
+  if (filters.to) where.push({ at: { lt: startOfStoreDay(nextDay(filters.to))! } });
   return where.length ? { AND: where } : {};
 }
 

@@ -24,7 +24,7 @@ import { recordOrderEvent } from "@/lib/orders/events";
 import { requestRefundInTx } from "@/lib/orders/refunds";
 import { assertTransition, label, TransitionError } from "@/lib/orders/status";
 import { carrierNames, carrierTrackingUrl, normalizeTrackingNumber, parseCarrier } from "@/lib/orders/tracking";
-import { storeTimeZone } from "@/lib/time-zone";
+import { nextDay, startOfStoreDay } from "@/lib/time-zone";
 import { ActionError } from "./actions";
 import { recordAudit } from "./audit";
 import { authorize, type Actor } from "./roles";
@@ -80,45 +80,6 @@ export function isOrderStatus(value: unknown): value is OrderStatus {
 }
 
 export const orderStatuses = STATUSES;
-
-/** The start of a YYYY-MM-DD day in the store's time zone, or null for anything else. */
-export function startOfStoreDay(day: string, zone = storeTimeZone()): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const guess = Date.UTC(y, mo - 1, d);
-  const check = new Date(guess);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  // The zone's offset at that moment, applied twice so a DST change that day lands right.
-  let at = guess;
-  for (let i = 0; i < 2; i++) at = guess - zoneOffsetMs(new Date(at), zone);
-  return new Date(at);
-}
-
-/** The day after a valid YYYY-MM-DD. */
-function nextDay(day: string): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
-
-function zoneOffsetMs(at: Date, zone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  return wall - Math.floor(at.getTime() / 1000) * 1000;
-}
 
 /** A refund still not settled after this long (the provider unreachable, its job given up) needs a person. */
 const REFUND_STUCK_MS = 60 * 60_000;

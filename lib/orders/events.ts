@@ -30,4 +30,3 @@ export async function recordOrderEvent(tx: Prisma.TransactionClient, event: Orde
     },
   });
 }
-

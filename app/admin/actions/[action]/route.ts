@@ -14,6 +14,7 @@ import { findAction } from "@/lib/admin/registry";
 import { AdminRefused, can, currentStaff } from "@/lib/admin/staff";
 import { config } from "@/lib/config";
 import { fieldErrors } from "@/lib/forms";
+import { readFormBody } from "@/lib/http/form-body";
 import { storeSecret } from "@/lib/secret";
 
 export const dynamic = "force-dynamic";
@@ -39,27 +40,8 @@ function crossSite(request: NextRequest): boolean {
 }
 
 async function readBody(request: NextRequest): Promise<FormData | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_ADMIN_BODY) return null;
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type) || !request.body) return null;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_ADMIN_BODY) {
-        void reader.cancel().catch(() => {});
-        return null;
-      }
-      chunks.push(value);
-    }
-    return await new Response(Buffer.concat(chunks), { headers: { "content-type": type } }).formData();
-  } catch {
-    return null;
-  }
+  const form = await readFormBody(request, MAX_ADMIN_BODY);
+  return typeof form === "string" ? null : form;
 }
 
 /** No back-office form has nearly this many fields; more is not a form of ours (and would only make the flash costly to seal). */
