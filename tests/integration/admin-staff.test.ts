@@ -44,6 +44,9 @@ async function rejects(work: Promise<unknown>, type: new (...args: never[]) => E
 }
 
 afterAll(async () => {
+  // The invitations this file queued are not for later tests' job workers to send.
+  const invited = await prisma.staffMember.findMany({ where: { email: { endsWith: `-${run}@example.test` } }, select: { id: true } });
+  await prisma.job.deleteMany({ where: { OR: invited.map((m) => ({ dedupeKey: { startsWith: `mail:staff-invite:${m.id}:` } })) } });
   await prisma.$disconnect();
 });
 
