@@ -149,40 +149,10 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
           <dd>{order.payment.provider === "STRIPE" ? "Stripe" : "Demo payments (no money moves)"}</dd>
           <dt className="text-muted">Reference</dt>
           <dd className="font-mono break-all">{order.payment.reference ?? "—"}</dd>
-          <dt className="text-muted">Paid</dt>
-          <dd>
-            {order.payment.amountPaidCents !== null ? (
-              <>
-                {money(order.payment.amountPaidCents)} {order.payment.paidAt && <>on {when(order.payment.paidAt)}</>}
-              </>
-            ) : (
-              "Not paid"
-            )}
-          </dd>
-          <dt className="text-muted">Refunded</dt>
-          <dd>{money(order.payment.refundedCents)}</dd>
+          <dt className="text-muted">Paid on</dt>
+          <dd>{order.payment.paidAt ? when(order.payment.paidAt) : "Not paid"}</dd>
         </dl>
-        {order.refunds.length > 0 && (
-          <div className="mt-4">
-            <h3 className="font-semibold">Refunds</h3>
-            <ul className="mt-2 space-y-2 text-sm" data-testid="admin-order-refunds">
-              {order.refunds.map((r) => (
-                <li key={r.id} className="rounded border border-line p-2 break-words">
-                  <strong>{money(r.amountCents)}</strong> · {r.status === "PENDING" ? "Pending" : r.status === "SUCCEEDED" ? "Refunded" : "Failed"} · requested
-                  by <span className="break-all">{r.requestedBy}</span> on {when(r.createdAt)}
-                  {r.settledAt && <> · settled {when(r.settledAt)}</>}
-                  <span className="block text-muted">{r.reason}</span>
-                  {r.failureReason && <span className="block text-danger">{r.failureReason}</span>}
-                  {r.lines.length > 0 && (
-                    <span className="block text-xs text-muted">
-                      {r.lines.map((l) => `${l.quantity} × ${l.name}${l.restocked ? " (restocked)" : ""}`).join(", ")}
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        {/* Amounts paid and refunded, each refund, and the owner's refund form. */}
         <div className="mt-4">
           <RefundPanel orderId={order.id} orderNumber={order.number} canRefund={can(actor.role, "refunds")} state={formState(flash, "refund.create")} />
         </div>
