@@ -75,7 +75,7 @@ export default async function StockPage({ searchParams }: { searchParams: Promis
                 <span className="font-mono text-xs break-all text-muted">{r.sku}</span>
               </div>
               <div className="flex flex-wrap items-center gap-2">
-                {r.low && <span className="rounded bg-warn-soft px-2 py-0.5 text-xs font-medium text-warn">Low</span>}
+                {r.low && <span className="rounded bg-warn-soft px-2 py-0.5 text-xs font-medium text-warn">{r.free === 0 ? "Out of stock" : "Low"}</span>}
                 {!r.productActive && <span className="rounded bg-brand-soft px-2 py-0.5 text-xs">Hidden from the store</span>}
               </div>
               <StockFigureList

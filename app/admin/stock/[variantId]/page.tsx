@@ -66,7 +66,7 @@ export default async function VariantStockPage({ params, searchParams }: { param
         </h1>
         <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
           <span className="font-mono break-all">{stock.sku}</span>
-          {stock.low && <span className="rounded bg-warn-soft px-2 py-0.5 text-xs font-medium text-warn">Low</span>}
+          {stock.low && <span className="rounded bg-warn-soft px-2 py-0.5 text-xs font-medium text-warn">{stock.free === 0 ? "Out of stock" : "Low"}</span>}
           {stock.productActive ? (
             <Link href={`/products/${stock.productSlug}`} className="underline">
               See it in the store
