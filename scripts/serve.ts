@@ -64,7 +64,9 @@ function crossSitePost(req: IncomingMessage): boolean {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return false;
   // The back office's one action route refuses a cross-site post itself, with
   // the same 404 as everything else it refuses (app/admin/actions/[action]).
-  if ((req.url ?? "").startsWith("/admin/actions/")) return false;
+  // Only a plain action name: no further segment, no escape that could
+  // resolve to another path.
+  if (/^\/admin\/actions\/[A-Za-z0-9._-]+(?:\?|$)/.test(req.url ?? "") && !(req.url ?? "").includes("..")) return false;
   if (req.headers["sec-fetch-site"] === "cross-site") return true;
   if (!req.headers.origin) return false;
   try {
