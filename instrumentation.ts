@@ -1,5 +1,6 @@
 // Runs once per server instance: a minute-by-minute sweep that releases the
-// stock of unpaid orders whose hold has lapsed, and the job worker that
+// stock of unpaid orders whose hold has lapsed (and handles licences due for
+// renewal or expired, lib/professional/renewals.ts), and the job worker that
 // delivers mail and Stripe calls recorded in the outbox (lib/jobs): a poll
 // every few seconds, plus an immediate run after a commit that enqueued one.
 // Every instance may sweep and work; each release and each job happens once
@@ -15,7 +16,15 @@ export async function register() {
     releaseExpiredHolds(db())
       .then((n) => n && console.log(`[stock] released the holds of ${n} unpaid order(s)`))
       .catch((e) => console.error("[stock] hold sweep failed:", (e as Error).message));
-  setInterval(sweep, 60_000).unref();
+  const { sweepLicences } = await import("@/lib/professional/renewals");
+  const sweepLicencesNow = () =>
+    sweepLicences(db())
+      .then((n) => (n.reminded || n.expired) && console.log(`[professional] ${n.reminded} renewal reminder(s), ${n.expired} expired licence(s) handled`))
+      .catch((e) => console.error("[professional] licence sweep failed:", (e as Error).message));
+  setInterval(() => {
+    void sweep();
+    void sweepLicencesNow();
+  }, 60_000).unref();
   const { startJobWorker } = await import("@/lib/jobs");
   startJobWorker(db());
 }

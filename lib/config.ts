@@ -43,6 +43,13 @@ export type StoreConfig = {
    * instance keeps its own page cache.
    */
   redisUrl: string | null;
+  /**
+   * Where uploaded licence copies are kept, never under the web root: a folder
+   * (UPLOAD_DIR, default uploads/ in the store's data folder; one machine, or a
+   * shared disk) or an S3-compatible bucket (UPLOAD_S3_*; every instance).
+   */
+  uploads:
+    { kind: "folder"; dir: string | null } | { kind: "s3"; bucket: string; endpoint: string; region: string; accessKeyId: string; secretAccessKey: string };
   /** How many server processes scripts/serve.ts runs (WEB_CONCURRENCY): a number, or "auto" for one a core (resolveProcessCount). */
   webConcurrency: number | "auto";
   /**
@@ -164,6 +171,18 @@ const envSchema = z.object({
       .max(720, "must be a whole number of minutes from 5 to 720")
       .default(30),
   ),
+  UPLOAD_DIR: optionalString,
+  UPLOAD_S3_BUCKET: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name")
+      .optional(),
+  ),
+  UPLOAD_S3_ENDPOINT: origin,
+  UPLOAD_S3_REGION: optionalString,
+  UPLOAD_S3_ACCESS_KEY_ID: optionalString,
+  UPLOAD_S3_SECRET_ACCESS_KEY: optionalString,
   WEB_CONCURRENCY: z.preprocess(
     blankToUndefined,
     z
@@ -211,6 +230,11 @@ export function checkConfig(env: Env): { ok: true; config: StoreConfig } | { ok:
       `WEB_CONCURRENCY must be 1 with the embedded database (it is one database session, shared by every connection); to run several server processes, set DATABASE_URL to a PostgreSQL server`,
     );
   }
+  if (e.UPLOAD_S3_BUCKET) {
+    for (const name of ["UPLOAD_S3_ENDPOINT", "UPLOAD_S3_ACCESS_KEY_ID", "UPLOAD_S3_SECRET_ACCESS_KEY"] as const) {
+      if (e[name] === undefined) problems.push(`${name} is required with UPLOAD_S3_BUCKET (where licence copies are kept)`);
+    }
+  }
   if (problems.length) return { ok: false, problems };
 
   const siteUrl = (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
@@ -241,6 +265,16 @@ export function checkConfig(env: Env): { ok: true; config: StoreConfig } | { ok:
       ownerEmail: e.STORE_OWNER_EMAIL ?? (mode === "demo" ? DEMO_OWNER_EMAIL : null),
       staffIdleMinutes: e.STAFF_IDLE_MINUTES,
       webConcurrency: e.WEB_CONCURRENCY ?? (embedded ? 1 : "auto"),
+      uploads: e.UPLOAD_S3_BUCKET
+        ? {
+            kind: "s3",
+            bucket: e.UPLOAD_S3_BUCKET,
+            endpoint: e.UPLOAD_S3_ENDPOINT!,
+            region: e.UPLOAD_S3_REGION ?? "us-east-1",
+            accessKeyId: e.UPLOAD_S3_ACCESS_KEY_ID!,
+            secretAccessKey: e.UPLOAD_S3_SECRET_ACCESS_KEY!,
+          }
+        : { kind: "folder", dir: e.UPLOAD_DIR ?? null },
     },
   };
 }

@@ -6,7 +6,7 @@ import { actorRole, type Actor } from "./roles";
 
 export type AuditInput = {
   action: string;
-  subjectType: "order" | "refund" | "variant" | "product" | "guide" | "staff";
+  subjectType: "order" | "refund" | "variant" | "product" | "guide" | "staff" | "professional-application";
   subjectId: string;
   subjectLabel: string;
   before?: unknown;

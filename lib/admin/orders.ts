@@ -486,8 +486,14 @@ export async function addNote(db: Db, actor: Actor | null | undefined, input: { 
   });
 }
 
+/** Refused while a payment is held for review (lib/orders/payment-events.ts): nothing held is packed or shipped. */
+function assertNotHeld(order: { reviewHoldReason: string | null }) {
+  if (order.reviewHoldReason) throw new ActionError("This order is held for review and cannot be packed or shipped until the hold is released.");
+}
+
 export async function markPacked(db: Db, actor: Actor | null | undefined, input: { orderId: string }, now = new Date()): Promise<StepResult> {
   return orderStep(db, actor, input.orderId, async (tx, order, who) => {
+    assertNotHeld(order);
     assertTransition(order.status, "PACKED");
     const after = await tx.order.update({ where: { id: order.id }, data: { status: "PACKED", packedAt: now } });
     await recordOrderEvent(tx, { orderId: order.id, kind: "packed", ...staffEvent(who), message: "Your order is packed and ready to go.", at: now });
@@ -500,6 +506,30 @@ export async function markPacked(db: Db, actor: Actor | null | undefined, input:
       after: auditView(after),
     });
     return { status: after.status, jobKeys: [] };
+  });
+}
+
+/**
+ * Releases a payment held for review, with the reason staff checked it (for
+ * example, the buyer's renewed licence): the order can then be packed.
+ */
+export async function releaseHold(db: Db, actor: Actor | null | undefined, input: { orderId: string; note: string }, now = new Date()): Promise<StepResult> {
+  const note = typeof input.note === "string" ? input.note.trim() : "";
+  if (!note) throw new ActionError("Say what you checked before releasing the hold.", "note");
+  if (note.length > NOTE_MAX) throw new ActionError(`Keep a note under ${NOTE_MAX} characters.`, "note");
+  return orderStep(db, actor, input.orderId, async (tx, order, who) => {
+    if (!order.reviewHoldReason) throw new ActionError("This order is not held.");
+    await tx.order.update({ where: { id: order.id }, data: { reviewHoldReason: null, reviewHeldAt: null } });
+    await recordOrderEvent(tx, { orderId: order.id, kind: "released", ...staffEvent(who), message: `Hold released: ${note}`, customerVisible: false, at: now });
+    await recordAudit(tx, who, {
+      action: "order.release-hold",
+      subjectType: "order",
+      subjectId: order.id,
+      subjectLabel: order.number,
+      before: { reviewHoldReason: order.reviewHoldReason },
+      after: { reviewHoldReason: null, note },
+    });
+    return { status: order.status, jobKeys: [] };
   });
 }
 
@@ -540,6 +570,7 @@ export async function ship(db: Db, actor: Actor | null | undefined, input: ShipI
   }
   let shipmentId = "";
   const result = await orderStep(db, actor, input.orderId, async (tx, order, who) => {
+    assertNotHeld(order);
     // Only a packed order ships (the status machine's rule: packing comes first).
     if (order.status !== "PACKED") throw new TransitionError(order.status, "SHIPPED");
     const wanted = input.lines === "all" ? order.items.map((i) => ({ orderItemId: i.id, quantity: unshippedOf(i) })) : input.lines;

@@ -16,6 +16,7 @@ export const capabilities = [
   "guides.notify",
   "staff.manage",
   "audit.read",
+  "professionals.review",
 ] as const;
 export type Capability = (typeof capabilities)[number];
 

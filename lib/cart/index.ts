@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashToken, looksLikeToken, newAccessToken } from "@/lib/orders/tokens";
 import { isId } from "@/lib/validation";
+import { GUEST, loadBuyer, mayBuy, PROFESSIONAL_ONLY_MESSAGE, type Buyer, type BuyerLicence } from "@/lib/professional/eligibility";
 import type { ProductKind } from "@/lib/generated/prisma/enums";
 
 export const CART_COOKIE = "cart";
@@ -29,6 +30,8 @@ export type CartLine = {
   fits: string[];
   /** The pen in the box, for kits. */
   kitPen: { slug: string; name: string } | null;
+  /** Sold to verified professionals only (the buyer's licence allows it, or it would be held back). */
+  professionalOnly: boolean;
 };
 
 /** A line the cart holds but cannot sell (see mayBuy): kept out of the lines and the total, and shown with the reason. */
@@ -40,8 +43,10 @@ export type CartView = {
   subtotalCents: number;
   itemCount: number;
   fitWarnings: string[];
-  /** Professional-only variants already in the cart (added before the rule, or merged in): not for sale to this cart. */
+  /** Professional-only variants in the cart this buyer may not buy (no licence, or it ran out): not for sale to this cart. */
   professionalOnly: HeldBackLine[];
+  /** The owner's valid professional licence, if any: an order with professional-only lines records it. */
+  licence: BuyerLicence | null;
   /** Lines of products the store no longer sells (made inactive in the back office since they were added). */
   unavailable: HeldBackLine[];
 };
@@ -53,8 +58,7 @@ export type CartView = {
  */
 export type CartErrorCode = "quantity" | "too-many" | "out-of-stock" | "not-enough-stock" | "unavailable" | "professional-only" | "empty";
 
-export const PROFESSIONAL_ONLY_MESSAGE =
-  "This is sold to trained professionals only, and ordering it needs a professional account, which we do not offer yet. It is not sold for home use.";
+export { PROFESSIONAL_ONLY_MESSAGE };
 
 const CART_ERROR_MESSAGES: Record<CartErrorCode, string> = {
   quantity: `Enter a quantity from 0 to ${MAX_LINE_QUANTITY}.`,
@@ -90,15 +94,6 @@ export class CartError extends Error {
 /** Said of a line whose product the store stopped selling after it was added to the cart. */
 export const UNAVAILABLE_MESSAGE = "We no longer sell this, so it cannot be ordered.";
 
-/**
- * Who may buy a variant. Variants with homeUse = false are for trained
- * professionals; until professional accounts exist, nobody may. Every way
- * into a cart (add, change, reorder) and out of it (checkout) asks this.
- */
-export function mayBuy(variant: { homeUse: boolean }): boolean {
-  return variant.homeUse;
-}
-
 /** Why this cart cannot be checked out as it stands, or null. startCheckout asks this. */
 export function checkoutProblem(cart: Pick<CartView, "professionalOnly" | "unavailable">): string | null {
   const gone = cart.unavailable;
@@ -109,10 +104,10 @@ export function checkoutProblem(cart: Pick<CartView, "professionalOnly" | "unava
   const held = cart.professionalOnly;
   if (held.length === 0) return null;
   const names = held.map((l) => l.productName).join(" and ");
-  return `${names} ${held.length > 1 ? "are" : "is"} for trained professionals only and need${held.length > 1 ? "" : "s"} a professional account, which we do not offer yet. Remove ${held.length > 1 ? "them" : "it"} from your cart to check out.`;
+  return `${names} ${held.length > 1 ? "are" : "is"} sold only to verified professionals, and this account has no valid professional licence. Remove ${held.length > 1 ? "them" : "it"} from your cart to check out.`;
 }
 
-const empty: CartView = { id: null, lines: [], subtotalCents: 0, itemCount: 0, fitWarnings: [], professionalOnly: [], unavailable: [] };
+const empty: CartView = { id: null, lines: [], subtotalCents: 0, itemCount: 0, fitWarnings: [], professionalOnly: [], unavailable: [], licence: null };
 
 /** Whose cart: a guest's cookie token, or a signed-in account. */
 export type CartOwner = string | null | undefined | { userId: string };
@@ -170,9 +165,10 @@ type CartRow = {
  * variants and products, a kit's pen and the pens a product fits (a page
  * view and every checkout read it, so it is one round trip, not one per relation).
  */
-export async function loadCart(prisma: Db, owner: CartOwner, savedPen: { slug: string; name: string } | null = null): Promise<CartView> {
+export async function loadCart(prisma: Db, owner: CartOwner, savedPen: { slug: string; name: string } | null = null, now = new Date()): Promise<CartView> {
   const where = ownerCondition(owner);
   if (!where) return empty;
+  const buyer = await buyerOf(prisma, owner, now);
   const rows = await prisma.$queryRaw<CartRow[]>`
     SELECT c."id" AS "cartId", ci."variantId", ci."quantity", v."sku", v."label", v."priceCents", v."currency", v."stock", v."homeUse",
            p."active", p."slug", p."name", p."kind"::text AS "kind", p."imagePath", pm."slug" AS "penSlug", pm."name" AS "penName",
@@ -197,9 +193,9 @@ export async function loadCart(prisma: Db, owner: CartOwner, savedPen: { slug: s
   });
   // A product no longer sold is held back first, whoever it was for.
   const unavailable = items.filter((i) => !i.active).map(heldBack);
-  const professionalOnly = items.filter((i) => i.active && !mayBuy(i)).map(heldBack);
+  const professionalOnly = items.filter((i) => i.active && !mayBuy(i, buyer, now)).map(heldBack);
   const lines: CartLine[] = items
-    .filter((i) => i.active && mayBuy(i))
+    .filter((i) => i.active && mayBuy(i, buyer, now))
     .map((i) => ({
       variantId: i.variantId!,
       sku: i.sku,
@@ -215,6 +211,7 @@ export async function loadCart(prisma: Db, owner: CartOwner, savedPen: { slug: s
       lineTotalCents: i.priceCents * i.quantity,
       fits: i.fits,
       kitPen: i.kind === "KIT" && i.penSlug !== null ? { slug: i.penSlug, name: i.penName! } : null,
+      professionalOnly: !i.homeUse,
     }));
   return {
     id,
@@ -224,7 +221,13 @@ export async function loadCart(prisma: Db, owner: CartOwner, savedPen: { slug: s
     fitWarnings: fitWarnings(lines, savedPen),
     professionalOnly,
     unavailable,
+    licence: buyer.licence,
   };
+}
+
+/** The buyer a cart belongs to: a guest's cookie cart never carries a licence. */
+function buyerOf(prisma: Db, owner: CartOwner, now: Date): Promise<Buyer> {
+  return owner && typeof owner === "object" ? loadBuyer(prisma, owner.userId, now) : Promise.resolve(GUEST);
 }
 
 /**
@@ -268,7 +271,7 @@ export async function addToCart(prisma: Db, owner: CartOwner, variantId: string,
   const variant = found[0];
   // A product the store no longer sells is refused like one it never had.
   if (!variant || !variant.active) throw new CartError("unavailable", undefined, variant?.sku);
-  if (!mayBuy(variant)) throw new CartError("professional-only", undefined, variant.sku);
+  if (!variant.homeUse && !mayBuy(variant, await buyerOf(prisma, owner, new Date()))) throw new CartError("professional-only", undefined, variant.sku);
   const wanted = (variant.existing ?? 0) + quantity;
   // Checked before a cart is made: a refused first add leaves no empty cart behind.
   checkQuantity(wanted, variant);
@@ -332,7 +335,7 @@ export async function setCartQuantity(prisma: Db, owner: CartOwner, variantId: s
   // A line of a product no longer sold can be removed (above), never kept at a new quantity.
   if (!variant || !variant.product.active) throw new CartError("unavailable", undefined, variant?.sku);
   // A professional-only line already in the cart can be removed, never kept at a new quantity.
-  if (!mayBuy(variant)) throw new CartError("professional-only", undefined, variant.sku);
+  if (!variant.homeUse && !mayBuy(variant, await buyerOf(prisma, owner, new Date()))) throw new CartError("professional-only", undefined, variant.sku);
   checkQuantity(quantity, variant);
   await prisma.cartItem.updateMany({ where: { cartId: id, variantId }, data: { quantity } });
 }

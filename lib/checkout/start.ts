@@ -30,6 +30,7 @@ import { recordOrderEvent } from "@/lib/orders/events";
 import { applyPaymentEvent, recordPaymentReference, supersedeUnpaidOrders } from "@/lib/orders/payment-events";
 import { hashToken, newOrderId, newOrderNumber, orderAccessToken } from "@/lib/orders/tokens";
 import { HOLD_MINUTES, paymentGateway, type PaymentGateway } from "@/lib/payments";
+import { acknowledgementOf, type AcknowledgedGuide } from "@/lib/professional/acknowledgement";
 import { parseCheckoutInput, type FieldErrors } from "./input";
 import { priceCart } from "./quote";
 import { promoMessage, type Promo } from "./totals";
@@ -87,6 +88,15 @@ export async function startCheckout(
 
   // What is being sold, with the instructions that travel with it today.
   const sold = await instructionsSnapshot(prisma, [...new Set(cart.lines.map((l) => l.productSlug))]);
+  // The guide versions whose "who must not use it" the buyer confirmed, and the
+  // licence professional-only lines are sold under (loadCart held them back without one).
+  const acknowledgement = data.confirmSafety
+    ? acknowledgementOf(
+        cart.lines.filter(needsSafetyLine).map((l) => sold.get(l.productSlug)?.guide),
+        now,
+      )
+    : null;
+  const licenceId = cart.lines.some((l) => l.professionalOnly) ? (cart.licence?.id ?? null) : null;
   let order: { id: string; number: string; holdExpiresAt: Date; totalCents: number; shippingCents: number; discountCents: number };
   let accessToken: string;
   // Earlier unpaid orders of this cart cancelled by the committed attempt.
@@ -137,6 +147,8 @@ export async function startCheckout(
         currency: cart.lines[0]!.currency,
         promoCode: promo?.code ?? null,
         contraindicationsConfirmedAt: data!.confirmSafety ? now : null,
+        acknowledgement: acknowledgement ?? Prisma.DbNull,
+        licenceId,
         cartId: cart.id,
         userId: options.userId ?? null,
         paymentProvider: gateway.provider,
@@ -224,10 +236,9 @@ const publishedVersions = new Map<string, GuideVersionView>();
  * an item's instructions name other products (a kit's aftercare timeline),
  * one more for those products' names, so the order names and links them.
  */
-export async function instructionsSnapshot(
-  prisma: Db,
-  slugs: string[],
-): Promise<Map<string, { guideVersionId: string | null; instructions: Instructions | null }>> {
+type SoldSnapshot = { guideVersionId: string | null; guide: AcknowledgedGuide | null; instructions: Instructions | null };
+
+export async function instructionsSnapshot(prisma: Db, slugs: string[]): Promise<Map<string, SoldSnapshot>> {
   const products = await loadCheckoutProducts(prisma, slugs);
   const names = new Map(products.map((p) => [p.slug, p.name]));
   const attached = new Map<string, ProductInstructions | null>();
@@ -245,11 +256,12 @@ export async function instructionsSnapshot(
     const rows = await prisma.product.findMany({ where: { slug: { in: [...mentioned] } }, select: { slug: true, name: true } });
     for (const row of rows) names.set(row.slug, row.name);
   }
-  const snapshot = new Map<string, { guideVersionId: string | null; instructions: Instructions | null }>();
+  const snapshot = new Map<string, SoldSnapshot>();
   for (const product of products) {
     const a = attached.get(product.slug);
     snapshot.set(product.slug, {
       guideVersionId: a?.guide.versionId ?? null,
+      guide: a ? { versionId: a.guide.versionId, guideSlug: a.guide.guideSlug, guideTitle: a.guide.guideTitle, number: a.guide.number } : null,
       instructions: a ? buildInstructions(product, a, (s) => names.get(s)) : null,
     });
   }

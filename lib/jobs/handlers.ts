@@ -9,6 +9,7 @@ import { deliverCancelledMail } from "@/lib/orders/cancel-mail";
 import { deliverRefundIssuedMail, sendRefundToProvider } from "@/lib/orders/refund-jobs";
 import { deliverGuideRevisedMail } from "@/lib/guides/revision-mail";
 import { deliverStaffInvite } from "@/lib/admin/staff-mail";
+import { deliverProfessionalDecision, deliverRenewalReminder } from "@/lib/professional/mail";
 import type { JobHandler, JobKind } from "./index";
 
 const at = (payload: { at?: string }) => (payload.at ? new Date(payload.at) : new Date());
@@ -34,4 +35,6 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
   "mail.refund-issued": (prisma, p: { refundId: string }) => deliverRefundIssuedMail(prisma, p.refundId),
   "mail.guide-revised": (prisma, p: { orderId: string; versionId: string }) => deliverGuideRevisedMail(prisma, p.orderId, p.versionId),
   "mail.staff-invite": (prisma, p: { staffId: string }) => deliverStaffInvite(prisma, p.staffId),
+  "mail.professional": (prisma, p: { eventId: string }) => deliverProfessionalDecision(prisma, p.eventId),
+  "mail.professional-renewal": (prisma, p: { licenceId: string }) => deliverRenewalReminder(prisma, p.licenceId),
 };

@@ -30,7 +30,11 @@ export type JobKind =
   | "payment.send-refund"
   | "mail.refund-issued"
   | "mail.guide-revised"
-  | "mail.staff-invite";
+  | "mail.staff-invite"
+  // Professional accounts (lib/professional): a staff decision on an
+  // application, and the licence renewal reminder.
+  | "mail.professional"
+  | "mail.professional-renewal";
 
 export type JobInput = {
   kind: JobKind;

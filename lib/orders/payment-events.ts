@@ -20,6 +20,7 @@ import type { ActorKind, CancelCause, PaymentProvider } from "@/lib/generated/pr
 import { formatMoney } from "@/lib/catalog/format";
 import { releaseStock, takeStock, OutOfStockError } from "@/lib/inventory";
 import { enqueueJob, kickJobs } from "@/lib/jobs";
+import { loadBuyer, mayBuy } from "@/lib/professional/eligibility";
 import { recordOrderEvent } from "./events";
 import { unitsOnHand } from "./refunds";
 import { assertTransition, paidStatuses, type OrderStatus } from "./status";
@@ -134,6 +135,7 @@ async function apply(tx: Prisma.TransactionClient, order: LockedOrder, event: Pa
         await clearCart(tx, order.cartId);
         await enqueueConfirmation(tx, order.id);
         await note("paid", "Payment received.");
+        await holdIfNoLongerAllowed(tx, order, now);
         return result("paid", "PAID");
       }
       if (order.status === "CANCELLED") {
@@ -158,6 +160,7 @@ async function apply(tx: Prisma.TransactionClient, order: LockedOrder, event: Pa
             await clearCart(tx, order.cartId);
             await enqueueConfirmation(tx, order.id);
             await note("paid", "Payment received after the time to pay had run out; the items were still here, so the order goes ahead.");
+            await holdIfNoLongerAllowed(tx, order, now);
             return result("reinstated", "PAID");
           }
         }
@@ -207,6 +210,26 @@ async function apply(tx: Prisma.TransactionClient, order: LockedOrder, event: Pa
       return result("refunded", "REFUNDED");
     }
   }
+}
+
+/**
+ * A payment arrived for items the buyer may not buy at this moment (a
+ * professional-only item whose licence ran out, or was never there, between
+ * checkout and payment): the order is paid but held for staff review
+ * (Order.reviewHoldReason), and nothing packs or ships it until staff
+ * release it or refund it. The rule is lib/professional/eligibility.ts's.
+ */
+async function holdIfNoLongerAllowed(tx: Prisma.TransactionClient, order: LockedOrder, now: Date) {
+  const variants = await tx.variant.findMany({ where: { id: { in: order.items.map((i) => i.variantId) } }, select: { sku: true, homeUse: true } });
+  const professional = variants.filter((v) => !v.homeUse);
+  if (professional.length === 0) return;
+  // The buyer's licence now: the one the order was sold under, or a renewal of it.
+  const buyer = await loadBuyer(tx, order.userId, now);
+  const refused = professional.filter((v) => !mayBuy(v, buyer, now));
+  if (refused.length === 0) return;
+  const reason = `Paid for professional-only ${refused.map((v) => v.sku).join(", ")} without a valid professional licence at the time of payment. Check the buyer's licence before packing.`;
+  await tx.order.update({ where: { id: order.id }, data: { reviewHoldReason: reason, reviewHeldAt: now } });
+  await recordOrderEvent(tx, { orderId: order.id, kind: "held", actorKind: "SYSTEM", message: reason, customerVisible: false });
 }
 
 /**

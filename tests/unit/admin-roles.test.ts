@@ -20,6 +20,8 @@ const expected: Record<Capability, { OWNER: boolean; STAFF: boolean }> = {
   "guides.notify": { OWNER: true, STAFF: false },
   "staff.manage": { OWNER: true, STAFF: false },
   "audit.read": { OWNER: true, STAFF: false },
+  // Issue 14: staff review professional applications.
+  "professionals.review": { OWNER: true, STAFF: true },
 };
 
 const owner: Actor = { kind: "staff", email: "owner@example.test", role: "OWNER", userId: "u1" };

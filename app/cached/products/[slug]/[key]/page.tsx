@@ -21,7 +21,7 @@ import { DeliveryEstimate } from "@/components/product/delivery-estimate";
 import { GoesWith } from "@/components/product/goes-with";
 import { ProductGallery } from "@/components/product/gallery";
 import { PenFit } from "@/components/visitor";
-import { mayBuy, PROFESSIONAL_ONLY_MESSAGE } from "@/lib/cart";
+import { GUEST, mayBuy, PROFESSIONAL_ONLY_MESSAGE } from "@/lib/professional/eligibility";
 import { DepthFinder } from "@/components/guide/depth-finder";
 import { InstructionsContents, InstructionsSections } from "@/components/guide/instructions-view";
 import { compatiblePensAnchor, getInstructionsForProduct, sectionAnchors } from "@/lib/guides";
@@ -95,7 +95,8 @@ export default async function ProductPage({ params }: Props) {
     label: v.label,
     price: formatMoney(v.priceCents, v.currency),
     band: stockBand(v.stock),
-    buyable: mayBuy(v),
+    // As a guest may (the page is the same for everyone); a verified professional's browser is told otherwise (/api/visitor).
+    buyable: mayBuy(v, GUEST),
     specs: specsOf(v),
   }));
 
