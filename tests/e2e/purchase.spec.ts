@@ -189,7 +189,7 @@ test("a professional-only kit offers no add-to-cart, and a forged add is refused
   await expect(page.locator("form[data-hydrated]")).toHaveCount(1);
   await page.locator('input[name="variantId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), kitPro.id);
   await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.locator("#quantity-error")).toContainText("trained professionals only");
+  await expect(page.locator("#quantity-error")).toContainText("sold only to verified professionals");
   await page.goto("/cart");
   await expect(page.getByText("Your cart is empty.")).toBeVisible();
 });

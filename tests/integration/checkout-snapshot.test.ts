@@ -20,12 +20,14 @@ async function fromCatalog(slugs: string[]) {
   const catalog = await loadCatalog(prisma, slugs);
   const names = productNames(await loadCatalog(prisma));
   const current = await currentVersionIds(prisma);
-  const out = new Map<string, { guideVersionId: string | null; instructions: unknown }>();
+  const out = new Map<string, { guideVersionId: string | null; guide: unknown; instructions: unknown }>();
   for (const product of catalog.products) {
     const id = product.guideSlug ? current.get(product.guideSlug) : undefined;
     const guide = id ? await loadGuideVersion(prisma, id) : null;
     out.set(product.slug, {
       guideVersionId: guide?.versionId ?? null,
+      // Which guide version, by name, for the order's acknowledgement.
+      guide: guide ? { versionId: guide.versionId, guideSlug: guide.guideSlug, guideTitle: guide.guideTitle, number: guide.number } : null,
       instructions: guide ? buildInstructions(product, instructionsFor(product, guide), (s) => names.get(s)) : null,
     });
   }
