@@ -26,6 +26,7 @@ import { submitDemoPayment as submitDemoPaymentIn } from "@/lib/orders/demo-paym
 import { requestOrderLookup as requestOrderLookupIn } from "@/lib/orders/lookup";
 import { reorderCartridges as reorderCartridgesIn } from "@/lib/orders/reorder";
 import { handleStripeWebhook as handleStripeWebhookIn } from "@/lib/payments/stripe-webhook";
+import { professionalSectionsFor as professionalSectionsForIn, professionalVisitor as professionalVisitorIn } from "@/lib/professional/visitor";
 
 /** `fn` with the store's database as its first argument, opened on first use. */
 function withStoreDb<A extends unknown[], R>(fn: (prisma: Db, ...args: A) => R): (...args: A) => R {
@@ -64,3 +65,7 @@ export const signInLinkLimitReached = withStoreDb(signInLinkLimitReachedIn);
 // Back office: stock (who may read it is checked in lib/admin/stock.ts)
 export const stockOverview = withStoreDb(stockOverviewIn);
 export const variantStock = withStoreDb(variantStockIn);
+
+// Professional accounts: the per-visitor professional parts of catalog pages (lib/professional/visitor.ts)
+export const professionalVisitor = withStoreDb(professionalVisitorIn);
+export const professionalSectionsFor = withStoreDb(professionalSectionsForIn);

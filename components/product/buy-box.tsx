@@ -39,8 +39,10 @@ export function BuyBox(props: { productName: string; variants: BuyVariant[]; ini
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => form.current?.setAttribute("data-hydrated", ""), []);
   const variant = variants.find((v) => v.sku === sku) ?? variants[0]!;
+  // The page says what a guest may buy; a verified professional's browser is told which professional-only sizes they may.
+  const buyable = (v: BuyVariant) => view?.buyable?.[v.sku] ?? v.buyable;
   const inStock = (view?.stock?.[variant.sku] ?? variant.band).inStock;
-  const canBuy = variant.buyable && inStock;
+  const canBuy = buyable(variant) && inStock;
   useEffect(() => {
     const row = buyRow.current;
     if (!canBuy || !row) return setBarShown(false);
@@ -112,7 +114,12 @@ export function BuyBox(props: { productName: string; variants: BuyVariant[]; ini
           <input type="hidden" name="variantId" value={variant.id} />
         )}
 
-        {!variant.buyable ? (
+        {!variant.buyable && buyable(variant) && (
+          <p className="mt-6 text-sm text-muted" data-testid="professional-licensed">
+            Professional only: you can order this under your verified professional licence.
+          </p>
+        )}
+        {!buyable(variant) ? (
           <div className="mt-6 rounded border border-warn/30 bg-warn-soft p-3 text-sm text-warn" data-testid="professional-only">
             <p className="font-semibold">For trained professionals only</p>
             <p className="mt-1">{professionalOnlyMessage} Depths above 0.5 mm are professional work and are not covered by our home instructions.</p>

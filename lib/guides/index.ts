@@ -8,7 +8,8 @@ import { cache } from "react";
 import { CATALOG_TAG, databaseKey, getCatalog, productNames } from "@/lib/catalog";
 import type { CatalogProduct } from "@/lib/catalog/types";
 import { db } from "@/lib/db";
-import { buildInstructions } from "./instructions";
+import { buildInstructions, type Instructions } from "./instructions";
+import { sectionAnchors } from "./content";
 import { instructionsFor, type GuideVersionView, type ProductInstructions } from "./attachment";
 import { currentVersionIds, listGuides, loadGuideVersion } from "./store";
 
@@ -50,3 +51,25 @@ export async function getInstructionsForProduct(product: CatalogProduct) {
   return { attached, doc: buildInstructions(product, attached, (slug) => names.get(slug)) };
 }
 export * from "./instructions";
+
+/**
+ * For a verified professional on a kit page: the professional guide's depth
+ * guide (depths beyond the home limits) and its client screening, as they
+ * apply to this kit. Null for a product that is not a kit or already carries
+ * the professional guide. Never part of a cached page: /api/professional/sections
+ * answers it, to a valid licence only (lib/professional/sections.ts).
+ */
+export async function getProfessionalSections(product: CatalogProduct): Promise<Instructions | null> {
+  if (product.kind !== "KIT") return null;
+  const professional = (await getGuides()).find((g) => g.audience === "PROFESSIONAL" && g.versions.length > 0);
+  if (!professional || professional.slug === product.guideSlug) return null;
+  const guide = await getCurrentGuide(professional.slug);
+  if (!guide) return null;
+  const names = productNames(await getCatalog());
+  const doc = buildInstructions(product, { kind: "full", guide }, (slug) => names.get(slug));
+  const titles: Record<string, string> = {
+    [sectionAnchors.DEPTH_GUIDE]: "Professional depth guide",
+    [sectionAnchors.CONTRAINDICATIONS]: "Client consultation and screening",
+  };
+  return { ...doc, sections: doc.sections.filter((s) => s.id in titles).map((s) => ({ ...s, title: titles[s.id]! })) };
+}

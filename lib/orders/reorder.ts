@@ -3,7 +3,7 @@
 // order only says which variants and how many. The cart is brought up to the
 // order's quantities, never past them: asking twice (a double click, a second
 // tab) does not put the cartridges in twice.
-import { addToCart, CartError, loadCart, MAX_LINE_QUANTITY, type CartOwner } from "@/lib/cart";
+import { addToCart, CartError, loadCart, MAX_LINE_QUANTITY, PROFESSIONAL_ONLY_MESSAGE, type CartOwner } from "@/lib/cart";
 import type { Db } from "@/lib/db";
 import type { OrderView } from "./view";
 
@@ -13,12 +13,14 @@ export type ReorderResult = {
   added: { name: string; quantity: number }[];
   capped: { name: string; quantity: number; wanted: number }[];
   soldOut: string[];
+  /** Professional-only, and this buyer may not buy it now (lib/professional/eligibility.ts). */
+  professionalOnly: string[];
   /** Already in the cart in the order's quantity (or more): left as they are. */
   alreadyInCart: string[];
 };
 
 export async function reorderCartridges(prisma: Db, order: Pick<OrderView, "items">, owner: CartOwner): Promise<ReorderResult> {
-  const result: ReorderResult = { cartToken: null, added: [], capped: [], soldOut: [], alreadyInCart: [] };
+  const result: ReorderResult = { cartToken: null, added: [], capped: [], soldOut: [], professionalOnly: [], alreadyInCart: [] };
   const cartridges = order.items.filter((i) => i.productKind === "CARTRIDGE");
   if (!cartridges.length) return result;
   const cart = await loadCart(prisma, owner);
@@ -53,8 +55,9 @@ export async function reorderCartridges(prisma: Db, order: Pick<OrderView, "item
       if (quantity < wanted) result.capped.push({ name, quantity, wanted });
       else result.added.push({ name, quantity });
     } catch (error) {
-      // Stock moved between the read and the add: treat it as sold out.
-      if (error instanceof CartError) result.soldOut.push(name);
+      // Not for this buyer (a licence that ran out since), or stock moved between the read and the add.
+      if (error instanceof CartError && error.code === "professional-only") result.professionalOnly.push(name);
+      else if (error instanceof CartError) result.soldOut.push(name);
       else throw error;
     }
   }
@@ -74,6 +77,7 @@ export function reorderAnswer(result: Omit<ReorderResult, "cartToken">): Reorder
   for (const c of result.capped) sentences.push(`Only ${c.quantity} of the ${c.wanted} × ${c.name} you ordered ${c.quantity > 1 ? "are" : "is"} in stock.`);
   if (result.alreadyInCart.length) sentences.push(`Already in your cart: ${list(result.alreadyInCart)}.`);
   if (result.soldOut.length) sentences.push(`Sorry, ${list(result.soldOut)} ${result.soldOut.length > 1 ? "are" : "is"} sold out right now.`);
+  if (result.professionalOnly.length) sentences.push(`${list(result.professionalOnly)}: ${PROFESSIONAL_ONLY_MESSAGE}`);
   if (!sentences.length) return { error: "This order has no cartridges to buy again." };
   const nothingIn = !result.added.length && !result.capped.length && !result.alreadyInCart.length;
   return nothingIn ? { error: sentences.join(" ") } : { message: sentences.join(" ") };

@@ -1,14 +1,15 @@
 // The per-visitor parts of the static catalog pages, in one small JSON answer
 // read from the browser (components/visitor.tsx): whether they are signed
-// in, how many items their cart holds, the pen they told us they have, and,
-// for a product page, its live availability. Never cached anywhere: it is
+// in, how many items their cart holds, the pen they told us they have,
+// whether they are a verified professional (and then which sizes they may
+// buy), and, for a product page, its live availability. Never cached anywhere: it is
 // this visitor's, and stock changes with every sale.
 import { NextResponse, type NextRequest } from "next/server";
 import { currentUserId } from "@/lib/accounts/session";
 import { getCatalogLookup, getLiveStock, stockStatus } from "@/lib/catalog";
 import { savedPenSlug } from "@/lib/catalog/pen-preference";
 import { currentCartOwner } from "@/lib/cart/cookie";
-import { loadCart } from "@/lib/data";
+import { loadCart, professionalVisitor } from "@/lib/data";
 import type { VisitorView } from "@/lib/catalog/visitor";
 
 const PRODUCT = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -16,15 +17,18 @@ const PRODUCT = /^[a-z0-9][a-z0-9-]{0,99}$/;
 export async function GET(request: NextRequest) {
   const product = request.nextUrl.searchParams.get("product");
   const [userId, owner, penSlug, catalog] = await Promise.all([currentUserId(), currentCartOwner(), savedPenSlug(), getCatalogLookup()]);
-  const cart = await loadCart(owner);
+  const known = product && PRODUCT.test(product) && catalog.hasProduct(product) ? product : null;
+  const [cart, pro] = await Promise.all([loadCart(owner), professionalVisitor(userId ?? null, known)]);
   const pen = catalog.pen(penSlug);
   const view: VisitorView = {
     signedIn: Boolean(userId),
     cartCount: cart.itemCount,
     pen: pen ? { slug: pen.slug, name: pen.name } : null,
+    professional: pro.professional,
+    ...(pro.buyable ? { buyable: pro.buyable } : {}),
   };
-  if (product && PRODUCT.test(product) && catalog.hasProduct(product)) {
-    const stock = await getLiveStock(product);
+  if (known) {
+    const stock = await getLiveStock(known);
     // The band and, when low, the count: never the exact level of a well-stocked item.
     view.stock = Object.fromEntries([...stock].map(([sku, level]) => [sku, stockStatus(level)]));
   }

@@ -24,6 +24,7 @@ import { PenFit } from "@/components/visitor";
 import { GUEST, mayBuy, PROFESSIONAL_ONLY_MESSAGE } from "@/lib/professional/eligibility";
 import { DepthFinder } from "@/components/guide/depth-finder";
 import { InstructionsContents, InstructionsSections } from "@/components/guide/instructions-view";
+import { ProfessionalSections } from "@/components/product/professional-sections";
 import { compatiblePensAnchor, getInstructionsForProduct, sectionAnchors } from "@/lib/guides";
 import { productBookletUrl } from "@/lib/guides/booklet-key";
 import { siteUrl } from "@/lib/site";
@@ -266,6 +267,7 @@ export default async function ProductPage({ params }: Props) {
           </section>
         </Suspense>
       )}
+      {product.kind === "KIT" && <ProfessionalSections productSlug={product.slug} />}
     </article>
   );
 }

@@ -1,0 +1,29 @@
+// The professional parts of a static catalog page, for the visitor's browser
+// only (never in cached HTML): whether the signed-in account holds a valid
+// licence, which sizes of the product on screen it may buy (the one rule,
+// mayBuy), and, on a kit page, the professional guide's sections.
+import type { Db } from "@/lib/db";
+import { getProduct } from "@/lib/catalog";
+import { getProfessionalSections } from "@/lib/guides";
+import type { Instructions } from "@/lib/guides/instructions";
+import { licenceValid, loadBuyer, mayBuy } from "./eligibility";
+
+export type ProfessionalVisitor = { professional: boolean; buyable?: Record<string, boolean> };
+
+export async function professionalVisitor(db: Db, userId: string | null, productSlug: string | null, now = new Date()): Promise<ProfessionalVisitor> {
+  if (!userId) return { professional: false };
+  const buyer = await loadBuyer(db, userId, now);
+  if (!licenceValid(buyer.licence, now)) return { professional: false };
+  const product = productSlug ? await getProduct(productSlug) : undefined;
+  if (!product) return { professional: true };
+  return { professional: true, buyable: Object.fromEntries(product.variants.map((v) => [v.sku, mayBuy(v, buyer, now)])) };
+}
+
+/** The professional guide's sections for a kit page, or null for anyone without a valid licence (and for other products). */
+export async function professionalSectionsFor(db: Db, userId: string | null, productSlug: string, now = new Date()): Promise<Instructions | null> {
+  if (!userId) return null;
+  const buyer = await loadBuyer(db, userId, now);
+  if (!licenceValid(buyer.licence, now)) return null;
+  const product = await getProduct(productSlug);
+  return product ? getProfessionalSections(product) : null;
+}
