@@ -3,7 +3,7 @@ import Link from "next/link";
 import { updateCartLine } from "./actions";
 import { getCatalog, formatMoney, stockStatus, type SearchParams } from "@/lib/catalog";
 import { loadCart } from "@/lib/data";
-import { cartErrorMessage, MAX_LINE_QUANTITY, PROFESSIONAL_ONLY_MESSAGE, UNAVAILABLE_MESSAGE } from "@/lib/cart";
+import { cartErrorMessage, checkoutProblem, MAX_LINE_QUANTITY, PROFESSIONAL_ONLY_MESSAGE, UNAVAILABLE_MESSAGE } from "@/lib/cart";
 import { currentCartOwner } from "@/lib/cart/cookie";
 import { savedPenSlug } from "@/lib/catalog/pen-preference";
 
@@ -169,9 +169,15 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
               </span>
             </p>
             <p className="mt-1 text-sm text-muted">Shipping and any promo code are applied at checkout.</p>
-            <Link href="/checkout" className="mt-4 block rounded bg-brand px-4 py-2.5 text-center font-medium text-white hover:bg-brand-dark">
-              Check out
-            </Link>
+            {checkoutProblem(cart) ? (
+              <p className="mt-4 rounded border border-warn/30 bg-warn-soft p-3 text-sm text-warn" data-testid="checkout-blocked">
+                {checkoutProblem(cart)}
+              </p>
+            ) : (
+              <Link href="/checkout" className="mt-4 block rounded bg-brand px-4 py-2.5 text-center font-medium text-white hover:bg-brand-dark">
+                Check out
+              </Link>
+            )}
           </aside>
         </div>
       )}

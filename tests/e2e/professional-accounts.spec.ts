@@ -1,0 +1,200 @@
+// Professional accounts, end to end (issue 14's "done when"): a guest and an
+// unverified customer cannot add or check out any professional-only variant,
+// by any path, and are refused in the same words; a customer applies with an
+// upload, staff approve, and the customer buys the Professional Kit, its
+// order recording the licence and the guide version acknowledged; an expired
+// licence blocks the next checkout. Pages are the same static HTML for
+// everyone: what a professional may do arrives from their browser's own
+// request, never from a cached page.
+import type { APIRequestContext, Page } from "@playwright/test";
+import { PROFESSIONAL_ONLY_MESSAGE } from "@/lib/professional/eligibility";
+import { storeDay, validUntilOf } from "@/lib/professional/applications";
+import { testDb } from "../support/db";
+import { expect, fillCheckout, sessionFor, test } from "./fixtures";
+
+const PRO_SKUS = ["KIT-PRO", "CRT-42-10"] as const;
+
+async function variantIds(): Promise<Record<string, string>> {
+  const prisma = testDb(1);
+  try {
+    const rows = await prisma.variant.findMany({ where: { sku: { in: [...PRO_SKUS, "SRM-HA-30"] } }, select: { id: true, sku: true } });
+    return Object.fromEntries(rows.map((r) => [r.sku, r.id]));
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+/** Every way into a cart and out of it, as a browser's own requests (the cookies of `request`); the refusals seen. */
+async function tryEveryPath(page: Page, request: APIRequestContext, ids: Record<string, string>): Promise<string[]> {
+  const refusals: string[] = [];
+  for (const sku of PRO_SKUS) {
+    // The product page offers no way to add it.
+    await page.goto(`/products/${sku === "KIT-PRO" ? "professional-kit" : "wide-42-cartridge"}`);
+    await expect(page.locator("form[data-hydrated]")).toHaveCount(1);
+    await expect(page.getByTestId("professional-only")).toContainText(PROFESSIONAL_ONLY_MESSAGE);
+    await expect(page.locator("#add-to-cart").getByRole("button", { name: "Add to cart" })).toHaveCount(0);
+
+    // The add route as the page's script calls it.
+    const json = await request.post("/cart/add", { form: { variantId: ids[sku]!, quantity: "1" }, headers: { Accept: "application/json" } });
+    expect(json.status()).toBe(200);
+    const answer = (await json.json()) as { ok: boolean; error?: string };
+    expect(answer.ok).toBe(false);
+    refusals.push(answer.error!);
+
+    // The same form without JavaScript: back to the cart, which says why.
+    const plain = await request.post("/cart/add", { form: { variantId: ids[sku]!, quantity: "1" }, maxRedirects: 0 });
+    expect(plain.status()).toBe(303);
+    const to = plain.headers()["location"]!;
+    await page.goto(to);
+    await expect(page.getByRole("alert").filter({ hasText: PROFESSIONAL_ONLY_MESSAGE })).toBeVisible();
+    refusals.push(PROFESSIONAL_ONLY_MESSAGE);
+  }
+  return refusals;
+}
+
+test("a guest and a signed-in customer without a licence cannot add or check out a professional-only item, and are refused alike", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const ids = await variantIds();
+  const guest = await tryEveryPath(page, page.request, ids);
+
+  const context = await browser.newContext();
+  const customer = await context.newPage();
+  await sessionFor(context, `unverified-${Date.now()}@example.com`);
+  const unverified = await tryEveryPath(customer, customer.request, ids);
+  expect(new Set([...guest, ...unverified])).toEqual(new Set([PROFESSIONAL_ONLY_MESSAGE]));
+
+  // A cart that already holds one (from before the rule, or a forged row) keeps it out of the total, and checkout refuses.
+  const prisma = testDb(1);
+  try {
+    const user = await prisma.user.findFirstOrThrow({ where: { email: { startsWith: "unverified-" } }, orderBy: { createdAt: "desc" } });
+    const cart = await prisma.cart.upsert({ where: { userId: user.id }, create: { userId: user.id, tokenHash: `t-${Date.now()}` }, update: {} });
+    await prisma.cartItem.create({ data: { cartId: cart.id, variantId: ids["KIT-PRO"]!, quantity: 1 } });
+    await prisma.cartItem.create({ data: { cartId: cart.id, variantId: ids["SRM-HA-30"]!, quantity: 1 } });
+  } finally {
+    await prisma.$disconnect();
+  }
+  await customer.goto("/cart");
+  await expect(customer.getByTestId("professional-only")).toContainText(PROFESSIONAL_ONLY_MESSAGE);
+  await expect(customer.getByRole("link", { name: "Check out" })).toHaveCount(0);
+  // Checkout itself, asked for directly, sends the shopper back to the cart; its endpoint refuses with the reason.
+  await customer.goto("/checkout");
+  await expect(customer).toHaveURL(/\/cart$/);
+  const start = await customer.request.post("/checkout/start", {
+    form: {
+      email: "x@example.com",
+      name: "X Y",
+      line1: "1 A Street",
+      city: "Town",
+      postalCode: "04101",
+      country: "US",
+      shippingMethod: "standard",
+      confirmSafety: "on",
+    },
+    headers: { Accept: "application/json" },
+  });
+  expect(start.status()).toBeLessThan(500);
+  expect(await start.text()).toContain("sold only to verified professionals");
+  await context.close();
+});
+
+/** An account with a licence staff approved, valid through `expiresOn`. */
+async function licensedAccount(email: string, expiresOn: string) {
+  const prisma = testDb(1);
+  try {
+    const user = await prisma.user.upsert({ where: { email }, create: { email, emailVerified: new Date() }, update: {} });
+    const application = await prisma.professionalApplication.create({
+      data: {
+        userId: user.id,
+        status: "APPROVED",
+        profession: "Aesthetic nurse",
+        licenceNumber: "RN-778899",
+        issuingBody: "Board of Nursing",
+        region: "US, Maine",
+        expiresOn: new Date(`${expiresOn}T00:00:00Z`),
+        submittedAt: new Date(),
+        decidedAt: new Date(),
+        decidedBy: "owner@example.com",
+      },
+    });
+    return await prisma.professionalLicence.create({
+      data: {
+        userId: user.id,
+        applicationId: application.id,
+        profession: application.profession,
+        licenceNumber: application.licenceNumber,
+        issuingBody: application.issuingBody,
+        region: application.region,
+        expiresOn: application.expiresOn!,
+        validUntil: validUntilOf(expiresOn),
+        approvedBy: "owner@example.com",
+      },
+    });
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+test("a verified professional sees the professional sections and buys a professional-only item; once the licence has expired the next checkout is blocked", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const email = `licensed-${Date.now()}@example.com`;
+  const licence = await licensedAccount(email, storeDay(new Date(Date.now() + 200 * 86_400_000)));
+  await sessionFor(context, email);
+
+  // A home kit's page: the same static page, plus the professional guide's sections for this account.
+  await page.goto("/products/home-complete-kit");
+  await expect(page.getByTestId("professional-sections")).toContainText("Professional depth guide");
+  await expect(page.getByTestId("professional-sections")).toContainText("Client consultation and screening");
+
+  await page.goto("/products/wide-42-cartridge");
+  await expect(page.getByTestId("professional-licensed")).toBeVisible();
+  await page.locator("#add-to-cart").getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("added")).toContainText("Added Wide 42 Cartridge");
+  await page.goto("/cart");
+  await page.getByRole("link", { name: "Check out" }).click();
+  await fillCheckout(page, { email });
+  await page.getByRole("checkbox", { name: /who must not use these products/ }).check();
+  await page.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(page).toHaveURL(/\/pay\/demo\//);
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByTestId("order-heading")).toHaveText("Thank you, your order is confirmed");
+
+  const prisma = testDb(1);
+  try {
+    const order = await prisma.order.findFirstOrThrow({ where: { email }, orderBy: { createdAt: "desc" } });
+    expect(order.status).toBe("PAID");
+    expect(order.licenceId).toBe(licence.id);
+    expect(order.reviewHoldReason).toBeNull();
+
+    // Another one in the cart, then the licence runs out.
+    const cart = await prisma.cart.findUniqueOrThrow({ where: { userId: licence.userId } });
+    await prisma.cartItem.create({ data: { cartId: cart.id, variantId: (await variantIds())["CRT-42-10"]!, quantity: 1 } });
+    await prisma.cartItem.create({ data: { cartId: cart.id, variantId: (await variantIds())["SRM-HA-30"]!, quantity: 1 } });
+    await prisma.professionalLicence.update({ where: { id: licence.id }, data: { validUntil: new Date(Date.now() - 1000) } });
+  } finally {
+    await prisma.$disconnect();
+  }
+  // The next checkout is blocked: the cart holds the item back and says why, and checkout sends the shopper back.
+  await page.goto("/cart");
+  await expect(page.getByTestId("professional-only")).toContainText("Wide 42 Cartridge");
+  await expect(page.getByRole("link", { name: "Check out" })).toHaveCount(0);
+  await page.goto("/checkout");
+  await expect(page).toHaveURL(/\/cart$/);
+  await page.goto("/products/wide-42-cartridge");
+  await expect(page.getByTestId("professional-only")).toBeVisible();
+  const refused = await page.request.post("/cart/add", {
+    form: { variantId: (await variantIds())["CRT-42-10"]!, quantity: "1" },
+    headers: { Accept: "application/json" },
+  });
+  expect(((await refused.json()) as { error?: string }).error).toBe(PROFESSIONAL_ONLY_MESSAGE);
+  // The other page does not show the professional sections any more.
+  await page.goto("/products/home-complete-kit");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Home Complete Kit");
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByTestId("professional-sections")).toHaveCount(0);
+});
