@@ -93,6 +93,32 @@ describe("the store's settings", () => {
   });
 });
 
+describe("where licence copies are kept", () => {
+  it("a folder by default, or UPLOAD_DIR", () => {
+    const byDefault = checkConfig(production);
+    expect(byDefault.ok && byDefault.config.uploads).toEqual({ kind: "folder", dir: null });
+    const moved = checkConfig({ ...production, UPLOAD_DIR: "/srv/uploads" });
+    expect(moved.ok && moved.config.uploads).toEqual({ kind: "folder", dir: "/srv/uploads" });
+  });
+
+  it("a bucket needs its endpoint and keys, all named at once", () => {
+    const partial = checkConfig({ ...production, UPLOAD_S3_BUCKET: "licences" });
+    expect(partial.ok).toBe(false);
+    if (!partial.ok) {
+      for (const name of ["UPLOAD_S3_ENDPOINT", "UPLOAD_S3_ACCESS_KEY_ID", "UPLOAD_S3_SECRET_ACCESS_KEY"]) expect(partial.problems.join("\n")).toContain(name);
+    }
+    const full = checkConfig({
+      ...production,
+      UPLOAD_S3_BUCKET: "licences",
+      UPLOAD_S3_ENDPOINT: "https://s3.example.com",
+      UPLOAD_S3_ACCESS_KEY_ID: "AKIA",
+      UPLOAD_S3_SECRET_ACCESS_KEY: "secret",
+    });
+    expect(full.ok && full.config.uploads).toMatchObject({ kind: "s3", bucket: "licences", endpoint: "https://s3.example.com", region: "us-east-1" });
+    expect(checkConfig({ ...production, UPLOAD_S3_BUCKET: "Not A Bucket!" }).ok).toBe(false);
+  });
+});
+
 describe("npm start refuses to start a misconfigured production store", () => {
   it("exits before starting anything, naming every missing setting", async () => {
     const { code, output } = await start({ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" });
