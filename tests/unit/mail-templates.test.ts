@@ -11,6 +11,7 @@ import { refundNoticeEmail } from "@/lib/mail/templates/refund-notice";
 import { shippedEmail } from "@/lib/mail/templates/shipped";
 import { signInEmail } from "@/lib/mail/templates/sign-in";
 import { trackingLinkEmail } from "@/lib/mail/templates/tracking-link";
+import { professionalEmail } from "@/lib/mail/templates/professional";
 import { siteUrl } from "@/lib/site";
 import { orderItem, orderView } from "../support/order-view";
 
@@ -55,6 +56,10 @@ const mails: [string, () => Promise<RenderedMail>][] = [
       }),
   ],
   ["sign-in", () => signInEmail(signInLink)],
+  ["professional approved", () => professionalEmail({ kind: "approved", expiresOn: "2027-06-30" })],
+  ["professional not approved", () => professionalEmail({ kind: "rejected", reason: "The certificate copy is unreadable." })],
+  ["professional more needed", () => professionalEmail({ kind: "more-info", message: "Please upload the back of the card too." })],
+  ["professional renewal", () => professionalEmail({ kind: "renew", expiresOn: "2027-01-15" })],
 ];
 
 const decode = (href: string) => href.replace(/&amp;/g, "&");
@@ -101,5 +106,17 @@ describe("the links each mail is about", () => {
     expect(signIn!.html).toContain(signInLink.replace(/&/g, "&amp;"));
     expect(signIn!.text).toContain("expires in 24 hours");
     expect(delivered!.text).toMatch(/aftercare/);
+  });
+});
+
+describe("professional account mails", () => {
+  it("say the staff member's reason or request, as text, and lead to the application on the store's origin", async () => {
+    const rejected = await professionalEmail({ kind: "rejected", reason: "The certificate copy is unreadable <b>blurred</b>." });
+    expect(rejected.text).toContain("The certificate copy is unreadable <b>blurred</b>.");
+    expect(rejected.html).not.toContain("<b>blurred</b>");
+    expect(rejected.html).toContain(`${origin}/account/professional`);
+    const renew = await professionalEmail({ kind: "renew", expiresOn: "2027-01-15" });
+    expect(renew.subject).toMatch(/expires soon/);
+    expect(renew.text).toContain("2027-01-15");
   });
 });
