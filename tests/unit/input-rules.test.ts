@@ -50,7 +50,7 @@ describe("messages chosen by a code in the URL", () => {
   it("the cart shows its own message for a known code and nothing for anything else", () => {
     expect(cartErrorMessage("out-of-stock")).toBe("Sorry, this is out of stock.");
     expect(cartErrorMessage("not-enough-stock", { stock: 3 })).toBe("Only 3 left in stock.");
-    expect(cartErrorMessage("professional-only")).toMatch(/trained professionals only/);
+    expect(cartErrorMessage("professional-only")).toMatch(/verified professionals/);
     for (const code of ["<script>alert(1)</script>", "Your card was charged twice", "__proto__", "toString", "", undefined, ["out-of-stock"]]) {
       expect(cartErrorMessage(code), JSON.stringify(code)).toBeNull();
     }
