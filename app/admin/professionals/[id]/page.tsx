@@ -25,7 +25,8 @@ export async function generateMetadata(_: Props): Promise<Metadata> {
 
 const when = (d: Date | null) => (d ? <time dateTime={d.toISOString()}>{formatDateTime(d.toISOString())}</time> : null);
 
-const fileSize = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const fileSize = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
 
 const actorOf = (e: { actorKind: string; actorEmail: string | null }) =>
   e.actorKind === "CUSTOMER" ? "Applicant" : e.actorKind === "STAFF" ? (e.actorEmail ?? "Staff") : "The store";

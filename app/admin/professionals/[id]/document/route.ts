@@ -6,20 +6,21 @@
 // inert: never cached, never sniffed into another type, no scripts or
 // outside requests, and a file name that cannot break the header. Images and
 // PDFs open in the browser ("Open the document"); an image is also shown on
-// the application page. PDFs get no CSP sandbox: it stops Chrome's PDF viewer.
+// the application page. The Content-Security-Policy is DOCUMENT_POLICY, which
+// proxy.ts sends for this path (it would overwrite a route's own); set here
+// too so the route says what it answers with.
 import type { NextRequest } from "next/server";
 import { withAdminDb } from "@/lib/admin/page";
 import { adminRefused } from "@/lib/admin/refused";
 import { AdminRefused, can, currentStaff } from "@/lib/admin/staff";
 import { readDocument } from "@/lib/professional/applications";
+import { DOCUMENT_POLICY } from "@/lib/security-headers";
 import { isId } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
 /** The only types an upload can have (lib/professional/document.ts); anything else is offered as a download of bytes. */
 const INLINE_TYPES = new Set(["application/pdf", "image/png", "image/jpeg", "image/webp"]);
-
-const BASE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** `inline` or `attachment` with an ASCII file name any client reads and the real one as UTF-8 (RFC 6266). */
 function documentDisposition(kind: "inline" | "attachment", fileName: string): string {
@@ -50,7 +51,6 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   }
   if (!doc) return adminRefused();
   const inline = INLINE_TYPES.has(doc.contentType);
-  const isPdf = doc.contentType === "application/pdf";
   return new Response(new Uint8Array(doc.bytes), {
     headers: {
       "Content-Type": inline ? doc.contentType : "application/octet-stream",
@@ -58,7 +58,7 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
       "Content-Disposition": documentDisposition(inline ? "inline" : "attachment", doc.fileName),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": isPdf ? BASE_POLICY : `${BASE_POLICY}; sandbox`,
+      "Content-Security-Policy": DOCUMENT_POLICY,
       "Cross-Origin-Resource-Policy": "same-origin",
       "Referrer-Policy": "no-referrer",
     },
