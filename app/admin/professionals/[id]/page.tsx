@@ -112,6 +112,11 @@ export default async function ProfessionalApplicationPage({ params, searchParams
   const flash = await pageFlash(await searchParams);
   const documentUrl = `/admin/professionals/${app.id}/document`;
   const isImage = app.document?.contentType.startsWith("image/") ?? false;
+  /** A form's values and messages, only when they came back from this application's form (not another tab's). */
+  const stateFor = (action: string): FormState => {
+    const state = formState(flash, action);
+    return state.values.applicationId === undefined || state.values.applicationId === app.id ? state : { values: {}, errors: {} };
+  };
 
   return (
     <div className="space-y-5">
@@ -201,9 +206,9 @@ export default async function ProfessionalApplicationPage({ params, searchParams
             id={app.id}
             expiresOn={app.fields.expiresOn}
             states={{
-              approve: formState(flash, "professional.approve"),
-              reject: formState(flash, "professional.reject"),
-              more: formState(flash, "professional.more-info"),
+              approve: stateFor("professional.approve"),
+              reject: stateFor("professional.reject"),
+              more: stateFor("professional.more-info"),
             }}
           />
         </Section>
