@@ -277,8 +277,16 @@ test("a held order shows why, offers no packing, and is released with a note; th
     return orderNumber;
   });
   await sessionFor(context, `held-staff-${run}@example.test`, "STAFF");
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/admin/orders/${number}`);
   await expect(page.getByTestId("admin-order-hold")).toContainText(reason);
+  await noSidewaysScroll(page);
+  await axe(page, "held order");
+  await page.screenshot({ path: "test-results/admin-professionals-held-order-phone.png", fullPage: true });
+  // The held list: the order is among those that need action.
+  await page.goto(`/admin/orders?needs=action&q=${number}`);
+  await expect(page.getByTestId("order-card").filter({ hasText: number })).toContainText("held for review");
+  await page.goto(`/admin/orders/${number}`);
   await expect(page.getByTestId("admin-order-acknowledgement")).toContainText("for Cartridge guide version 3");
   await expect(page.getByRole("button", { name: "Mark packed" })).toHaveCount(0);
 
