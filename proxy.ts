@@ -9,7 +9,7 @@
 // checked in lib/ where data is read.
 import { NextResponse, type NextRequest } from "next/server";
 import { config as storeConfig } from "@/lib/config";
-import { formTargetsFromEnv, makeNonce, securityHeaders, usesNonce } from "@/lib/security-headers";
+import { DOCUMENT_POLICY, formTargetsFromEnv, isDocumentPath, makeNonce, securityHeaders, usesNonce } from "@/lib/security-headers";
 import { canonicalCatalogSearch, catalogRewrite, isInternalCatalogPath } from "@/lib/catalog/page-keys";
 import { PEN_COOKIE } from "@/lib/catalog/pen-cookie";
 
@@ -21,6 +21,9 @@ export function proxy(request: NextRequest) {
     dev: process.env.NODE_ENV === "development",
     formTargets: formTargetsFromEnv(process.env),
   });
+  // An uploaded licence copy gets the policy that lets it do nothing but show itself
+  // (the route's own header would be overwritten by this one, so it is set here).
+  if (isDocumentPath(request.nextUrl.pathname)) headers["Content-Security-Policy"] = DOCUMENT_POLICY;
   const csp = headers["Content-Security-Policy"]!;
 
   const requestHeaders = new Headers(request.headers);

@@ -78,6 +78,18 @@ export function contentSecurityPolicy({ nonce, https, dev = false, formTargets =
   return directives.map((d) => d.join(" ")).join("; ");
 }
 
+/**
+ * An uploaded licence copy, opened by staff (app/admin/professionals/[id]/document):
+ * the file is the customer's, so its response may load nothing and run
+ * nothing, only show itself. No `sandbox`: it stops Chrome's PDF viewer.
+ */
+export const DOCUMENT_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** The staff-only route that answers with an uploaded licence copy. */
+export function isDocumentPath(pathname: string): boolean {
+  return /^\/admin\/professionals\/[^/]+\/document\/?$/.test(pathname);
+}
+
 /** The headers proxy.ts adds to a response. HSTS only over https: over http browsers ignore it, and it would wrongly promise https. */
 export function securityHeaders(options: PolicyOptions): Record<string, string> {
   const headers: Record<string, string> = { "Content-Security-Policy": contentSecurityPolicy(options) };

@@ -5,7 +5,8 @@
 // moves its idle clock), so a prefetch would be a full request per link.
 import Link from "next/link";
 import type { Metadata } from "next";
-import { adminPage } from "@/lib/admin/page";
+import { adminPage, withAdminDb } from "@/lib/admin/page";
+import { waitingApplications } from "@/lib/admin/professionals";
 import { can, currentStaff } from "@/lib/admin/staff";
 
 // No title here: each page names itself through adminMetadata, only for
@@ -20,12 +21,15 @@ const sections = [
   { href: "/admin/stock", label: "Stock", capability: "stock.read" },
   { href: "/admin/products", label: "Products", capability: "products.write" },
   { href: "/admin/guides", label: "Guides", capability: "guides.draft" },
+  { href: "/admin/professionals", label: "Professionals", capability: "professionals.review" },
   { href: "/admin/staff", label: "Staff", capability: "staff.manage" },
   { href: "/admin/audit", label: "Audit log", capability: "audit.read" },
 ] as const;
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const actor = await adminPage("orders.read");
+  // Applications waiting for a decision, next to "Professionals" (one count).
+  const waiting = can(actor.role, "professionals.review") ? await withAdminDb(waitingApplications)(actor) : 0;
   return (
     <div className="space-y-6" data-testid="admin">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-line pb-3">
@@ -43,6 +47,12 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                   {/* No prefetch: every back-office page is dynamic and checks its capability per request. */}
                   <Link href={s.href} prefetch={false} className="underline-offset-4 hover:underline">
                     {s.label}
+                    {s.href === "/admin/professionals" && waiting > 0 && (
+                      <span className="ml-1 rounded-full bg-warn-soft px-1.5 text-xs text-warn" data-testid="admin-professionals-waiting">
+                        {waiting}
+                        <span className="sr-only"> waiting</span>
+                      </span>
+                    )}
                   </Link>
                 </li>
               ))}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { adminMetadata, adminPage } from "@/lib/admin/page";
+import { can } from "@/lib/admin/staff";
 
 export const generateMetadata = adminMetadata("orders.read", "Back office");
 
@@ -19,6 +20,15 @@ export default async function AdminHome() {
         </Link>
         .
       </p>
+      {can(actor.role, "professionals.review") && (
+        <p className="text-muted">
+          Professional accounts:{" "}
+          <Link href="/admin/professionals" prefetch={false} className="underline">
+            applications waiting for a decision
+          </Link>
+          .
+        </p>
+      )}
     </div>
   );
 }

@@ -25,6 +25,26 @@ export function NoteForm({ order, state }: { order: OrderDetail; state: FormStat
   );
 }
 
+/** Releases a payment held for review; the note says what was checked (it goes in the timeline and the audit log). */
+export function ReleaseHoldForm({ order, state }: { order: OrderDetail; state: FormState }) {
+  return (
+    <ActionForm action="order.release-hold" label={`Release the hold on ${order.number}`} state={state} className="space-y-3">
+      <Ids order={order} />
+      <TextArea
+        name="note"
+        label="What did you check?"
+        hint="For example: the buyer's renewed licence. Only the shop sees this note."
+        state={state}
+        maxLength={NOTE_MAX}
+        rows={2}
+        required
+        idPrefix="release-"
+      />
+      <SubmitButton>Release the hold</SubmitButton>
+    </ActionForm>
+  );
+}
+
 export function PackForm({ order, state }: { order: OrderDetail; state: FormState }) {
   return (
     <ActionForm action="order.pack" label={`Mark ${order.number} packed`} state={state}>

@@ -11,6 +11,7 @@ function Status({ row }: { row: OrderListRow }) {
     <span>
       {statusLabel(row.status, partly)}
       {row.refundFailed && <span className="ml-1 text-danger">· refund failed</span>}
+      {row.heldForReview && <span className="ml-1 text-danger">· held for review</span>}
       {row.needsAction && <span className="sr-only"> (needs action)</span>}
     </span>
   );

@@ -2,12 +2,13 @@
 // /admin/actions/order.<verb> and calls the lib/admin/orders.ts step. Every
 // form carries the order's id (what is changed) and its number (where to go
 // back to: only ever a well-formed number, and after a success the number
-// the order itself has).
+// the order itself has). A payment held for review is released here too
+// (order.release-hold), with a note saying what was checked.
 import { z } from "zod";
 import { TransitionError } from "@/lib/orders/status";
 import { id, text } from "@/lib/validation";
 import { ActionError, defineAction, type AdminAction } from "./actions";
-import { addNote, CANCEL_REASON_MAX, cancelOrder, isOrderNumber, markDelivered, markPacked, NOTE_MAX, ship, type StepResult } from "./orders";
+import { addNote, CANCEL_REASON_MAX, cancelOrder, isOrderNumber, markDelivered, markPacked, NOTE_MAX, releaseHold, ship, type StepResult } from "./orders";
 
 const orderPage = (number: string | undefined) => (isOrderNumber(number) ? `/admin/orders/${number.toUpperCase()}` : "/admin/orders");
 
@@ -42,6 +43,22 @@ export const orderActions: AdminAction[] = [
     run: async ({ db, actor }, input) => {
       const done = await step(() => addNote(db, actor, { orderId: input.orderId, note: input.note }));
       return { redirect: orderPage(done.number), notice: "Note added. Only the shop sees it." };
+    },
+  }),
+
+  defineAction({
+    name: "order.release-hold",
+    capability: "orders.write",
+    input: z.object({
+      ...base,
+      note: text({ max: NOTE_MAX, tooLong: `Keep a note under ${NOTE_MAX} characters.`, multiline: true })
+        .transform((v) => v.trim())
+        .pipe(z.string().min(1, "Say what you checked before releasing the hold.")),
+    }),
+    back: (f) => orderPage(f.number),
+    run: async ({ db, actor }, input) => {
+      const done = await step(() => releaseHold(db, actor, { orderId: input.orderId, note: input.note }));
+      return { redirect: orderPage(done.number), notice: `The hold on ${done.number} is released: it can be packed and shipped.` };
     },
   }),
 

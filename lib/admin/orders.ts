@@ -22,6 +22,7 @@ import { releaseStock } from "@/lib/inventory";
 import { enqueueJob, kickJobs } from "@/lib/jobs";
 import { recordOrderEvent } from "@/lib/orders/events";
 import { requestRefundInTx } from "@/lib/orders/refunds";
+import { readAcknowledgement, type Acknowledgement } from "@/lib/professional/acknowledgement";
 import { assertTransition, label, TransitionError } from "@/lib/orders/status";
 import { carrierNames, carrierTrackingUrl, normalizeTrackingNumber, parseCarrier } from "@/lib/orders/tracking";
 import { nextDay, startOfStoreDay } from "@/lib/time-zone";
@@ -66,9 +67,11 @@ export type OrderListRow = {
   currency: string;
   units: number;
   shippedUnits: number;
-  /** Paid or packed with units still to ship, a refund that failed, or an unpaid order whose hold has passed. */
+  /** Paid or packed with units still to ship, a refund that failed, a payment held for review, or an unpaid order whose hold has passed. */
   needsAction: boolean;
   refundFailed: boolean;
+  /** A payment held for staff review (Order.reviewHoldReason): not packed or shipped until released. */
+  heldForReview: boolean;
 };
 
 export type OrderList = { rows: OrderListRow[]; total: number; page: number; pages: number };
@@ -91,6 +94,7 @@ function needsActionWhere(now: Date): Prisma.OrderWhereInput {
       { refunds: { some: { status: "FAILED" } } },
       { refunds: { some: { status: "PENDING", createdAt: { lt: new Date(now.getTime() - REFUND_STUCK_MS) } } } },
       { status: "AWAITING_PAYMENT", holdExpiresAt: { lt: now } },
+      { reviewHoldReason: { not: null } },
     ],
   };
 }
@@ -135,6 +139,7 @@ export async function listOrders(db: Db, actor: Actor | null | undefined, query:
       totalCents: true,
       currency: true,
       holdExpiresAt: true,
+      reviewHoldReason: true,
       items: { select: { quantity: true, shipmentLines: { select: { quantity: true } } } },
       refunds: {
         where: { OR: [{ status: "FAILED" }, { status: "PENDING", createdAt: { lt: new Date(now.getTime() - REFUND_STUCK_MS) } }] },
@@ -147,7 +152,9 @@ export async function listOrders(db: Db, actor: Actor | null | undefined, query:
     const units = o.items.reduce((n, i) => n + i.quantity, 0);
     const shippedUnits = o.items.reduce((n, i) => n + i.shipmentLines.reduce((m, l) => m + l.quantity, 0), 0);
     const refundFailed = o.refunds.length > 0;
-    const needsAction = o.status === "PAID" || o.status === "PACKED" || refundFailed || (o.status === "AWAITING_PAYMENT" && o.holdExpiresAt < now);
+    const heldForReview = o.reviewHoldReason !== null;
+    const needsAction =
+      o.status === "PAID" || o.status === "PACKED" || refundFailed || heldForReview || (o.status === "AWAITING_PAYMENT" && o.holdExpiresAt < now);
     return {
       id: o.id,
       number: o.number,
@@ -161,6 +168,7 @@ export async function listOrders(db: Db, actor: Actor | null | undefined, query:
       shippedUnits,
       needsAction,
       refundFailed,
+      heldForReview,
     };
   });
   return { rows, total, page, pages };
@@ -226,6 +234,22 @@ export type OrderDetail = {
   shipping: { name: string; line1: string; line2: string | null; city: string; region: string | null; postalCode: string; country: string; method: string };
   /** When the customer confirmed they read who must not use the products; null if they did not need to. */
   safetyConfirmedAt: Date | null;
+  /** The guide versions whose "who must not use it" the buyer confirmed (null for orders from before it was kept). */
+  acknowledgement: Acknowledgement | null;
+  /** The professional licence professional-only items were sold under, if any. */
+  licence: {
+    id: string;
+    applicationId: string;
+    profession: string;
+    licenceNumber: string;
+    issuingBody: string;
+    region: string;
+    /** YYYY-MM-DD, the licence's own expiry. */
+    expiresOn: string;
+    validUntil: Date;
+  } | null;
+  /** Why the payment is held for review (pack and ship are refused until a member releases it), or null. */
+  reviewHold: { reason: string; at: Date | null } | null;
   totals: { subtotalCents: number; discountCents: number; shippingCents: number; totalCents: number; currency: string; promoCode: string | null };
   lines: OrderLineDetail[];
   payment: { provider: string; reference: string | null; amountPaidCents: number | null; paidAt: Date | null; refundedCents: number };
@@ -260,6 +284,7 @@ export async function orderDetail(db: Db, actor: Actor | null | undefined, numbe
       shipments: { orderBy: [{ shippedAt: "asc" }, { id: "asc" }], include: { lines: true } },
       refunds: { orderBy: { createdAt: "asc" }, include: { lines: true } },
       events: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+      licence: true,
     },
   });
   if (!o) return null;
@@ -309,7 +334,9 @@ export async function orderDetail(db: Db, actor: Actor | null | undefined, numbe
   }
   timeline.sort((a, b) => a.at.getTime() - b.at.getTime());
 
-  const shippable = o.status === "PACKED" && shippedUnits < units;
+  // A payment held for review is neither packed nor shipped (the steps refuse it too).
+  const held = o.reviewHoldReason !== null;
+  const shippable = !held && o.status === "PACKED" && shippedUnits < units;
   return {
     id: o.id,
     number: o.number,
@@ -328,6 +355,20 @@ export async function orderDetail(db: Db, actor: Actor | null | undefined, numbe
       method: o.shippingMethodName,
     },
     safetyConfirmedAt: o.contraindicationsConfirmedAt,
+    acknowledgement: readAcknowledgement(o.acknowledgement),
+    licence: o.licence
+      ? {
+          id: o.licence.id,
+          applicationId: o.licence.applicationId,
+          profession: o.licence.profession,
+          licenceNumber: o.licence.licenceNumber,
+          issuingBody: o.licence.issuingBody,
+          region: o.licence.region,
+          expiresOn: o.licence.expiresOn.toISOString().slice(0, 10),
+          validUntil: o.licence.validUntil,
+        }
+      : null,
+    reviewHold: o.reviewHoldReason ? { reason: o.reviewHoldReason, at: o.reviewHeldAt } : null,
     totals: {
       subtotalCents: o.subtotalCents,
       discountCents: o.discountCents,
@@ -377,7 +418,7 @@ export async function orderDetail(db: Db, actor: Actor | null | undefined, numbe
     shippedUnits,
     partlyShipped: shippedUnits > 0 && shippedUnits < units,
     can: {
-      pack: o.status === "PAID",
+      pack: !held && o.status === "PAID",
       ship: shippable,
       deliver: o.status === "SHIPPED",
       cancel: o.status === "AWAITING_PAYMENT" || ((o.status === "PAID" || o.status === "PACKED") && o.shipments.length === 0),

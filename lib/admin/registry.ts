@@ -5,11 +5,21 @@ import { auditActions } from "./audit-actions";
 import { guideActions } from "./guide-actions";
 import { orderActions } from "./order-actions";
 import { productActions } from "./product-actions";
+import { professionalActions } from "./professional-actions";
 import { refundActions } from "./refund-actions";
 import { staffActions } from "./staff-actions";
 import { stockActions } from "./stock-actions";
 
-const all: AdminAction[] = [...orderActions, ...refundActions, ...stockActions, ...productActions, ...guideActions, ...staffActions, ...auditActions];
+const all: AdminAction[] = [
+  ...orderActions,
+  ...refundActions,
+  ...stockActions,
+  ...productActions,
+  ...guideActions,
+  ...staffActions,
+  ...auditActions,
+  ...professionalActions,
+];
 
 const byName = new Map<string, AdminAction>();
 for (const action of all) {

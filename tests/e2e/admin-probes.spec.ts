@@ -266,6 +266,9 @@ test("every /admin page answers a visitor and a customer (and staff, for owner p
       "/admin/audit",
       "/admin/audit?actor=owner",
       "/admin/staff?done=x",
+      "/admin/professionals",
+      "/admin/professionals?status=APPROVED",
+      "/admin/professionals/no-such-application",
     ];
     const ownerPages = ["/admin/staff", "/admin/audit", "/admin/audit?action=staff.invite"];
     const tries: [string, typeof visitor, string][] = [

@@ -2,7 +2,16 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ResponseCookies } from "next/dist/server/web/spec-extension/cookies";
 import { NextRequest } from "next/server";
 import { PEN_COOKIE, PEN_COOKIE_OPTIONS } from "@/lib/catalog/pen-preference";
-import { HSTS_VALUE, contentSecurityPolicy, formTargetsFromEnv, makeNonce, securityHeaders, usesNonce } from "@/lib/security-headers";
+import {
+  DOCUMENT_POLICY,
+  HSTS_VALUE,
+  contentSecurityPolicy,
+  isDocumentPath,
+  formTargetsFromEnv,
+  makeNonce,
+  securityHeaders,
+  usesNonce,
+} from "@/lib/security-headers";
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -168,5 +177,17 @@ describe("proxy.ts", () => {
     vi.stubEnv("SITE_URL", "https://shop.example.com");
     const { proxy } = await import("@/proxy");
     expect(proxy(new NextRequest("http://127.0.0.1/")).headers.get("strict-transport-security")).toBe(HSTS_VALUE);
+  });
+
+  it("gives an uploaded licence copy a policy that loads and runs nothing, and only that route", async () => {
+    const { proxy } = await import("@/proxy");
+    const copy = proxy(new NextRequest("http://127.0.0.1/admin/professionals/abc123/document")).headers.get("content-security-policy")!;
+    expect(copy).toBe(DOCUMENT_POLICY);
+    expect(directives(copy).get("default-src")).toEqual(["'none'"]);
+    expect(copy).not.toContain("script-src");
+    for (const path of ["/admin/professionals/abc123", "/admin/professionals", "/admin/professionals/abc123/document/more"]) {
+      expect(isDocumentPath(path), path).toBe(false);
+      expect(proxy(new NextRequest(`http://127.0.0.1${path}`)).headers.get("content-security-policy"), path).toContain("'strict-dynamic'");
+    }
   });
 });

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { ActionError, adminPath, MAX_ADMIN_BODY } from "@/lib/admin/actions";
 import { FLASH_COOKIE, FLASH_MAX_AGE_SECONDS, FLASH_PARAM, FLASH_PATH, newFlashId, sealFlash, type Flash } from "@/lib/admin/flash";
 import { withAdminDb } from "@/lib/admin/page";
+import { adminRefused } from "@/lib/admin/refused";
 import { findAction } from "@/lib/admin/registry";
 import { AdminRefused, can, currentStaff } from "@/lib/admin/staff";
 import { config } from "@/lib/config";
@@ -19,11 +20,8 @@ import { storeSecret } from "@/lib/secret";
 
 export const dynamic = "force-dynamic";
 
-const REFUSED_BODY = "<!doctype html><title>Not found</title><h1>We could not find that page</h1>";
-
-function refused(): Response {
-  return new Response(REFUSED_BODY, { status: 404, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
-}
+/** The back office's one refusal (lib/admin/refused.ts). */
+const refused = adminRefused;
 
 /** A post from another site (a browser says so, or its Origin is not this store): refused like the rest. */
 function crossSite(request: NextRequest): boolean {

@@ -1,18 +1,20 @@
 // One order in the back office: what was sold (with the guide version that
-// went with each line), where it goes, the customer's safety confirmation,
-// payments and refunds, parcels, the whole timeline with who did what, and
+// went with each line), where it goes, the customer's safety confirmation
+// (which guide versions they acknowledged) and the licence professional-only
+// items were sold under, a payment held for review and its release, payments
+// and refunds, parcels, the whole timeline with who did what, and
 // the steps staff can take from here.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FlashNotice } from "@/components/admin/form";
-import { CancelForm, DeliverForm, NoteForm, PackForm, ShipForm } from "@/components/admin/order-forms";
+import { CancelForm, DeliverForm, NoteForm, PackForm, ReleaseHoldForm, ShipForm } from "@/components/admin/order-forms";
 import { RefundPanel } from "@/components/admin/refund-panel";
 import { isOrderNumber, statusLabel } from "@/lib/admin/orders";
 import { adminOrderDetail } from "@/lib/data";
 import { adminMetadata, adminPage, formState, pageFlash } from "@/lib/admin/page";
 import { can } from "@/lib/admin/staff";
-import { formatDateTime, formatMoney } from "@/lib/catalog/format";
+import { formatDate, formatDateTime, formatMoney } from "@/lib/catalog/format";
 
 type Props = { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -72,6 +74,24 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
         </p>
       </header>
       <FlashNotice flash={flash} />
+
+      {order.reviewHold && (
+        <section aria-labelledby="hold-heading" className="rounded border-2 border-danger bg-danger-soft p-4" data-testid="admin-order-hold">
+          <h2 id="hold-heading" className="text-lg font-semibold text-danger">
+            Held for review: do not pack or ship
+          </h2>
+          <p className="mt-1 text-sm break-words">
+            {order.reviewHold.reason}
+            {order.reviewHold.at && <> (held {when(order.reviewHold.at)})</>}
+          </p>
+          <p className="mt-1 text-sm">Check the buyer&rsquo;s licence or contact them. Release the hold when it is right to send the order, or cancel it.</p>
+          {write && (
+            <div className="mt-3 rounded border border-line bg-white p-3">
+              <ReleaseHoldForm order={order} state={formState(flash, "order.release-hold")} />
+            </div>
+          )}
+        </section>
+      )}
 
       <Section id="lines-heading" title="What was ordered">
         <ul className="divide-y divide-line text-sm" data-testid="admin-order-lines">
@@ -140,8 +160,49 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
               "No confirmation was recorded (nothing in the order needed one)."
             )}
           </p>
+          <div className="mt-3 text-sm" data-testid="admin-order-acknowledgement">
+            {order.acknowledgement && order.acknowledgement.guides.length > 0 ? (
+              <ul className="list-disc space-y-1 pl-5">
+                {order.acknowledgement.guides.map((g) => (
+                  <li key={g.versionId} className="break-words">
+                    Confirmed who must not use it on <time dateTime={order.acknowledgement!.confirmedAt}>{formatDate(order.acknowledgement!.confirmedAt)}</time>
+                    , for {g.guideTitle} version {g.number}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-muted">No acknowledgement recorded</p>
+            )}
+          </div>
         </Section>
       </div>
+
+      {order.licence && (
+        <Section id="licence-heading" title="Sold under a professional licence">
+          <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]" data-testid="admin-order-licence">
+            <dt className="text-muted">Licence number</dt>
+            <dd className="break-all">{order.licence.licenceNumber}</dd>
+            <dt className="text-muted">Profession</dt>
+            <dd className="break-words">{order.licence.profession}</dd>
+            <dt className="text-muted">Issuing body</dt>
+            <dd className="break-words">{order.licence.issuingBody}</dd>
+            <dt className="text-muted">Country and state</dt>
+            <dd className="break-words">{order.licence.region}</dd>
+            <dt className="text-muted">Expires</dt>
+            <dd>
+              <time dateTime={order.licence.expiresOn}>{order.licence.expiresOn}</time>
+              {order.licence.validUntil <= new Date() && <span className="ml-1 text-danger">(expired)</span>}
+            </dd>
+          </dl>
+          {can(actor.role, "professionals.review") && (
+            <p className="mt-2 text-sm">
+              <Link href={`/admin/professionals/${order.licence.applicationId}`} prefetch={false} className="underline">
+                The application this licence was approved on
+              </Link>
+            </p>
+          )}
+        </Section>
+      )}
 
       <Section id="payment-heading" title="Payment">
         <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
