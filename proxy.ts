@@ -9,18 +9,21 @@
 // checked in lib/ where data is read.
 import { NextResponse, type NextRequest } from "next/server";
 import { config as storeConfig } from "@/lib/config";
-import { formTargetsFromEnv, makeNonce, securityHeaders, usesNonce } from "@/lib/security-headers";
+import { formTargetsFromEnv, makeNonce, securityHeaders, servesUploadedFile, UPLOADED_FILE_POLICY, usesNonce } from "@/lib/security-headers";
 import { canonicalCatalogSearch, catalogRewrite, isInternalCatalogPath } from "@/lib/catalog/page-keys";
 import { PEN_COOKIE } from "@/lib/catalog/pen-cookie";
 
 export function proxy(request: NextRequest) {
-  const nonce = usesNonce(request.nextUrl.pathname) ? makeNonce() : null;
+  // An uploaded file (a licence copy) is served under a policy that lets it run nothing; it renders no scripts to nonce.
+  const uploadedFile = servesUploadedFile(request.nextUrl.pathname);
+  const nonce = !uploadedFile && usesNonce(request.nextUrl.pathname) ? makeNonce() : null;
   const headers = securityHeaders({
     nonce,
     https: storeConfig().https,
     dev: process.env.NODE_ENV === "development",
     formTargets: formTargetsFromEnv(process.env),
   });
+  if (uploadedFile) headers["Content-Security-Policy"] = UPLOADED_FILE_POLICY;
   const csp = headers["Content-Security-Policy"]!;
 
   const requestHeaders = new Headers(request.headers);

@@ -78,6 +78,23 @@ export function contentSecurityPolicy({ nonce, https, dev = false, formTargets =
   return directives.map((d) => d.join(" ")).join("; ");
 }
 
+/**
+ * Files customers uploaded (licence copies), served by routes that check who
+ * is asking: the applicant's own (app/account/professional/document) and
+ * staff's (app/admin/professionals/[id]/document). They are data, never a
+ * page of this site: nothing may run or load but the file itself (an image
+ * shown inline), and the document is sandboxed. proxy.ts's headers win over a
+ * route's own, so the policy for these paths is chosen here.
+ */
+export const UPLOADED_FILE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox";
+
+const UPLOADED_FILE_PATHS = [/^\/account\/professional\/document$/, /^\/admin\/professionals\/[A-Za-z0-9_-]+\/document$/];
+
+/** True for the paths that serve an uploaded file (one segment of an id at most; nothing else). */
+export function servesUploadedFile(pathname: string): boolean {
+  return UPLOADED_FILE_PATHS.some((p) => p.test(pathname));
+}
+
 /** The headers proxy.ts adds to a response. HSTS only over https: over http browsers ignore it, and it would wrongly promise https. */
 export function securityHeaders(options: PolicyOptions): Record<string, string> {
   const headers: Record<string, string> = { "Content-Security-Policy": contentSecurityPolicy(options) };

@@ -296,7 +296,7 @@ function ApplyForm({ values, errors, application }: { values: Partial<Applicatio
           <span className="text-muted">(uploaded {formatDateTime(application.document.uploadedAt.toISOString())})</span>
         </p>
       )}
-      {errors.document && <p className="text-sm text-muted">For your safety, a file cannot be kept between tries: choose it again.</p>}
+      {errors.document && <p className="text-sm text-muted">A chosen file is not kept between tries: choose it again.</p>}
 
       <div className="flex flex-wrap gap-3 pt-2">
         {/* Saving first: Enter in a field saves, it never sends by accident. */}

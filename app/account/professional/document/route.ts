@@ -12,11 +12,13 @@ import { NextResponse } from "next/server";
 import { currentUserId } from "@/lib/accounts/session";
 import { latestApplication, readDocument } from "@/lib/data";
 import { contentDisposition } from "@/lib/http/content-disposition";
+import { UPLOADED_FILE_POLICY } from "@/lib/security-headers";
 
 const PRIVATE = {
   "Cache-Control": "private, no-store",
   "X-Content-Type-Options": "nosniff",
-  "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox",
+  // The same policy proxy.ts sends for this path (its headers win over a route's).
+  "Content-Security-Policy": UPLOADED_FILE_POLICY,
   "Referrer-Policy": "no-referrer",
 } as const;
 

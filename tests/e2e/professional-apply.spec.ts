@@ -1,0 +1,162 @@
+// A customer applies for a professional account from their account page, in
+// a browser: saves a draft and finds it again later, has a renamed program, an
+// oversized file and a file with a forged type refused (each with its own
+// message next to the file field, nothing changed), then sends a real PDF and
+// sees that it is waiting for review. The copy they sent is served to them and
+// to nobody else: a guest and another customer get the same 404. The page is
+// checked with axe and fits a phone.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, sessionFor, test } from "./fixtures";
+import { withTestDb } from "../support/db";
+import { oversizedPdf, tinyPdf, tinyPng, windowsProgram } from "../support/documents";
+
+const run = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+
+async function accessible(page: Page, name: string) {
+  const { scroll, viewport } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+  expect(scroll, `${name}: the page scrolls sideways`).toBeLessThanOrEqual(viewport);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+  expect(serious, `${name}: axe`).toEqual([]);
+}
+
+/** The applicant's application and its copy as stored, to show that a refusal changed nothing. */
+const stored = (email: string) =>
+  withTestDb((prisma) =>
+    prisma.professionalApplication.findMany({
+      where: { user: { email } },
+      select: { status: true, profession: true, licenceNumber: true, issuingBody: true, region: true, expiresOn: true, updatedAt: true, document: true },
+    }),
+  );
+
+test("a customer saves a draft, comes back to it, has bad files refused and sends a real PDF for review", async ({ page, browser, context }) => {
+  test.setTimeout(120_000);
+  const email = `pro-apply-${run}@example.com`;
+  await sessionFor(context, email);
+
+  await page.goto("/account");
+  await expect(page.getByTestId("professional-summary")).toContainText("Trained practitioners can apply");
+  await page.getByRole("link", { name: "Apply for a professional account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Professional account");
+  await expect(page.getByText("It is kept privately: only our staff and you can see it.")).toBeVisible();
+  await accessible(page, "empty form");
+
+  // A draft with two fields.
+  await page.getByLabel("Your profession").fill("Aesthetician");
+  await page.getByLabel("Licence or certificate number").fill("AE-2041/77");
+  await page.getByRole("button", { name: "Save and finish later" }).click();
+  await expect(page.getByTestId("apply-notice")).toHaveText("Saved. You can come back and finish it whenever you like.");
+  await expect(page.getByTestId("application-status")).toContainText("Saved as a draft, not sent yet");
+
+  // Later: it is there.
+  await page.goto("/account");
+  await expect(page.getByTestId("professional-summary")).toContainText("You have started an application and not sent it yet.");
+  await page.getByRole("link", { name: "Finish your application" }).click();
+  await expect(page.getByLabel("Your profession")).toHaveValue("Aesthetician");
+  await expect(page.getByLabel("Licence or certificate number")).toHaveValue("AE-2041/77");
+
+  await page.getByLabel("Issuing body").fill("State Board of Cosmetology");
+  await page.getByLabel("Country and state or province").fill("United States, Ohio");
+  await page.getByLabel("Expiry date").fill("2030-06-30");
+  const before = await stored(email);
+  expect(before).toHaveLength(1);
+
+  // Each bad file: refused next to the file field, what was typed kept, nothing saved.
+  const refusals = [
+    { file: { name: "licence.pdf", mimeType: "application/pdf", buffer: windowsProgram() }, message: "That file is a program, not a document." },
+    {
+      file: { name: "licence.pdf", mimeType: "application/pdf", buffer: oversizedPdf() },
+      message: "The file is larger than 8 MB. Upload a smaller scan or photo.",
+    },
+    { file: { name: "licence.pdf", mimeType: "application/pdf", buffer: tinyPng() }, message: "That file says it is a .pdf file, but its content is a PNG." },
+  ];
+  for (const { file, message } of refusals) {
+    await page.getByLabel("A copy of your licence or certificate").setInputFiles(file);
+    await page.getByRole("button", { name: "Send for review" }).click();
+    const fileField = page.getByLabel("A copy of your licence or certificate");
+    await expect(page.getByTestId("document-error")).toContainText(message);
+    await expect(fileField).toHaveAttribute("aria-invalid", "true");
+    await expect(fileField).toHaveAttribute("aria-describedby", /document-error/);
+    await expect(page.getByTestId("apply-problems")).toContainText(message);
+    await expect(page.getByLabel("Issuing body")).toHaveValue("State Board of Cosmetology");
+    await expect(page.getByLabel("Expiry date")).toHaveValue("2030-06-30");
+    await expect(page).not.toHaveURL(/larger|program|content/);
+    expect(await stored(email), message).toEqual(before);
+  }
+  await accessible(page, "form with a refused file");
+
+  // A real PDF: sent.
+  await page
+    .getByLabel("A copy of your licence or certificate")
+    .setInputFiles({ name: "Zulassung Müller.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
+  await page.getByRole("button", { name: "Send for review" }).click();
+  await expect(page.getByTestId("apply-notice")).toContainText("Sent. Your application is waiting for review");
+  await expect(page.getByTestId("application-status")).toContainText("Sent, waiting for review");
+  await expect(page.getByTestId("apply-form")).toHaveCount(0);
+  await expect(page.getByTestId("application-details")).toContainText("State Board of Cosmetology");
+  await expect(page.getByTestId("application-history")).toContainText("You sent the application for review.");
+  const [after] = await stored(email);
+  expect(after).toMatchObject({ status: "SUBMITTED", document: { fileName: "Zulassung Müller.pdf", contentType: "application/pdf" } });
+  await accessible(page, "waiting for review");
+
+  // The copy: the applicant's, as a download of the right type, kept by no cache.
+  const own = await page.request.get("/account/professional/document");
+  expect(own.status()).toBe(200);
+  expect(own.headers()["content-type"]).toBe("application/pdf");
+  expect(own.headers()["content-disposition"]).toBe(`attachment; filename="Zulassung M_ller.pdf"; filename*=UTF-8''Zulassung%20M%C3%BCller.pdf`);
+  expect(own.headers()["cache-control"]).toBe("private, no-store");
+  expect(own.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(own.headers()["content-security-policy"]).toMatch(/^default-src 'none'; img-src 'self'; style-src 'unsafe-inline'/);
+  expect(Buffer.from(await own.body()).equals(tinyPdf())).toBe(true);
+
+  // Nobody else: a guest and another signed-in customer get the same 404.
+  const guest = await browser.newContext();
+  const other = await browser.newContext();
+  await sessionFor(other, `pro-other-${run}@example.com`);
+  try {
+    const answers = await Promise.all(
+      [guest, other].map(async (c) => {
+        const r = await c.request.get("/account/professional/document");
+        return { status: r.status(), type: r.headers()["content-type"], body: await r.text() };
+      }),
+    );
+    expect(answers[0]).toEqual({ status: 404, type: "text/plain; charset=utf-8", body: "Not found.\n" });
+    expect(answers[1]).toEqual(answers[0]);
+  } finally {
+    await guest.close();
+    await other.close();
+  }
+});
+
+test("a guest is asked to sign in, and a cross-site post is refused", async ({ page, request }) => {
+  await page.goto("/account/professional");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount%2Fprofessional|\/signin\?callbackUrl=\/account\/professional/);
+  const crossSite = await request.post("/account/professional/save", {
+    multipart: { profession: "Nurse", intent: "draft" },
+    headers: { Origin: "https://elsewhere.example", "Sec-Fetch-Site": "cross-site" },
+    maxRedirects: 0,
+  });
+  expect(crossSite.status()).toBe(403);
+});
+
+test("on a phone, the form with an error fits the screen and passes axe", async ({ page, context }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const email = `pro-phone-${run}@example.com`;
+  await sessionFor(context, email);
+  await page.goto("/account/professional");
+  await page.getByLabel("Your profession").fill("Dermatology nurse");
+  await page.getByLabel("Expiry date").fill("2020-01-01");
+  await page
+    .getByLabel("A copy of your licence or certificate")
+    .setInputFiles({ name: "licence.png", mimeType: "image/png", buffer: Buffer.from("<!doctype html><p>hi</p>") });
+  await page.getByRole("button", { name: "Send for review" }).click();
+  await expect(page.getByTestId("expiresOn-error")).toHaveText("This licence has expired. Apply with a licence that is still valid.");
+  await expect(page.getByTestId("document-error")).toContainText("That file is not a PDF or an image we accept.");
+  await expect(page.getByLabel("Your profession")).toHaveValue("Dermatology nurse");
+  await accessible(page, "phone, with errors");
+  await page.screenshot({ path: test.info().outputPath("professional-phone.png"), fullPage: true });
+  expect(await stored(email)).toEqual([]);
+});
