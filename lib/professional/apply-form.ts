@@ -29,7 +29,7 @@ const SAVED: Record<string, string> = {
   sent: "Sent. Your application is waiting for review; we will email you when our team has looked at it.",
 };
 
-const TOO_LARGE_FILE = `The file is larger than ${MAX_DOCUMENT_LABEL}. Upload a smaller scan or photo.`;
+export const TOO_LARGE_FILE = `The file is larger than ${MAX_DOCUMENT_LABEL}. Upload a smaller scan or photo.`;
 
 const ERRORS: Record<string, ApplicationErrors> = {
   "too-large": { document: TOO_LARGE_FILE, form: "Nothing was saved: the file was too large to send. Your details are as you last saved them." },

@@ -14,9 +14,10 @@ import { currentUser } from "@/lib/accounts/session";
 import { formatDate, formatDateTime } from "@/lib/catalog";
 import { latestApplication, licencesOf } from "@/lib/data";
 import { EDITABLE, type ApplicationErrors, type ApplicationFields, type ApplicationView } from "@/lib/professional/applications";
-import { APPLY_COOKIE, APPLY_PATH, errorForCode, openApplyForm, savedNotice } from "@/lib/professional/apply-form";
-import { ACCEPT_ATTRIBUTE, MAX_DOCUMENT_LABEL } from "@/lib/professional/document";
+import { APPLY_COOKIE, APPLY_PATH, errorForCode, openApplyForm, savedNotice, TOO_LARGE_FILE } from "@/lib/professional/apply-form";
+import { ACCEPT_ATTRIBUTE, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_LABEL } from "@/lib/professional/document";
 import { storeSecret } from "@/lib/secret";
+import { LicenceFileInput } from "./file-input";
 
 export const metadata: Metadata = { title: "Professional account", robots: { index: false, follow: false } };
 
@@ -278,15 +279,23 @@ function ApplyForm({ values, errors, application }: { values: Partial<Applicatio
       <Field name="expiresOn" errors={errors} hint="The date printed on it.">
         {(a) => <input {...a} type="date" defaultValue={values.expiresOn ?? ""} min={today} className={`${a.className} max-w-[14rem]`} />}
       </Field>
-      <Field
-        name="document"
-        errors={errors}
-        hint={`A PDF, PNG, JPEG or WebP file, up to ${MAX_DOCUMENT_LABEL}. It is kept privately: only our staff and you can see it.${
-          application?.document ? " Choose a file only to replace the one you sent." : ""
-        }`}
-      >
-        {(a) => <input {...a} type="file" accept={ACCEPT_ATTRIBUTE} className="mt-1 block w-full max-w-full text-sm" />}
-      </Field>
+      <div>
+        <label htmlFor="document" className="block text-sm font-medium">
+          {FIELD_LABELS.document}
+        </label>
+        <p id="document-hint" className="text-sm text-muted">
+          A PDF, PNG, JPEG or WebP file, up to {MAX_DOCUMENT_LABEL}. It is kept privately: only our staff and you can see it.
+          {application?.document ? " Choose a file only to replace the one you sent." : ""}
+        </p>
+        <LicenceFileInput
+          id="document"
+          accept={ACCEPT_ATTRIBUTE}
+          maxBytes={MAX_DOCUMENT_BYTES}
+          tooLargeMessage={TOO_LARGE_FILE}
+          hintId="document-hint"
+          serverError={errors.document}
+        />
+      </div>
       {application?.document && (
         <p className="text-sm" data-testid="current-document">
           Your copy:{" "}
