@@ -67,10 +67,6 @@ test("a customer saves a draft, comes back to it, has bad files refused and send
   // Each bad file: refused next to the file field, what was typed kept, nothing saved.
   const refusals = [
     { file: { name: "licence.pdf", mimeType: "application/pdf", buffer: windowsProgram() }, message: "That file is a program, not a document." },
-    {
-      file: { name: "licence.pdf", mimeType: "application/pdf", buffer: oversizedPdf() },
-      message: "The file is larger than 8 MB. Upload a smaller scan or photo.",
-    },
     { file: { name: "licence.pdf", mimeType: "application/pdf", buffer: tinyPng() }, message: "That file says it is a .pdf file, but its content is a PNG." },
   ];
   for (const { file, message } of refusals) {
@@ -88,6 +84,16 @@ test("a customer saves a draft, comes back to it, has bad files refused and send
   }
   await accessible(page, "form with a refused file");
 
+  // Just over 8 MB: with JavaScript, refused as soon as it is chosen, before anything is sent.
+  const fileField = page.getByLabel("A copy of your licence or certificate");
+  await page.getByLabel("Issuing body").fill("State Board of Cosmetology, Ohio");
+  await fileField.setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: oversizedPdf() });
+  await expect(page.getByTestId("document-error")).toHaveText("The file is larger than 8 MB. Upload a smaller scan or photo.");
+  await expect(fileField).toHaveAttribute("aria-invalid", "true");
+  expect(await fileField.evaluate((input: HTMLInputElement) => input.files?.length)).toBe(0);
+  await expect(page.getByLabel("Issuing body")).toHaveValue("State Board of Cosmetology, Ohio");
+  expect(await stored(email)).toEqual(before);
+
   // A real PDF: sent.
   await page
     .getByLabel("A copy of your licence or certificate")
@@ -96,7 +102,7 @@ test("a customer saves a draft, comes back to it, has bad files refused and send
   await expect(page.getByTestId("apply-notice")).toContainText("Sent. Your application is waiting for review");
   await expect(page.getByTestId("application-status")).toContainText("Sent, waiting for review");
   await expect(page.getByTestId("apply-form")).toHaveCount(0);
-  await expect(page.getByTestId("application-details")).toContainText("State Board of Cosmetology");
+  await expect(page.getByTestId("application-details")).toContainText("State Board of Cosmetology, Ohio");
   await expect(page.getByTestId("application-history")).toContainText("You sent the application for review.");
   const [after] = await stored(email);
   expect(after).toMatchObject({ status: "SUBMITTED", document: { fileName: "Zulassung Müller.pdf", contentType: "application/pdf" } });
@@ -129,6 +135,52 @@ test("a customer saves a draft, comes back to it, has bad files refused and send
     await guest.close();
     await other.close();
   }
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form saves, refuses an oversized file on the server (just over 8 MB, and far over), and sends", async ({ page, context }) => {
+    test.setTimeout(120_000);
+    const email = `pro-nojs-${run}@example.com`;
+    await sessionFor(context, email);
+    await page.goto("/account/professional");
+    await page.getByLabel("Your profession").fill("Physician");
+    await page.getByLabel("Licence or certificate number").fill("MD 998877");
+    await page.getByLabel("Issuing body").fill("State Medical Board");
+    await page.getByLabel("Country and state or province").fill("United States, Texas");
+    await page.getByLabel("Expiry date").fill("2029-01-31");
+    await page.getByRole("button", { name: "Save and finish later" }).click();
+    await expect(page.getByTestId("apply-notice")).toContainText("Saved.");
+    const before = await stored(email);
+
+    // Just over the limit: read, checked, refused with what was typed kept.
+    await page.getByLabel("Issuing body").fill("Texas Medical Board");
+    await page.getByLabel("A copy of your licence or certificate").setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: oversizedPdf() });
+    await page.getByRole("button", { name: "Send for review" }).click();
+    await expect(page.getByTestId("document-error")).toHaveText("The file is larger than 8 MB. Upload a smaller scan or photo.");
+    await expect(page.getByLabel("Issuing body")).toHaveValue("Texas Medical Board");
+    expect(await stored(email)).toEqual(before);
+
+    // Far over it: not read at all, and still the same message against the file field (the saved details shown).
+    const huge = Buffer.alloc(12 * 1024 * 1024, 0x20);
+    tinyPdf().copy(huge);
+    await page.getByLabel("A copy of your licence or certificate").setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: huge });
+    await page.getByRole("button", { name: "Send for review" }).click();
+    await expect(page.getByTestId("document-error")).toHaveText("The file is larger than 8 MB. Upload a smaller scan or photo.");
+    await expect(page.getByLabel("A copy of your licence or certificate")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByTestId("apply-problems")).toContainText("Nothing was saved");
+    await expect(page.getByLabel("Issuing body")).toHaveValue("State Medical Board");
+    expect(await stored(email)).toEqual(before);
+
+    await page.getByLabel("A copy of your licence or certificate").setInputFiles({ name: "scan.png", mimeType: "image/png", buffer: tinyPng() });
+    await page.getByRole("button", { name: "Send for review" }).click();
+    await expect(page.getByTestId("application-status")).toContainText("Sent, waiting for review");
+    const image = await page.request.get("/account/professional/document");
+    expect(image.status()).toBe(200);
+    expect(image.headers()["content-type"]).toBe("image/png");
+    expect(image.headers()["content-disposition"]).toBe(`inline; filename="scan.png"; filename*=UTF-8''scan.png`);
+  });
 });
 
 test("a guest is asked to sign in, and a cross-site post is refused", async ({ page, request }) => {
