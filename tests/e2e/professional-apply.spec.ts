@@ -212,3 +212,83 @@ test("on a phone, the form with an error fits the screen and passes axe", async 
   await page.screenshot({ path: test.info().outputPath("professional-phone.png"), fullPage: true });
   expect(await stored(email)).toEqual([]);
 });
+
+test("the page shows what staff asked for with the history in order, and asks an approved professional to renew in time", async ({ page, context }) => {
+  const asked = `pro-asked-${run}@example.com`;
+  const renewing = `pro-renew-${run}@example.com`;
+  await sessionFor(context, asked);
+  const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 24 * 3600_000).toISOString().slice(0, 10);
+  await withTestDb(async (prisma) => {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: asked } });
+    await prisma.professionalApplication.create({
+      data: {
+        userId: user.id,
+        status: "NEEDS_INFO",
+        profession: "Aesthetician",
+        licenceNumber: "AE-1",
+        issuingBody: "Board",
+        region: "Ohio",
+        expiresOn: new Date(`${day(400)}T00:00:00Z`),
+        staffMessage: "The photo is cut off at the bottom.",
+        events: {
+          create: [
+            {
+              kind: "more-info",
+              actorKind: "STAFF",
+              actorEmail: "staff@example.com",
+              message: "More needed: The photo is cut off at the bottom.",
+              at: new Date(Date.now() - 3_600_000),
+            },
+            { kind: "saved", actorKind: "CUSTOMER", message: "You started an application.", at: new Date(Date.now() - 3 * 86_400_000) },
+            { kind: "submitted", actorKind: "CUSTOMER", message: "You sent the application for review.", at: new Date(Date.now() - 2 * 86_400_000) },
+          ],
+        },
+      },
+    });
+    const other = await prisma.user.create({ data: { email: renewing } });
+    const application = await prisma.professionalApplication.create({
+      data: { userId: other.id, status: "APPROVED", profession: "Nurse", licenceNumber: "RN-778899", issuingBody: "Nursing Board", region: "Texas" },
+    });
+    await prisma.professionalLicence.create({
+      data: {
+        userId: other.id,
+        applicationId: application.id,
+        profession: "Nurse",
+        licenceNumber: "RN-778899",
+        issuingBody: "Nursing Board",
+        region: "Texas",
+        expiresOn: new Date(`${day(10)}T00:00:00Z`),
+        validUntil: new Date(`${day(11)}T05:00:00Z`),
+        approvedBy: "staff@example.com",
+      },
+    });
+  });
+
+  await page.goto("/account");
+  await expect(page.getByTestId("professional-summary")).toHaveText("Our team needs more from you to finish your application.");
+  await page.getByRole("link", { name: "Update your application" }).click();
+  await expect(page.getByTestId("application-status")).toContainText("Our team needs more from you");
+  await expect(page.getByTestId("staff-message")).toHaveText("What our team asked forThe photo is cut off at the bottom.");
+  await expect(page.getByTestId("application-history").getByRole("listitem")).toHaveText([
+    /You started an application\.$/,
+    /You sent the application for review\.$/,
+    /More needed: The photo is cut off at the bottom\.$/,
+  ]);
+  await expect(page.getByRole("heading", { name: "Update your application" })).toBeVisible();
+  await expect(page.getByLabel("Licence or certificate number")).toHaveValue("AE-1");
+  await accessible(page, "needs more");
+
+  await context.clearCookies();
+  await sessionFor(context, renewing);
+  await page.goto("/account");
+  await expect(page.getByTestId("professional-summary")).toContainText("Verified professional. Your licence expires on");
+  await expect(page.getByTestId("professional-summary")).toContainText("Renew it to keep ordering professional-only items.");
+  await page.getByRole("link", { name: "Send your renewed licence" }).click();
+  await expect(page.getByTestId("renewal-notice")).toContainText("Your licence expires on");
+  await expect(page.getByTestId("licence")).toContainText("RN-778899");
+  await expect(page.getByTestId("licence")).toContainText("Valid until");
+  await expect(page.getByRole("heading", { name: "Send a renewed licence" })).toBeVisible();
+  await expect(page.getByLabel("Licence or certificate number")).toHaveValue("RN-778899");
+  await expect(page.getByLabel("Expiry date")).toHaveValue("");
+  await accessible(page, "renewal due");
+});
