@@ -291,4 +291,7 @@ test("the page shows what staff asked for with the history in order, and asks an
   await expect(page.getByLabel("Licence or certificate number")).toHaveValue("RN-778899");
   await expect(page.getByLabel("Expiry date")).toHaveValue("");
   await accessible(page, "renewal due");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await accessible(page, "renewal due, on a phone");
+  await page.screenshot({ path: test.info().outputPath("renewal-phone.png"), fullPage: true });
 });

@@ -125,15 +125,15 @@ export default async function ProfessionalAccountPage({ searchParams }: Props) {
             const l = (current ?? lastExpired)!;
             return (
               <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-line bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]" data-testid="licence">
-                <dt className="font-medium">Number</dt>
+                <dt className="text-muted">Number</dt>
                 <dd className="break-words">{l.licenceNumber}</dd>
-                <dt className="font-medium">Issued by</dt>
+                <dt className="text-muted">Issued by</dt>
                 <dd className="break-words">
                   {l.issuingBody}, {l.region}
                 </dd>
-                <dt className="font-medium">Expiry</dt>
+                <dt className="text-muted">Expiry</dt>
                 <dd>{expiryDay(l.expiresOn)}</dd>
-                <dt className="font-medium">{current ? "Valid until" : "Was valid until"}</dt>
+                <dt className="text-muted">{current ? "Valid until" : "Was valid until"}</dt>
                 <dd>{formatDateTime(l.validUntil.toISOString())}</dd>
               </dl>
             );
@@ -210,17 +210,17 @@ function ApplicationSummary({ application }: { application: ApplicationView }) {
   const f = application.fields;
   return (
     <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-line bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]" data-testid="application-details">
-      <dt className="font-medium">{FIELD_LABELS.profession}</dt>
+      <dt className="text-muted">{FIELD_LABELS.profession}</dt>
       <dd className="break-words">{f.profession || "—"}</dd>
-      <dt className="font-medium">{FIELD_LABELS.licenceNumber}</dt>
+      <dt className="text-muted">{FIELD_LABELS.licenceNumber}</dt>
       <dd className="break-words">{f.licenceNumber || "—"}</dd>
-      <dt className="font-medium">{FIELD_LABELS.issuingBody}</dt>
+      <dt className="text-muted">{FIELD_LABELS.issuingBody}</dt>
       <dd className="break-words">{f.issuingBody || "—"}</dd>
-      <dt className="font-medium">{FIELD_LABELS.region}</dt>
+      <dt className="text-muted">{FIELD_LABELS.region}</dt>
       <dd className="break-words">{f.region || "—"}</dd>
-      <dt className="font-medium">{FIELD_LABELS.expiresOn}</dt>
+      <dt className="text-muted">{FIELD_LABELS.expiresOn}</dt>
       <dd>{f.expiresOn ? expiryDay(new Date(`${f.expiresOn}T00:00:00Z`)) : "—"}</dd>
-      <dt className="font-medium">Copy</dt>
+      <dt className="text-muted">Copy</dt>
       <dd className="break-words">
         {application.document ? (
           <Link href={`${APPLY_PATH}/document`} prefetch={false} className="underline hover:text-brand">
