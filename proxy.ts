@@ -9,12 +9,14 @@
 // checked in lib/ where data is read.
 import { NextResponse, type NextRequest } from "next/server";
 import { config as storeConfig } from "@/lib/config";
-import { DOCUMENT_POLICY, formTargetsFromEnv, isDocumentPath, makeNonce, securityHeaders, usesNonce } from "@/lib/security-headers";
+import { formTargetsFromEnv, makeNonce, securityHeaders, uploadedFilePolicy, usesNonce } from "@/lib/security-headers";
 import { canonicalCatalogSearch, catalogRewrite, isInternalCatalogPath } from "@/lib/catalog/page-keys";
 import { PEN_COOKIE } from "@/lib/catalog/pen-cookie";
 
 export function proxy(request: NextRequest) {
-  const nonce = usesNonce(request.nextUrl.pathname) ? makeNonce() : null;
+  // An uploaded file (a licence copy) is served under a policy that lets it run nothing; it renders no scripts to nonce.
+  const uploadedFile = uploadedFilePolicy(request.nextUrl.pathname);
+  const nonce = !uploadedFile && usesNonce(request.nextUrl.pathname) ? makeNonce() : null;
   const headers = securityHeaders({
     nonce,
     https: storeConfig().https,
@@ -23,7 +25,7 @@ export function proxy(request: NextRequest) {
   });
   // An uploaded licence copy gets the policy that lets it do nothing but show itself
   // (the route's own header would be overwritten by this one, so it is set here).
-  if (isDocumentPath(request.nextUrl.pathname)) headers["Content-Security-Policy"] = DOCUMENT_POLICY;
+  if (uploadedFile) headers["Content-Security-Policy"] = uploadedFile;
   const csp = headers["Content-Security-Policy"]!;
 
   const requestHeaders = new Headers(request.headers);

@@ -26,6 +26,12 @@ import { submitDemoPayment as submitDemoPaymentIn } from "@/lib/orders/demo-paym
 import { requestOrderLookup as requestOrderLookupIn } from "@/lib/orders/lookup";
 import { reorderCartridges as reorderCartridgesIn } from "@/lib/orders/reorder";
 import { handleStripeWebhook as handleStripeWebhookIn } from "@/lib/payments/stripe-webhook";
+import {
+  latestApplication as latestApplicationIn,
+  licencesOf as licencesOfIn,
+  readDocument as readDocumentIn,
+  saveApplication as saveApplicationIn,
+} from "@/lib/professional/applications";
 import { professionalSectionsFor as professionalSectionsForIn, professionalVisitor as professionalVisitorIn } from "@/lib/professional/visitor";
 
 /** `fn` with the store's database as its first argument, opened on first use. */
@@ -61,6 +67,12 @@ export const deleteAddress = withStoreDb(deleteAddressIn);
 export const savedPenModel = withStoreDb(savedPenModelIn);
 export const savePenModel = withStoreDb(savePenModelIn);
 export const signInLinkLimitReached = withStoreDb(signInLinkLimitReachedIn);
+
+// Professional accounts, the applicant's side (lib/professional/applications.ts checks whose is whose)
+export const latestApplication = withStoreDb(latestApplicationIn);
+export const licencesOf = withStoreDb(licencesOfIn);
+export const saveApplication = withStoreDb(saveApplicationIn);
+export const readDocument = withStoreDb(readDocumentIn);
 
 // Back office: stock (who may read it is checked in lib/admin/stock.ts)
 export const stockOverview = withStoreDb(stockOverviewIn);

@@ -79,15 +79,35 @@ export function contentSecurityPolicy({ nonce, https, dev = false, formTargets =
 }
 
 /**
- * An uploaded licence copy, opened by staff (app/admin/professionals/[id]/document):
- * the file is the customer's, so its response may load nothing and run
- * nothing, only show itself. No `sandbox`: it stops Chrome's PDF viewer.
+/**
+ * Files customers uploaded (licence copies), served by routes that check who
+ * is asking: the applicant's own (app/account/professional/document) and
+ * staff's (app/admin/professionals/[id]/document). They are data, never a
+ * page of this site: nothing may run or load but the file itself (an image
+ * shown inline). proxy.ts's headers win over a route's own, so the policy for
+ * these paths is chosen here. The applicant's copy is also sandboxed (a PDF
+ * downloads there); staff open PDFs in the browser, and `sandbox` stops
+ * Chrome's PDF viewer, so their route's policy leaves it out.
  */
+export const UPLOADED_FILE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox";
 export const DOCUMENT_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+const APPLICANT_FILE = /^\/account\/professional\/document$/;
+const STAFF_FILE = /^\/admin\/professionals\/[A-Za-z0-9_-]+\/document$/;
 
 /** The staff-only route that answers with an uploaded licence copy. */
 export function isDocumentPath(pathname: string): boolean {
-  return /^\/admin\/professionals\/[^/]+\/document\/?$/.test(pathname);
+  return STAFF_FILE.test(pathname);
+}
+
+/** True for the paths that serve an uploaded file (one segment of an id at most; nothing else). */
+export function servesUploadedFile(pathname: string): boolean {
+  return APPLICANT_FILE.test(pathname) || STAFF_FILE.test(pathname);
+}
+
+/** The policy for a path that serves an uploaded file, or null for any other path. */
+export function uploadedFilePolicy(pathname: string): string | null {
+  return STAFF_FILE.test(pathname) ? DOCUMENT_POLICY : APPLICANT_FILE.test(pathname) ? UPLOADED_FILE_POLICY : null;
 }
 
 /** The headers proxy.ts adds to a response. HSTS only over https: over http browsers ignore it, and it would wrongly promise https. */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { accountOrders, listAddresses, savedPenModel } from "@/lib/data";
+import { accountOrders, latestApplication, licencesOf, listAddresses, savedPenModel } from "@/lib/data";
 import { penErrorMessage } from "@/lib/accounts";
 import { currentUser } from "@/lib/accounts/session";
 import { formatDate, formatMoney, getCatalog } from "@/lib/catalog";
@@ -17,15 +17,18 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AccountPage({ searchParams }: Props) {
   const user = await currentUser();
   if (!user) redirect("/signin?callbackUrl=/account");
-  const [orders, addresses, pen, catalog, query] = await Promise.all([
+  const [orders, addresses, pen, catalog, query, application, licences] = await Promise.all([
     accountOrders(user.id),
     listAddresses(user.id),
     savedPenModel(user.id),
     getCatalog(),
     searchParams,
+    latestApplication(user.id),
+    licencesOf(user.id),
   ]);
   const penError = penErrorMessage(query.penError);
   const penSaved = query.pen === "saved";
+  const professional = professionalSummary(application, licences);
 
   return (
     <div className="space-y-10">
@@ -114,6 +117,18 @@ export default async function AccountPage({ searchParams }: Props) {
         </details>
       </section>
 
+      <section aria-labelledby="professional-heading" className="space-y-2">
+        <h2 id="professional-heading" className="text-xl font-semibold">
+          Professional account
+        </h2>
+        <p className="text-sm text-muted" data-testid="professional-summary">
+          {professional.text}
+        </p>
+        <Link href="/account/professional" className="inline-block font-medium underline hover:text-brand">
+          {professional.link}
+        </Link>
+      </section>
+
       <section aria-labelledby="pen-heading" id="pen" className="space-y-3">
         <h2 id="pen-heading" className="text-xl font-semibold">
           Your pen
@@ -157,4 +172,30 @@ export default async function AccountPage({ searchParams }: Props) {
       </section>
     </div>
   );
+}
+
+/** One line on where the customer stands as a professional, and what the link to their professional page says. */
+function professionalSummary(
+  application: Awaited<ReturnType<typeof latestApplication>>,
+  licences: Awaited<ReturnType<typeof licencesOf>>,
+): { text: string; link: string } {
+  const now = new Date();
+  const current = licences.find((l) => l.validUntil > now);
+  const expiry = (d: Date) => formatDate(d.toISOString(), "UTC");
+  if (application?.status === "SUBMITTED") return { text: "Your application is waiting for review.", link: "See your application" };
+  if (application?.status === "NEEDS_INFO") return { text: "Our team needs more from you to finish your application.", link: "Update your application" };
+  if (application?.status === "DRAFT") return { text: "You have started an application and not sent it yet.", link: "Finish your application" };
+  if (current) {
+    const soon = current.validUntil.getTime() - now.getTime() <= 30 * 24 * 3600_000;
+    return {
+      text: `Verified professional. Your licence expires on ${expiry(current.expiresOn)}.${soon ? " Renew it to keep ordering professional-only items." : ""}`,
+      link: soon ? "Send your renewed licence" : "Your licence",
+    };
+  }
+  if (licences[0]) return { text: `Your licence expired on ${expiry(licences[0].expiresOn)}.`, link: "Send your renewed licence" };
+  if (application?.status === "REJECTED") return { text: "Your last application was not approved.", link: "See why, or apply again" };
+  return {
+    text: "Trained practitioners can apply to order professional-only kits and deeper cartridges.",
+    link: "Apply for a professional account",
+  };
 }

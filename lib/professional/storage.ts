@@ -65,7 +65,16 @@ export class S3Store implements DocumentStore {
   readonly kind = "s3" as const;
   private client: AwsClient;
   constructor(private readonly options: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }) {
-    this.client = new AwsClient({ accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, region: options.region, service: "s3" });
+    // aws4fetch retries a 5xx or 429 ten times by default, with backoff doubling
+    // from 50 ms (up to ~50 s in all): a customer's upload would hang that long
+    // on a bucket that is down. Twice is enough for a blip.
+    this.client = new AwsClient({
+      accessKeyId: options.accessKeyId,
+      secretAccessKey: options.secretAccessKey,
+      region: options.region,
+      service: "s3",
+      retries: 2,
+    });
   }
   private url(key: string) {
     // Path-style addressing: works with S3 itself and with S3-compatible stores (MinIO, R2, B2).

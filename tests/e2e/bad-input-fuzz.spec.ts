@@ -345,6 +345,8 @@ test("malformed input to every server action and route handler: no 500, no chang
     { target: "order page: reorder", path: `/orders/${guestOrder.accessToken}`, ctx: () => context(), expect: 1 },
     { target: "tracking page: reorder", path: `/track/${tracking}`, ctx: () => context(), expect: 1 },
     { target: "account order: reorder", path: `/account/orders/${accountOrder.id}`, ctx: () => context({ signedIn: true }), expect: 1 },
+    // The professional application (a multipart route; its file field gets text here, which is no file).
+    { target: "professional application: POST /account/professional/save", path: "/account/professional", ctx: () => context({ signedIn: true }), expect: 1 },
     // Address (add, delete), pen, and sign-out last (it ends the session).
     { target: "account", path: "/account", ctx: () => context({ signedIn: true }), expect: 4 },
   ];

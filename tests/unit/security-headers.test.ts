@@ -173,6 +173,28 @@ describe("proxy.ts", () => {
     expect(forwarded(cart, "x-nonce")).not.toBe("chosen-by-client");
   });
 
+  it("serves uploaded files (licence copies) under a policy that lets them run and load nothing, and only those paths", async () => {
+    const { proxy } = await import("@/proxy");
+    for (const [path, policy] of [
+      ["/account/professional/document", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox"],
+      ["/admin/professionals/clx0abc123/document", DOCUMENT_POLICY],
+    ]) {
+      const response = proxy(new NextRequest(`http://127.0.0.1${path}`));
+      expect(response.headers.get("content-security-policy"), path).toBe(policy);
+      expect(forwarded(response, "x-nonce"), path).toBeNull();
+    }
+    for (const path of [
+      "/account/professional",
+      "/account/professional/document/x",
+      "/admin/professionals/a/b/document",
+      "/admin/professionals/x/document.html",
+    ]) {
+      expect(proxy(new NextRequest(`http://127.0.0.1${path}`)).headers.get("content-security-policy"), path).toMatch(
+        /^default-src 'self'; script-src 'self' 'nonce-/,
+      );
+    }
+  });
+
   it("adds HSTS when the site is https", async () => {
     vi.stubEnv("SITE_URL", "https://shop.example.com");
     const { proxy } = await import("@/proxy");
