@@ -19,7 +19,7 @@ export function ProfessionalSections({ productSlug }: { productSlug: string }) {
     if (!professional) return;
     const controller = new AbortController();
     fetch(`/api/professional/sections?product=${encodeURIComponent(productSlug)}`, { signal: controller.signal, cache: "no-store" })
-      .then((r) => (r.ok ? (r.json() as Promise<Instructions>) : null))
+      .then((r) => (r.ok ? (r.json() as Promise<Instructions | null>) : null))
       .then((d) => setDoc(d && d.sections.length > 0 ? d : null))
       .catch(() => {});
     return () => controller.abort();

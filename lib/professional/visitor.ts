@@ -19,11 +19,15 @@ export async function professionalVisitor(db: Db, userId: string | null, product
   return { professional: true, buyable: Object.fromEntries(product.variants.map((v) => [v.sku, mayBuy(v, buyer, now)])) };
 }
 
-/** The professional guide's sections for a kit page, or null for anyone without a valid licence (and for other products). */
-export async function professionalSectionsFor(db: Db, userId: string | null, productSlug: string, now = new Date()): Promise<Instructions | null> {
-  if (!userId) return null;
+/**
+ * The professional guide's sections for a kit page: "refused" for anyone
+ * without a valid licence; for a professional, the sections, or null where
+ * there are none to add (not a kit, or a kit that carries that guide already).
+ */
+export async function professionalSectionsFor(db: Db, userId: string | null, productSlug: string, now = new Date()): Promise<Instructions | null | "refused"> {
+  if (!userId) return "refused";
   const buyer = await loadBuyer(db, userId, now);
-  if (!licenceValid(buyer.licence, now)) return null;
+  if (!licenceValid(buyer.licence, now)) return "refused";
   const product = await getProduct(productSlug);
   return product ? getProfessionalSections(product) : null;
 }

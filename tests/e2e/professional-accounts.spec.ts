@@ -6,10 +6,12 @@
 // licence blocks the next checkout. Pages are the same static HTML for
 // everyone: what a professional may do arrives from their browser's own
 // request, never from a cached page.
+import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { PROFESSIONAL_ONLY_MESSAGE } from "@/lib/professional/eligibility";
 import { storeDay, validUntilOf } from "@/lib/professional/applications";
 import { testDb } from "../support/db";
+import { tinyPdf } from "../support/documents";
 import { expect, fillCheckout, sessionFor, test } from "./fixtures";
 
 const PRO_SKUS = ["KIT-PRO", "CRT-42-10"] as const;
@@ -27,6 +29,8 @@ async function variantIds(): Promise<Record<string, string>> {
 /** Every way into a cart and out of it, as a browser's own requests (the cookies of `request`); the refusals seen. */
 async function tryEveryPath(page: Page, request: APIRequestContext, ids: Record<string, string>): Promise<string[]> {
   const refusals: string[] = [];
+  // The professional guide's sections are not theirs to read either.
+  expect((await request.get("/api/professional/sections?product=home-complete-kit")).status()).toBe(404);
   for (const sku of PRO_SKUS) {
     // The product page offers no way to add it.
     await page.goto(`/products/${sku === "KIT-PRO" ? "professional-kit" : "wide-42-cartridge"}`);
@@ -150,6 +154,15 @@ test("a verified professional sees the professional sections and buys a professi
   await page.goto("/products/home-complete-kit");
   await expect(page.getByTestId("professional-sections")).toContainText("Professional depth guide");
   await expect(page.getByTestId("professional-sections")).toContainText("Client consultation and screening");
+  // On a phone the added sections fit the screen (the depth table scrolls in its own box) and pass an accessibility scan.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId("professional-sections").scrollIntoViewIfNeeded();
+  const { scroll, viewport } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+  expect(scroll).toBeLessThanOrEqual(viewport);
+  const axe = await new AxeBuilder({ page }).include("[data-testid=professional-sections]").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await page.getByTestId("professional-sections").screenshot({ path: test.info().outputPath("professional-sections-phone.png") });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.goto("/products/wide-42-cartridge");
   await expect(page.getByTestId("professional-licensed")).toBeVisible();
@@ -197,4 +210,67 @@ test("a verified professional sees the professional sections and buys a professi
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Home Complete Kit");
   await page.waitForLoadState("networkidle");
   await expect(page.getByTestId("professional-sections")).toHaveCount(0);
+});
+
+test("a customer applies with an upload, staff approve it, and the customer buys the Professional Kit; the order shows the licence and the guide version acknowledged", async ({
+  page,
+  context,
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const run = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+  const email = `pro-buyer-${run}@example.com`;
+  const expiresOn = storeDay(new Date(Date.now() + 400 * 86_400_000));
+  await sessionFor(context, email);
+
+  // Before approval the kit cannot be bought.
+  await page.goto("/products/professional-kit");
+  await expect(page.getByTestId("professional-only")).toBeVisible();
+
+  // Apply, with a copy of the licence.
+  await page.goto("/account/professional");
+  await page.getByLabel("Your profession").fill("Registered nurse (aesthetics)");
+  await page.getByLabel("Licence or certificate number").fill(`RN-${run.slice(-6)}`);
+  await page.getByLabel("Issuing body").fill("State Board of Nursing");
+  await page.getByLabel("Country and state or province").fill("United States, Maine");
+  await page.getByLabel("Expiry date").fill(expiresOn);
+  await page
+    .getByLabel("A copy of your licence or certificate")
+    .setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: tinyPdf("RN licence") });
+  await page.getByRole("button", { name: "Send for review" }).click();
+  await expect(page.getByTestId("application-status")).toContainText(/waiting for review/i);
+
+  // Staff approve it in the back office, with the licence's own expiry.
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await sessionFor(staffContext, `reviewer-${run}@example.com`, "STAFF");
+  await staff.goto("/admin/professionals");
+  await staff.getByRole("link", { name: email, exact: true }).first().click();
+  const approve = staff.getByRole("form", { name: "Approve this application", exact: true });
+  await expect(approve.getByLabel("Licence expires on")).toHaveValue(expiresOn);
+  await approve.getByRole("button", { name: "Approve" }).click();
+  await expect(staff.getByTestId("admin-notice")).toBeVisible();
+
+  // The customer is told, and can now buy the kit.
+  await page.goto("/outbox");
+  await expect(page.getByRole("row").filter({ hasText: email }).filter({ hasText: "approved" }).first()).toBeVisible();
+  await page.goto("/products/professional-kit");
+  await expect(page.getByTestId("professional-licensed")).toBeVisible();
+  await page.locator("#add-to-cart").getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("added")).toContainText("Added Professional Kit");
+  await page.goto("/cart");
+  await page.getByRole("link", { name: "Check out" }).click();
+  await fillCheckout(page, { email });
+  await page.getByRole("checkbox", { name: /who must not use these products/ }).check();
+  await page.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(page).toHaveURL(/\/pay\/demo\//);
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByTestId("order-heading")).toHaveText("Thank you, your order is confirmed");
+  const number = (await page.getByText(/^Order SP-/).textContent())!.match(/SP-[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
+
+  // The back-office order page: the licence it was sold under and the guide version whose warnings were confirmed.
+  await staff.goto(`/admin/orders/${number}`);
+  await expect(staff.getByText(`RN-${run.slice(-6)}`)).toBeVisible();
+  await expect(staff.getByText(/Confirmed who must not use it/)).toContainText("Professional pen guide");
+  await staffContext.close();
 });
