@@ -11,7 +11,7 @@
 import { randomBytes } from "node:crypto";
 import type { APIRequestContext, APIResponse, Browser } from "@playwright/test";
 import type { Db } from "@/lib/db";
-import { hashToken, newOrderId, newOrderNumber, orderAccessToken } from "@/lib/orders/tokens";
+import { writePaidOrder } from "../support/paid-order";
 import { OWNER_ONLY_ACTIONS } from "../support/admin-owner-only";
 import { testDb } from "../support/db";
 import { expect, sessionFor, test } from "./fixtures";
@@ -29,47 +29,7 @@ type Rows = { orderId: string; refundId: string; guideId: string; versionId: str
 /** A paid order written straight to the database (checkout itself loads Next.js modules a test process cannot), and a pending refund on it. */
 async function makeRows(prisma: Db): Promise<Rows> {
   const variant = await prisma.variant.findFirstOrThrow({ where: { product: { active: true } }, include: { product: true }, orderBy: { sku: "asc" } });
-  const orderId = newOrderId();
-  await prisma.order.create({
-    data: {
-      id: orderId,
-      number: newOrderNumber(),
-      accessTokenHash: hashToken(orderAccessToken(orderId)),
-      status: "PAID",
-      paidAt: new Date(),
-      amountPaidCents: variant.priceCents,
-      email: `probe-buyer-${run}@example.test`,
-      shipName: "Probe Buyer",
-      shipLine1: "1 Test Street",
-      shipCity: "Portland",
-      shipPostalCode: "97201",
-      shipCountry: "US",
-      shippingMethodCode: "standard",
-      shippingMethodName: "Standard",
-      subtotalCents: variant.priceCents,
-      discountCents: 0,
-      shippingCents: 0,
-      totalCents: variant.priceCents,
-      currency: "USD",
-      paymentProvider: "DEMO",
-      holdExpiresAt: new Date(Date.now() + 30 * 60_000),
-      items: {
-        create: [
-          {
-            variantId: variant.id,
-            productSlug: variant.product.slug,
-            productKind: variant.product.kind,
-            name: variant.product.name,
-            variantLabel: variant.label,
-            sku: variant.sku,
-            unitPriceCents: variant.priceCents,
-            quantity: 1,
-            lineTotalCents: variant.priceCents,
-          },
-        ],
-      },
-    },
-  });
+  const { id: orderId } = await writePaidOrder(prisma, { variant, email: `probe-buyer-${run}@example.test`, shipName: "Probe Buyer" });
   const refund = await prisma.refund.create({ data: { orderId, amountCents: 1, reason: "probe", requestedBy: "probe" } });
   const version = await prisma.guideVersion.findFirstOrThrow({ where: { status: "PUBLISHED" }, orderBy: [{ guideId: "asc" }, { number: "desc" }] });
   const target = await prisma.staffMember.create({ data: { email: targetEmail, role: "STAFF", invitedBy: "probe" } });

@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { DEMO_OWNER_EMAIL } from "@/lib/config";
-import { hashToken, newOrderId, newOrderNumber, orderAccessToken } from "@/lib/orders/tokens";
+import { writePaidOrder } from "../support/paid-order";
 import { saveApplication, storeDay } from "@/lib/professional/applications";
 import { DOCUMENT_POLICY } from "@/lib/security-headers";
 import { nextDay } from "@/lib/time-zone";
@@ -226,55 +226,20 @@ test("a held order shows why, offers no packing, and is released with a note; th
       include: { product: true },
       orderBy: { sku: "asc" },
     });
-    const orderId = newOrderId();
-    const orderNumber = newOrderNumber();
-    await prisma.order.create({
+    const order = await writePaidOrder(prisma, {
+      variant,
+      email: `held-buyer-${run}@example.test`,
+      shipName: "Held Buyer",
       data: {
-        id: orderId,
-        number: orderNumber,
-        accessTokenHash: hashToken(orderAccessToken(orderId)),
-        status: "PAID",
-        paidAt: new Date(),
-        amountPaidCents: variant.priceCents,
-        email: `held-buyer-${run}@example.test`,
-        shipName: "Held Buyer",
-        shipLine1: "1 Test Street",
-        shipCity: "Portland",
-        shipPostalCode: "97201",
-        shipCountry: "US",
-        shippingMethodCode: "standard",
-        shippingMethodName: "Standard",
-        subtotalCents: variant.priceCents,
-        discountCents: 0,
-        shippingCents: 0,
-        totalCents: variant.priceCents,
-        currency: "USD",
-        paymentProvider: "DEMO",
-        holdExpiresAt: new Date(Date.now() + 30 * 60_000),
         reviewHoldReason: reason,
         reviewHeldAt: new Date(),
         acknowledgement: {
           confirmedAt: new Date().toISOString(),
           guides: [{ versionId: "v-e2e", guideSlug: "cartridges", guideTitle: "Cartridge guide", number: 3 }],
         },
-        items: {
-          create: [
-            {
-              variantId: variant.id,
-              productSlug: variant.product.slug,
-              productKind: variant.product.kind,
-              name: variant.product.name,
-              variantLabel: variant.label,
-              sku: variant.sku,
-              unitPriceCents: variant.priceCents,
-              quantity: 1,
-              lineTotalCents: variant.priceCents,
-            },
-          ],
-        },
       },
     });
-    return orderNumber;
+    return order.number;
   });
   await sessionFor(context, `held-staff-${run}@example.test`, "STAFF");
   await page.setViewportSize({ width: 390, height: 844 });

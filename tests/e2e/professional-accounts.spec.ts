@@ -9,9 +9,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { PROFESSIONAL_ONLY_MESSAGE } from "@/lib/professional/eligibility";
-import { storeDay, validUntilOf } from "@/lib/professional/applications";
+import { storeDay } from "@/lib/professional/applications";
 import { testDb } from "../support/db";
 import { tinyPdf } from "../support/documents";
+import { licensedAccount } from "../support/professional";
 import { expect, fillCheckout, sessionFor, test } from "./fixtures";
 
 const PRO_SKUS = ["KIT-PRO", "CRT-42-10"] as const;
@@ -105,40 +106,25 @@ test("a guest and a signed-in customer without a licence cannot add or check out
 });
 
 /** An account with a licence staff approved, valid through `expiresOn`. */
-async function licensedAccount(email: string, expiresOn: string) {
+async function licensed(email: string, expiresOn: string) {
   const prisma = testDb(1);
   try {
-    const user = await prisma.user.upsert({ where: { email }, create: { email, emailVerified: new Date() }, update: {} });
-    const application = await prisma.professionalApplication.create({
-      data: {
-        userId: user.id,
-        status: "APPROVED",
-        profession: "Aesthetic nurse",
-        licenceNumber: "RN-778899",
-        issuingBody: "Board of Nursing",
-        region: "US, Maine",
-        expiresOn: new Date(`${expiresOn}T00:00:00Z`),
-        submittedAt: new Date(),
-        decidedAt: new Date(),
-        decidedBy: "owner@example.com",
-      },
-    });
-    return await prisma.professionalLicence.create({
-      data: {
-        userId: user.id,
-        applicationId: application.id,
-        profession: application.profession,
-        licenceNumber: application.licenceNumber,
-        issuingBody: application.issuingBody,
-        region: application.region,
-        expiresOn: application.expiresOn!,
-        validUntil: validUntilOf(expiresOn),
-        approvedBy: "owner@example.com",
-      },
-    });
+    return (await licensedAccount(prisma, { email, expiresOn })).licence;
   } finally {
     await prisma.$disconnect();
   }
+}
+
+/** From the cart to a paid demo order, confirming the safety information on the way. */
+async function checkOutAndPay(page: Page, email: string) {
+  await page.goto("/cart");
+  await page.getByRole("link", { name: "Check out" }).click();
+  await fillCheckout(page, { email });
+  await page.getByRole("checkbox", { name: /who must not use these products/ }).check();
+  await page.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(page).toHaveURL(/\/pay\/demo\//);
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByTestId("order-heading")).toHaveText("Thank you, your order is confirmed");
 }
 
 test("a verified professional sees the professional sections and buys a professional-only item; once the licence has expired the next checkout is blocked", async ({
@@ -147,7 +133,7 @@ test("a verified professional sees the professional sections and buys a professi
 }) => {
   test.setTimeout(120_000);
   const email = `licensed-${Date.now()}@example.com`;
-  const licence = await licensedAccount(email, storeDay(new Date(Date.now() + 200 * 86_400_000)));
+  const licence = await licensed(email, storeDay(new Date(Date.now() + 200 * 86_400_000)));
   await sessionFor(context, email);
 
   // A home kit's page: the same static page, plus the professional guide's sections for this account.
@@ -168,14 +154,7 @@ test("a verified professional sees the professional sections and buys a professi
   await expect(page.getByTestId("professional-licensed")).toBeVisible();
   await page.locator("#add-to-cart").getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByTestId("added")).toContainText("Added Wide 42 Cartridge");
-  await page.goto("/cart");
-  await page.getByRole("link", { name: "Check out" }).click();
-  await fillCheckout(page, { email });
-  await page.getByRole("checkbox", { name: /who must not use these products/ }).check();
-  await page.getByRole("button", { name: "Continue to payment" }).click();
-  await expect(page).toHaveURL(/\/pay\/demo\//);
-  await page.getByRole("button", { name: /^Pay / }).click();
-  await expect(page.getByTestId("order-heading")).toHaveText("Thank you, your order is confirmed");
+  await checkOutAndPay(page, email);
 
   const prisma = testDb(1);
   try {
@@ -258,14 +237,7 @@ test("a customer applies with an upload, staff approve it, and the customer buys
   await expect(page.getByTestId("professional-licensed")).toBeVisible();
   await page.locator("#add-to-cart").getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByTestId("added")).toContainText("Added Professional Kit");
-  await page.goto("/cart");
-  await page.getByRole("link", { name: "Check out" }).click();
-  await fillCheckout(page, { email });
-  await page.getByRole("checkbox", { name: /who must not use these products/ }).check();
-  await page.getByRole("button", { name: "Continue to payment" }).click();
-  await expect(page).toHaveURL(/\/pay\/demo\//);
-  await page.getByRole("button", { name: /^Pay / }).click();
-  await expect(page.getByTestId("order-heading")).toHaveText("Thank you, your order is confirmed");
+  await checkOutAndPay(page, email);
   const number = (await page.getByText(/^Order SP-/).textContent())!.match(/SP-[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
 
   // The back-office order page: the licence it was sold under and the guide version whose warnings were confirmed.

@@ -14,7 +14,8 @@ import { applyPaymentEvent } from "@/lib/orders/payment-events";
 import { markPacked } from "@/lib/orders/fulfilment";
 import { PROFESSIONAL_ONLY_MESSAGE } from "@/lib/professional/eligibility";
 import { readAcknowledgement } from "@/lib/professional/acknowledgement";
-import { storeDay, validUntilOf } from "@/lib/professional/applications";
+import { storeDay } from "@/lib/professional/applications";
+import { licensedAccount } from "../support/professional";
 import { sweepLicences } from "@/lib/professional/renewals";
 
 const prisma = testDb();
@@ -90,35 +91,8 @@ describe("professional-only variants", () => {
 
 /** An account with an approved licence expiring on `expiresOn` (YYYY-MM-DD), as staff approval makes it. */
 async function professional(expiresOn: string, label = "pro") {
-  const user = await prisma.user.create({ data: { email: `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com` } });
-  const application = await prisma.professionalApplication.create({
-    data: {
-      userId: user.id,
-      status: "APPROVED",
-      profession: "Dermatology nurse",
-      licenceNumber: "RN-12345",
-      issuingBody: "State Board of Nursing",
-      region: "US, New York",
-      expiresOn: new Date(`${expiresOn}T00:00:00Z`),
-      submittedAt: new Date(),
-      decidedAt: new Date(),
-      decidedBy: "owner@example.com",
-    },
-  });
-  const licence = await prisma.professionalLicence.create({
-    data: {
-      userId: user.id,
-      applicationId: application.id,
-      profession: application.profession,
-      licenceNumber: application.licenceNumber,
-      issuingBody: application.issuingBody,
-      region: application.region,
-      expiresOn: application.expiresOn!,
-      validUntil: validUntilOf(expiresOn),
-      approvedBy: "owner@example.com",
-    },
-  });
-  return { user, application, licence, owner: { userId: user.id } };
+  const made = await licensedAccount(prisma, { email: `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`, expiresOn });
+  return { ...made, owner: { userId: made.user.id } };
 }
 
 const dayAfter = (days: number) => storeDay(new Date(Date.now() + days * 86_400_000));
