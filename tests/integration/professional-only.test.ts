@@ -95,6 +95,18 @@ async function professional(expiresOn: string, label = "pro") {
   return { ...made, owner: { userId: made.user.id } };
 }
 
+/** The demo provider's "paid" event for the whole order, as the demo payment page sends it. */
+const payInFull = (order: { id: string; totalCents: number; currency: string }) =>
+  applyPaymentEvent(prisma, {
+    provider: "DEMO",
+    eventId: `demo:${order.id}:pay`,
+    rawType: "demo.payment_succeeded",
+    kind: "paid",
+    orderId: order.id,
+    amountCents: order.totalCents,
+    currency: order.currency,
+  });
+
 const dayAfter = (days: number) => storeDay(new Date(Date.now() + days * 86_400_000));
 
 describe("verified professionals", () => {
@@ -135,15 +147,7 @@ describe("verified professionals", () => {
     expect(ack?.guides.map((g) => g.versionId)).toEqual([kitItem.guideVersionId]);
     expect(ack?.guides[0]).toMatchObject({ guideSlug: "professional-pen-guide" });
     // Paid while the licence holds: paid, not held.
-    const paid = await applyPaymentEvent(prisma, {
-      provider: "DEMO",
-      eventId: `demo:${order.id}:pay`,
-      rawType: "demo.payment_succeeded",
-      kind: "paid",
-      orderId: order.id,
-      amountCents: order.totalCents,
-      currency: order.currency,
-    });
+    const paid = await payInFull(order);
     expect(paid.status).toBe("PAID");
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).reviewHoldReason).toBeNull();
   });
@@ -182,15 +186,7 @@ describe("verified professionals", () => {
     if (!result.ok) return;
     await prisma.professionalLicence.update({ where: { id: pro.licence.id }, data: { validUntil: new Date(Date.now() - 1000) } });
     const order = await prisma.order.findUniqueOrThrow({ where: { id: result.orderId } });
-    const paid = await applyPaymentEvent(prisma, {
-      provider: "DEMO",
-      eventId: `demo:${order.id}:pay`,
-      rawType: "demo.payment_succeeded",
-      kind: "paid",
-      orderId: order.id,
-      amountCents: order.totalCents,
-      currency: order.currency,
-    });
+    const paid = await payInFull(order);
     expect(paid.status).toBe("PAID");
     const held = await prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { events: true } });
     expect(held.reviewHoldReason).toMatch(/KIT-PRO/);
