@@ -79,7 +79,6 @@ export function contentSecurityPolicy({ nonce, https, dev = false, formTargets =
 }
 
 /**
-/**
  * Files customers uploaded (licence copies), served by routes that check who
  * is asking: the applicant's own (app/account/professional/document) and
  * staff's (app/admin/professionals/[id]/document). They are data, never a

@@ -94,7 +94,7 @@ function needsActionWhere(now: Date): Prisma.OrderWhereInput {
       { refunds: { some: { status: "FAILED" } } },
       { refunds: { some: { status: "PENDING", createdAt: { lt: new Date(now.getTime() - REFUND_STUCK_MS) } } } },
       { status: "AWAITING_PAYMENT", holdExpiresAt: { lt: now } },
-      { reviewHoldReason: { not: null } },
+      { reviewHoldReason: { not: null }, status: { in: ["PAID", "PACKED"] } },
     ],
   };
 }
@@ -152,7 +152,7 @@ export async function listOrders(db: Db, actor: Actor | null | undefined, query:
     const units = o.items.reduce((n, i) => n + i.quantity, 0);
     const shippedUnits = o.items.reduce((n, i) => n + i.shipmentLines.reduce((m, l) => m + l.quantity, 0), 0);
     const refundFailed = o.refunds.length > 0;
-    const heldForReview = o.reviewHoldReason !== null;
+    const heldForReview = isHeld(o);
     const needsAction =
       o.status === "PAID" || o.status === "PACKED" || refundFailed || heldForReview || (o.status === "AWAITING_PAYMENT" && o.holdExpiresAt < now);
     return {
@@ -335,7 +335,7 @@ export async function orderDetail(db: Db, actor: Actor | null | undefined, numbe
   timeline.sort((a, b) => a.at.getTime() - b.at.getTime());
 
   // A payment held for review is neither packed nor shipped (the steps refuse it too).
-  const held = o.reviewHoldReason !== null;
+  const held = isHeld(o);
   const shippable = !held && o.status === "PACKED" && shippedUnits < units;
   return {
     id: o.id,
@@ -368,7 +368,7 @@ export async function orderDetail(db: Db, actor: Actor | null | undefined, numbe
           validUntil: o.licence.validUntil,
         }
       : null,
-    reviewHold: o.reviewHoldReason ? { reason: o.reviewHoldReason, at: o.reviewHeldAt } : null,
+    reviewHold: held ? { reason: o.reviewHoldReason!, at: o.reviewHeldAt } : null,
     totals: {
       subtotalCents: o.subtotalCents,
       discountCents: o.discountCents,
@@ -527,6 +527,14 @@ export async function addNote(db: Db, actor: Actor | null | undefined, input: { 
   });
 }
 
+/**
+ * Held for review, and still the shop's to send: a held order that was
+ * cancelled or refunded has nothing left to release (its hold stays on record).
+ */
+function isHeld(order: { reviewHoldReason: string | null; status: OrderStatus }): boolean {
+  return order.reviewHoldReason !== null && (order.status === "PAID" || order.status === "PACKED");
+}
+
 /** Refused while a payment is held for review (lib/orders/payment-events.ts): nothing held is packed or shipped. */
 function assertNotHeld(order: { reviewHoldReason: string | null }) {
   if (order.reviewHoldReason) throw new ActionError("This order is held for review and cannot be packed or shipped until the hold is released.");
@@ -559,7 +567,10 @@ export async function releaseHold(db: Db, actor: Actor | null | undefined, input
   if (!note) throw new ActionError("Say what you checked before releasing the hold.", "note");
   if (note.length > NOTE_MAX) throw new ActionError(`Keep a note under ${NOTE_MAX} characters.`, "note");
   return orderStep(db, actor, input.orderId, async (tx, order, who) => {
-    if (!order.reviewHoldReason) throw new ActionError("This order is not held.");
+    if (!isHeld(order)) throw new ActionError("This order is not held.");
+    // Nobody releases a hold on their own purchase.
+    if (who.kind === "staff" && order.userId === who.userId)
+      throw new ActionError("This is your own order: another member of staff must release it. Nothing was changed.");
     await tx.order.update({ where: { id: order.id }, data: { reviewHoldReason: null, reviewHeldAt: null } });
     await recordOrderEvent(tx, { orderId: order.id, kind: "released", ...staffEvent(who), message: `Hold released: ${note}`, customerVisible: false, at: now });
     await recordAudit(tx, who, {

@@ -14,6 +14,8 @@ export const applicationPage = (applicationId: string | undefined) => (isId(appl
 
 const applicationId = id("We could not find that application. The queue below is up to date.");
 const back = (f: Record<string, string>) => applicationPage(f.applicationId);
+/** When the application on the page was sent: a decision applies to that sending only. */
+const seen = z.string().max(40, "Reload the page and try again.");
 
 /** A message the applicant reads: required, trimmed, one limit for both forms. */
 const applicantText = (empty: string) =>
@@ -27,6 +29,7 @@ export const professionalActions: AdminAction[] = [
     capability: "professionals.review",
     input: z.object({
       applicationId,
+      seen,
       expiresOn: z
         .string()
         .max(20, "Enter the expiry as a date, e.g. 2027-06-30.")
@@ -35,7 +38,7 @@ export const professionalActions: AdminAction[] = [
     }),
     back,
     async run({ db, actor }, input) {
-      const done = await decideApplication(db, actor, input.applicationId, { kind: "approve", expiresOn: input.expiresOn });
+      const done = await decideApplication(db, actor, input.applicationId, { kind: "approve", expiresOn: input.expiresOn, seen: input.seen });
       return {
         redirect: applicationPage(input.applicationId),
         notice: `Approved: ${done.email} can order professional-only items until ${input.expiresOn}. We emailed them.`,
@@ -45,20 +48,20 @@ export const professionalActions: AdminAction[] = [
   defineAction({
     name: "professional.reject",
     capability: "professionals.review",
-    input: z.object({ applicationId, reason: applicantText("Say why, so the applicant knows.") }),
+    input: z.object({ applicationId, seen, reason: applicantText("Say why, so the applicant knows.") }),
     back,
     async run({ db, actor }, input) {
-      const done = await decideApplication(db, actor, input.applicationId, { kind: "reject", reason: input.reason });
+      const done = await decideApplication(db, actor, input.applicationId, { kind: "reject", reason: input.reason, seen: input.seen });
       return { redirect: applicationPage(input.applicationId), notice: `Not approved. We emailed ${done.email} the reason.` };
     },
   }),
   defineAction({
     name: "professional.more-info",
     capability: "professionals.review",
-    input: z.object({ applicationId, message: applicantText("Say what you need from the applicant.") }),
+    input: z.object({ applicationId, seen, message: applicantText("Say what you need from the applicant.") }),
     back,
     async run({ db, actor }, input) {
-      const done = await decideApplication(db, actor, input.applicationId, { kind: "more-info", message: input.message });
+      const done = await decideApplication(db, actor, input.applicationId, { kind: "more-info", message: input.message, seen: input.seen });
       return {
         redirect: applicationPage(input.applicationId),
         notice: `We asked ${done.email} for more. The application comes back to the queue when they send it again.`,

@@ -104,7 +104,7 @@ export function checkoutProblem(cart: Pick<CartView, "professionalOnly" | "unava
   const held = cart.professionalOnly;
   if (held.length === 0) return null;
   const names = held.map((l) => l.productName).join(" and ");
-  return `${names} ${held.length > 1 ? "are" : "is"} sold only to verified professionals, and this account has no valid professional licence. Remove ${held.length > 1 ? "them" : "it"} from your cart to check out.`;
+  return `${names} ${held.length > 1 ? "are" : "is"} sold only to verified professionals. Remove ${held.length > 1 ? "them" : "it"} from your cart to check out.`;
 }
 
 const empty: CartView = { id: null, lines: [], subtotalCents: 0, itemCount: 0, fitWarnings: [], professionalOnly: [], unavailable: [], licence: null };

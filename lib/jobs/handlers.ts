@@ -35,6 +35,6 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
   "mail.refund-issued": (prisma, p: { refundId: string }) => deliverRefundIssuedMail(prisma, p.refundId),
   "mail.guide-revised": (prisma, p: { orderId: string; versionId: string }) => deliverGuideRevisedMail(prisma, p.orderId, p.versionId),
   "mail.staff-invite": (prisma, p: { staffId: string }) => deliverStaffInvite(prisma, p.staffId),
-  "mail.professional": (prisma, p: { eventId: string }) => deliverProfessionalDecision(prisma, p.eventId),
+  "mail.professional": (prisma, p: { eventId: string; message?: string | null }) => deliverProfessionalDecision(prisma, p.eventId, p.message),
   "mail.professional-renewal": (prisma, p: { licenceId: string }) => deliverRenewalReminder(prisma, p.licenceId),
 };

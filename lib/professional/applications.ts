@@ -38,6 +38,11 @@ export function storeDay(now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: storeTimeZone(), year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
+/** The earliest expiry the store accepts (a licence must still be valid tomorrow): the date field's minimum. */
+export function earliestExpiry(now = new Date()): string {
+  return storeDay(new Date(now.getTime() + 86_400_000));
+}
+
 /** The first instant a licence that expires on `day` is no longer valid: the start of the next store day. */
 export function validUntilOf(day: string): Date {
   const at = startOfStoreDay(nextDay(day));
@@ -175,7 +180,14 @@ export async function saveApplication(
   if (input.submit && !upload && !existing?.document && !errors.document) errors.document = "Upload a copy of your licence or certificate.";
   if (Object.keys(errors).length > 0) return { ok: false, errors, fields };
 
-  if (upload) await documentStore().put(upload.key, input.file!.bytes, upload.contentType);
+  if (upload) {
+    try {
+      await documentStore().put(upload.key, input.file!.bytes, upload.contentType);
+    } catch (error) {
+      console.error("[professional] a licence copy could not be stored:", (error as Error).message);
+      return { ok: false, fields, errors: { document: "We could not keep your file just now. Nothing was changed; please try again in a minute." } };
+    }
+  }
   const data = {
     profession: fields.profession,
     licenceNumber: fields.licenceNumber,
@@ -195,7 +207,8 @@ export async function saveApplication(
         if (changed.count === 0) throw new ApplicationClosed();
       }
       if (upload) {
-        replacedKey = app.document?.storageKey ?? null;
+        // Read under the row lock the update above took: a second tab's upload meanwhile is the one replaced (and deleted).
+        replacedKey = (await tx.licenceDocument.findUnique({ where: { applicationId: app.id }, select: { storageKey: true } }))?.storageKey ?? null;
         await tx.licenceDocument.upsert({
           where: { applicationId: app.id },
           create: {
@@ -323,7 +336,14 @@ export async function applicationForStaff(db: Db, actor: Actor | null | undefine
   };
 }
 
-export type Decision = { kind: "approve"; expiresOn: string } | { kind: "reject"; reason: string } | { kind: "more-info"; message: string };
+export type Decision = ({ kind: "approve"; expiresOn: string } | { kind: "reject"; reason: string } | { kind: "more-info"; message: string }) & {
+  /**
+   * When the application staff looked at was sent (its submittedAt, ISO). The
+   * decision applies only to that sending: if the applicant changed and sent
+   * it again meanwhile, staff have not seen what they would be deciding.
+   */
+  seen?: string;
+};
 
 const DECISION_EVENTS = {
   approve: { status: "APPROVED", event: "approved", audit: "professional.approve" },
@@ -368,8 +388,16 @@ export async function decideApplication(
   const result = await db.$transaction(async (tx) => {
     const app = await tx.professionalApplication.findUnique({ where: { id }, include: { user: { select: { email: true } } } });
     if (!app) throw new ActionError("We could not find that application.");
+    // Nobody decides their own application: a member of staff applying is decided by another.
+    if (who.kind === "staff" && app.userId === who.userId)
+      throw new ActionError("This is your own application: another member of staff must decide it. Nothing was changed.");
+    if (decision.seen !== undefined && app.submittedAt?.toISOString() !== decision.seen) {
+      throw new ActionError(
+        "The applicant has changed and sent this application again since you opened it. Read it again before deciding. Nothing was changed.",
+      );
+    }
     const changed = await tx.professionalApplication.updateMany({
-      where: { id, status: "SUBMITTED" },
+      where: { id, status: "SUBMITTED", submittedAt: app.submittedAt },
       data: { status: step.status, decidedAt: now, decidedBy: who.email, staffMessage: decision.kind === "approve" ? null : message },
     });
     if (changed.count === 0) throw new ActionError("This application is not waiting for a decision (it may have been decided meanwhile). Nothing was changed.");
@@ -409,7 +437,12 @@ export async function decideApplication(
       before: { status: app.status },
       after: { status: step.status, ...(expiresOn ? { expiresOn, licenceId } : { message }) },
     });
-    await enqueueJob(tx, { kind: "mail.professional", payload: { eventId: String(event.id) }, dedupeKey: `mail:professional:${event.id}` });
+    // The mail says this decision's message (the payload), not whatever the application says when the job runs.
+    await enqueueJob(tx, {
+      kind: "mail.professional",
+      payload: { eventId: String(event.id), message: decision.kind === "approve" ? null : message },
+      dedupeKey: `mail:professional:${event.id}`,
+    });
     return { status: step.status as ProfessionalApplicationStatus, email: app.user.email };
   });
   kickJobs();

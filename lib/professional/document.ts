@@ -37,7 +37,8 @@ export function cleanFileName(name: string, extension: string): string {
 export async function checkDocument(bytes: Buffer, claimed: { name: string; type: string }): Promise<CheckedDocument> {
   if (bytes.byteLength === 0) return { ok: false, error: `The file is empty. ${TYPES_SENTENCE}` };
   if (bytes.byteLength > MAX_DOCUMENT_BYTES) return { ok: false, error: `The file is larger than ${MAX_DOCUMENT_LABEL}. Upload a smaller scan or photo.` };
-  const found = await fileTypeFromBuffer(bytes);
+  // A file malformed enough to upset the reader is not one we accept either.
+  const found = await fileTypeFromBuffer(bytes).catch(() => undefined);
   if (found && PROGRAMS.has(found.ext)) return { ok: false, error: `That file is a program, not a document. ${TYPES_SENTENCE}` };
   const allowed = found ? ALLOWED[found.mime] : undefined;
   if (!found || !allowed) return { ok: false, error: `That file is not a PDF or an image we accept. ${TYPES_SENTENCE}` };

@@ -7,8 +7,8 @@ import { professionalEmail } from "@/lib/mail/templates/professional";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-/** The mail for a staff decision, from its event on the application. */
-export async function deliverProfessionalDecision(prisma: Db, eventId: string): Promise<void> {
+/** The mail for a staff decision, from its event on the application, with the message staff wrote for that decision. */
+export async function deliverProfessionalDecision(prisma: Db, eventId: string, message?: string | null): Promise<void> {
   if (!/^\d{1,18}$/.test(eventId)) return;
   const event = await prisma.professionalEvent.findUnique({
     where: { id: BigInt(eventId) },
@@ -20,9 +20,9 @@ export async function deliverProfessionalDecision(prisma: Db, eventId: string): 
     event.kind === "approved" && a.licence
       ? ({ kind: "approved", expiresOn: day(a.licence.expiresOn) } as const)
       : event.kind === "rejected"
-        ? ({ kind: "rejected", reason: a.staffMessage ?? "" } as const)
+        ? ({ kind: "rejected", reason: message ?? a.staffMessage ?? "" } as const)
         : event.kind === "more-info"
-          ? ({ kind: "more-info", message: a.staffMessage ?? "" } as const)
+          ? ({ kind: "more-info", message: message ?? a.staffMessage ?? "" } as const)
           : null;
   if (!mail) return;
   await sendMail({ to: a.user.email, ...(await professionalEmail(mail)) });

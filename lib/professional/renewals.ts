@@ -44,10 +44,10 @@ export async function sweepLicences(db: Db, now = new Date()): Promise<{ reminde
     take: 100,
   });
   for (const l of ended) {
-    const stillValid = await currentLicence(db, l.userId, now);
     await db.$transaction(async (tx) => {
       const claimed = await tx.professionalLicence.updateMany({ where: { id: l.id, expiredHandledAt: null }, data: { expiredHandledAt: now } });
-      if (claimed.count === 0 || stillValid) return;
+      // A renewal approved up to this moment keeps the cart as it is.
+      if (claimed.count === 0 || (await currentLicence(tx, l.userId, now))) return;
       const removed = await tx.cartItem.deleteMany({ where: { cart: { userId: l.userId }, variant: { homeUse: false } } });
       await tx.professionalEvent.create({
         data: {

@@ -213,6 +213,48 @@ describe("who decides, and only once", () => {
     expect(await jobsOf(id)).toHaveLength(1);
   });
 
+  it("nobody decides their own application: staff who applied are refused, and nothing changes", async () => {
+    const { user, id } = await submitted("self");
+    const before = await stateOf(id);
+    const self: Actor = { kind: "staff", email: user.email, role: "STAFF", userId: user.id };
+    await expect(decideApplication(prisma, self, id, { kind: "approve", expiresOn: dayAhead(300) })).rejects.toThrow(/your own application/);
+    expect(await stateOf(id)).toEqual(before);
+  });
+
+  it("a decision applies to the sending staff saw: changed and sent again since, it is refused and nothing changes", async () => {
+    const { user, id } = await submitted("stale");
+    const seen = (await appRow(id)).submittedAt!.toISOString();
+    await decideApplication(prisma, other, id, { kind: "more-info", message: "The back of the card, please.", seen });
+    // The applicant changes the number and sends it again; a reviewer still on the first page approves.
+    const again = await saveApplication(
+      prisma,
+      user.id,
+      { fields: { ...(await appRow(id)), licenceNumber: `EST-${run}-changed`, expiresOn: dayAhead(400) }, submit: true },
+      new Date(Date.now() + 5000),
+    );
+    expect(again.ok).toBe(true);
+    const before = await stateOf(id);
+    await expect(decideApplication(prisma, staff, id, { kind: "approve", expiresOn: dayAhead(400), seen })).rejects.toThrow(/sent this application again/);
+    expect(await stateOf(id)).toEqual(before);
+    // Deciding what is on the page now works.
+    const current = (await appRow(id)).submittedAt!.toISOString();
+    expect((await decideApplication(prisma, staff, id, { kind: "approve", expiresOn: dayAhead(400), seen: current })).status).toBe("APPROVED");
+  });
+
+  it("each decision's mail says that decision's message, whatever the application says by the time it is sent", async () => {
+    const { user, id } = await submitted("mailmsg");
+    await decideApplication(prisma, staff, id, { kind: "more-info", message: "First: the back of the card." });
+    const event = (await appRow(id)).events.find((e) => e.kind === "more-info")!;
+    await prisma.professionalApplication.update({ where: { id }, data: { staffMessage: "Something later." } });
+    await deliverProfessionalDecision(prisma, String(event.id), "First: the back of the card.");
+    const mail = outbox
+      .mails()
+      .filter((m) => m.to === user.email)
+      .at(-1);
+    expect(mail?.text).toContain("First: the back of the card.");
+    expect(mail?.text).not.toContain("Something later.");
+  });
+
   it("a decided application cannot be decided again", async () => {
     const { id } = await submitted("twice");
     await decideApplication(prisma, staff, id, { kind: "reject", reason: "Expired card." });
@@ -261,11 +303,15 @@ describe("the back office's professional actions", () => {
 
   it("check the message before deciding: an empty reason is an error next to the field", () => {
     const reject = findAction("professional.reject")!;
-    const parsed = reject.input.safeParse({ applicationId: "abc123", reason: "  \n " });
+    const parsed = reject.input.safeParse({ applicationId: "abc123", seen: "2026-12-01T10:00:00.000Z", reason: "  \n " });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.path).toEqual(["reason"]);
-    expect(findAction("professional.more-info")!.input.safeParse({ applicationId: "abc123", message: "" }).success).toBe(false);
-    expect(findAction("professional.approve")!.input.safeParse({ applicationId: "abc123", expiresOn: "" }).success).toBe(false);
+    expect(findAction("professional.more-info")!.input.safeParse({ applicationId: "abc123", seen: "2026-12-01T10:00:00.000Z", message: "" }).success).toBe(
+      false,
+    );
+    expect(findAction("professional.approve")!.input.safeParse({ applicationId: "abc123", seen: "2026-12-01T10:00:00.000Z", expiresOn: "" }).success).toBe(
+      false,
+    );
   });
 
   it("run the decision with a notice for the page", async () => {
@@ -314,6 +360,28 @@ describe("an order held for review", () => {
     // Released once: a second release is refused, and packing now works.
     await expect(releaseHold(prisma, staff, { orderId: order.id, note: "Again." })).rejects.toThrow(/not held/);
     expect((await markPacked(prisma, staff, { orderId: order.id })).status).toBe("PACKED");
+  });
+
+  it("a held order that was cancelled is no longer shown as held, and there is nothing to release", async () => {
+    const order = await paidOrder(prisma, { lines: [["SLV-100", 1]], email: `held-cancelled-${run}@example.test` });
+    orders.push(order);
+    await prisma.order.update({
+      where: { id: order.id },
+      data: { reviewHoldReason: "Held.", reviewHeldAt: new Date(), status: "CANCELLED", cancelledAt: new Date() },
+    });
+    expect((await orderDetail(prisma, staff, order.number))?.reviewHold).toBeNull();
+    expect((await listOrders(prisma, staff, { needs: true, q: order.number })).rows).toEqual([]);
+    await expect(releaseHold(prisma, staff, { orderId: order.id, note: "Checked." })).rejects.toThrow(/not held/);
+  });
+
+  it("staff cannot release the hold on their own order", async () => {
+    const buyer = await makeUser(prisma, `held-own-${run}`);
+    const order = await paidOrder(prisma, { lines: [["SLV-100", 1]], email: buyer.email, userId: buyer.id });
+    orders.push(order);
+    await prisma.order.update({ where: { id: order.id }, data: { reviewHoldReason: "Held.", reviewHeldAt: new Date() } });
+    const self: Actor = { kind: "staff", email: buyer.email, role: "STAFF", userId: buyer.id };
+    await expect(releaseHold(prisma, self, { orderId: order.id, note: "It is fine." })).rejects.toThrow(/your own order/);
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).reviewHoldReason).toBe("Held.");
   });
 
   it("the order view has the guide versions the buyer acknowledged; an order from before they were kept has none", async () => {

@@ -13,7 +13,7 @@ import type { ReactNode } from "react";
 import { currentUser } from "@/lib/accounts/session";
 import { formatDate, formatDateTime } from "@/lib/catalog";
 import { latestApplication, licencesOf } from "@/lib/data";
-import { EDITABLE, type ApplicationErrors, type ApplicationFields, type ApplicationView } from "@/lib/professional/applications";
+import { earliestExpiry, EDITABLE, FIELD_LIMITS, type ApplicationErrors, type ApplicationFields, type ApplicationView } from "@/lib/professional/applications";
 import { APPLY_COOKIE, APPLY_PATH, errorForCode, openApplyForm, savedNotice, TOO_LARGE_FILE } from "@/lib/professional/apply-form";
 import { ACCEPT_ATTRIBUTE, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_LABEL } from "@/lib/professional/document";
 import { storeSecret } from "@/lib/secret";
@@ -181,13 +181,15 @@ export default async function ProfessionalAccountPage({ searchParams }: Props) {
 
       {editable && (
         <section aria-labelledby="apply-heading" className="space-y-4">
+          {formCollapsed && (
+            // The section's heading, for screen readers: a heading inside <summary> is not announced as one.
+            <h2 id="apply-heading" className="sr-only">
+              {formHeading}
+            </h2>
+          )}
           {formCollapsed ? (
             <details className="rounded-lg border border-line bg-white p-4">
-              <summary className="cursor-pointer font-medium">
-                <h2 id="apply-heading" className="inline text-base font-medium">
-                  {formHeading}
-                </h2>
-              </summary>
+              <summary className="cursor-pointer font-medium">{formHeading}</summary>
               <div className="mt-4">
                 <ApplyForm values={values} errors={errors} application={continuing ? application : null} />
               </div>
@@ -223,9 +225,9 @@ function ApplicationSummary({ application }: { application: ApplicationView }) {
       <dt className="text-muted">Copy</dt>
       <dd className="break-words">
         {application.document ? (
-          <Link href={`${APPLY_PATH}/document`} prefetch={false} className="underline hover:text-brand">
+          <a href={`${APPLY_PATH}/document`} className="underline hover:text-brand">
             {application.document.fileName}
-          </Link>
+          </a>
         ) : (
           "—"
         )}
@@ -236,7 +238,8 @@ function ApplicationSummary({ application }: { application: ApplicationView }) {
 
 function ApplyForm({ values, errors, application }: { values: Partial<ApplicationFields>; errors: ApplicationErrors; application: ApplicationView | null }) {
   const problems = FIELD_ORDER.filter((name) => errors[name]);
-  const today = new Date().toISOString().slice(0, 10);
+  // The first day the store accepts: a licence must still be valid tomorrow, in the store's time zone.
+  const earliest = earliestExpiry();
   return (
     <form method="post" action={`${APPLY_PATH}/save`} encType="multipart/form-data" noValidate className="max-w-xl space-y-5" data-testid="apply-form">
       {(problems.length > 0 || errors.form) && (
@@ -265,19 +268,21 @@ function ApplyForm({ values, errors, application }: { values: Partial<Applicatio
       <p className="text-sm text-muted">You can save a draft with only some of this filled in; sending it for review needs everything.</p>
 
       <Field name="profession" errors={errors} hint="For example: aesthetician, dermatology nurse, physician.">
-        {(a) => <input {...a} type="text" defaultValue={values.profession ?? ""} maxLength={200} autoComplete="organization-title" />}
+        {(a) => <input {...a} type="text" defaultValue={values.profession ?? ""} maxLength={FIELD_LIMITS.profession} autoComplete="organization-title" />}
       </Field>
       <Field name="licenceNumber" errors={errors} hint="As printed on the licence or certificate.">
-        {(a) => <input {...a} type="text" defaultValue={values.licenceNumber ?? ""} maxLength={100} autoComplete="off" spellCheck={false} />}
+        {(a) => (
+          <input {...a} type="text" defaultValue={values.licenceNumber ?? ""} maxLength={FIELD_LIMITS.licenceNumber} autoComplete="off" spellCheck={false} />
+        )}
       </Field>
       <Field name="issuingBody" errors={errors} hint="The board, council or school that issued it.">
-        {(a) => <input {...a} type="text" defaultValue={values.issuingBody ?? ""} maxLength={300} />}
+        {(a) => <input {...a} type="text" defaultValue={values.issuingBody ?? ""} maxLength={FIELD_LIMITS.issuingBody} />}
       </Field>
       <Field name="region" errors={errors} hint="Where it is valid, for example: United States, California.">
-        {(a) => <input {...a} type="text" defaultValue={values.region ?? ""} maxLength={200} />}
+        {(a) => <input {...a} type="text" defaultValue={values.region ?? ""} maxLength={FIELD_LIMITS.region} />}
       </Field>
       <Field name="expiresOn" errors={errors} hint="The date printed on it.">
-        {(a) => <input {...a} type="date" defaultValue={values.expiresOn ?? ""} min={today} className={`${a.className} max-w-[14rem]`} />}
+        {(a) => <input {...a} type="date" defaultValue={values.expiresOn ?? ""} min={earliest} className={`${a.className} max-w-[14rem]`} />}
       </Field>
       <div>
         <label htmlFor="document" className="block text-sm font-medium">
@@ -299,9 +304,9 @@ function ApplyForm({ values, errors, application }: { values: Partial<Applicatio
       {application?.document && (
         <p className="text-sm" data-testid="current-document">
           Your copy:{" "}
-          <Link href={`${APPLY_PATH}/document`} prefetch={false} className="break-all underline hover:text-brand">
+          <a href={`${APPLY_PATH}/document`} className="break-all underline hover:text-brand">
             {application.document.fileName}
-          </Link>{" "}
+          </a>{" "}
           <span className="text-muted">(uploaded {formatDateTime(application.document.uploadedAt.toISOString())})</span>
         </p>
       )}

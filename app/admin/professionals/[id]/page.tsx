@@ -42,17 +42,33 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Hidden({ id }: { id: string }) {
-  return <input type="hidden" name="applicationId" value={id} />;
+/** Which application, and which sending of it the page showed (a decision applies to that one only). */
+function Hidden({ id, seen }: { id: string; seen: string }) {
+  return (
+    <>
+      <input type="hidden" name="applicationId" value={id} />
+      <input type="hidden" name="seen" value={seen} />
+    </>
+  );
 }
 
-function DecisionForms({ id, expiresOn, states }: { id: string; expiresOn: string; states: Record<"approve" | "reject" | "more", FormState> }) {
+function DecisionForms({
+  id,
+  seen,
+  expiresOn,
+  states,
+}: {
+  id: string;
+  seen: string;
+  expiresOn: string;
+  states: Record<"approve" | "reject" | "more", FormState>;
+}) {
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       <div className="rounded border border-line p-3">
         <h3 className="font-semibold">Approve</h3>
         <ActionForm action="professional.approve" label="Approve this application" state={states.approve} className="mt-2 space-y-3">
-          <Hidden id={id} />
+          <Hidden id={id} seen={seen} />
           <Input
             name="expiresOn"
             label="Licence expires on"
@@ -69,7 +85,7 @@ function DecisionForms({ id, expiresOn, states }: { id: string; expiresOn: strin
       <div className="rounded border border-line p-3">
         <h3 className="font-semibold">Ask for more</h3>
         <ActionForm action="professional.more-info" label="Ask the applicant for more" state={states.more} className="mt-2 space-y-3">
-          <Hidden id={id} />
+          <Hidden id={id} seen={seen} />
           <TextArea
             name="message"
             label="What do you need?"
@@ -86,7 +102,7 @@ function DecisionForms({ id, expiresOn, states }: { id: string; expiresOn: strin
       <div className="rounded border border-line p-3">
         <h3 className="font-semibold">Do not approve</h3>
         <ActionForm action="professional.reject" label="Do not approve this application" state={states.reject} className="mt-2 space-y-3">
-          <Hidden id={id} />
+          <Hidden id={id} seen={seen} />
           <TextArea
             name="reason"
             label="Reason"
@@ -204,6 +220,7 @@ export default async function ProfessionalApplicationPage({ params, searchParams
         <Section id="decide-heading" title="Decide">
           <DecisionForms
             id={app.id}
+            seen={app.submittedAt?.toISOString() ?? ""}
             expiresOn={app.fields.expiresOn}
             states={{
               approve: stateFor("professional.approve"),
