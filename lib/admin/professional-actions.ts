@@ -6,7 +6,7 @@
 // carries the application's id; the page to go back to is built from it
 // only when it is a well-formed id.
 import { z } from "zod";
-import { FIELD_LIMITS, decideApplication } from "@/lib/professional/applications";
+import { FIELD_LIMITS, decideApplication, revokeLicence } from "@/lib/professional/applications";
 import { id, isId, text } from "@/lib/validation";
 import { defineAction, type AdminAction } from "./actions";
 
@@ -65,6 +65,19 @@ export const professionalActions: AdminAction[] = [
       return {
         redirect: applicationPage(input.applicationId),
         notice: `We asked ${done.email} for more. The application comes back to the queue when they send it again.`,
+      };
+    },
+  }),
+  defineAction({
+    name: "professional.revoke",
+    capability: "professionals.review",
+    input: z.object({ applicationId, licenceId: id("We could not find that licence."), reason: applicantText("Say why, so the professional knows.") }),
+    back,
+    async run({ db, actor }, input) {
+      const done = await revokeLicence(db, actor, input.licenceId, input.reason);
+      return {
+        redirect: applicationPage(input.applicationId),
+        notice: `Licence withdrawn. ${done.email} can no longer order professional-only items; we emailed them why.`,
       };
     },
   }),

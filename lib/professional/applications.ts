@@ -468,3 +468,62 @@ export async function readDocument(
   const bytes = await documentStore().get(doc.storageKey);
   return bytes ? { bytes, contentType: doc.contentType, fileName: doc.fileName } : null;
 }
+
+/**
+ * Withdraws a licence before its expiry (a copy found to be false, a licence
+ * suspended by its board): it stops being valid now, professional-only items
+ * leave the holder's cart unless another licence of theirs is still valid,
+ * and the applicant is told why (their history and a mail). Audited. Nobody
+ * withdraws their own.
+ */
+export async function revokeLicence(
+  db: Db,
+  actor: Actor | null | undefined,
+  licenceId: string,
+  reason: string,
+  now = new Date(),
+): Promise<{ email: string; applicationId: string }> {
+  authorize(actor, "professionals.review");
+  const who = actor;
+  if (!isId(licenceId)) throw new ActionError("We could not find that licence.");
+  const text = reason.trim();
+  if (!text) throw new ActionError("Say why, so the professional knows.", "reason");
+  if (text.length > FIELD_LIMITS.message) throw new ActionError(`Keep it under ${FIELD_LIMITS.message} characters.`, "reason");
+  if (CONTROL.test(text.replace(/[\r\n\t]/g, ""))) throw new ActionError("The text contains characters we cannot keep.", "reason");
+  const result = await db.$transaction(async (tx) => {
+    const licence = await tx.professionalLicence.findUnique({ where: { id: licenceId }, include: { user: { select: { email: true } } } });
+    if (!licence) throw new ActionError("We could not find that licence.");
+    if (who.kind === "staff" && licence.userId === who.userId)
+      throw new ActionError("This is your own licence: another member of staff must withdraw it. Nothing was changed.");
+    // Only while it is still valid: a second withdrawal (another tab) changes nothing.
+    const ended = await tx.professionalLicence.updateMany({
+      where: { id: licenceId, validUntil: { gt: now } },
+      data: { validUntil: now, expiredHandledAt: now },
+    });
+    if (ended.count === 0) throw new ActionError("This licence is no longer valid. Nothing was changed.");
+    const stillValid = await tx.professionalLicence.count({ where: { userId: licence.userId, validUntil: { gt: now } } });
+    if (stillValid === 0) await tx.cartItem.deleteMany({ where: { cart: { userId: licence.userId }, variant: { homeUse: false } } });
+    const event = await tx.professionalEvent.create({
+      data: {
+        applicationId: licence.applicationId,
+        kind: "revoked",
+        actorKind: "STAFF",
+        actorEmail: who.email,
+        message: `Licence withdrawn: ${text}`,
+        at: now,
+      },
+    });
+    await recordAudit(tx, who, {
+      action: "professional.revoke",
+      subjectType: "professional-application",
+      subjectId: licence.applicationId,
+      subjectLabel: licence.user.email,
+      before: { licenceId, validUntil: licence.validUntil.toISOString() },
+      after: { licenceId, validUntil: now.toISOString(), reason: text },
+    });
+    await enqueueJob(tx, { kind: "mail.professional", payload: { eventId: String(event.id), message: text }, dedupeKey: `mail:professional:${event.id}` });
+    return { email: licence.user.email, applicationId: licence.applicationId };
+  });
+  kickJobs();
+  return result;
+}

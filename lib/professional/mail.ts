@@ -23,7 +23,9 @@ export async function deliverProfessionalDecision(prisma: Db, eventId: string, m
         ? ({ kind: "rejected", reason: message ?? a.staffMessage ?? "" } as const)
         : event.kind === "more-info"
           ? ({ kind: "more-info", message: message ?? a.staffMessage ?? "" } as const)
-          : null;
+          : event.kind === "revoked"
+            ? ({ kind: "revoked", reason: message ?? "" } as const)
+            : null;
   if (!mail) return;
   await sendMail({ to: a.user.email, ...(await professionalEmail(mail)) });
 }

@@ -144,6 +144,15 @@ test("staff review applications: open the copy, ask for more, say no with a reas
   expect(licence?.expiresOn.toISOString().slice(0, 10)).toBe(yes.expiresOn);
   expect(licence?.approvedBy).toBe(staffEmail);
 
+  // Withdrawn later (the board suspended it): it ends now, and the professional is told why.
+  await page.getByText("Withdraw this licence").click();
+  const withdraw = page.getByRole("form", { name: `Withdraw licence EST-${run}-yes` });
+  await withdraw.getByLabel("Why").fill("The board suspended this licence.");
+  await withdraw.getByRole("button", { name: "Withdraw the licence" }).click();
+  await expect(page.getByTestId("admin-notice")).toContainText(`Licence withdrawn. ${yes.email} can no longer order professional-only items`);
+  await expect(page.getByTestId("application-licences")).toContainText("(expired)");
+  expect(await mailIn(page, yes.email, /can no longer order/)).toContain("The board suspended this licence.");
+
   // The other lists.
   await page.goto("/admin/professionals?status=APPROVED");
   await expect(page.getByRole("link", { name: "Approved", exact: true })).toHaveAttribute("aria-current", "page");
@@ -180,16 +189,16 @@ test("staff review applications: open the copy, ask for more, say no with a reas
   const owner = await browser.newContext();
   await sessionFor(owner, DEMO_OWNER_EMAIL);
   const ownerPage = await owner.newPage();
-  for (const [app, action] of [
-    [more, "professional.more-info"],
-    [no, "professional.reject"],
-    [yes, "professional.approve"],
+  for (const [app, actions] of [
+    [more, ["professional.more-info"]],
+    [no, ["professional.reject"]],
+    [yes, ["professional.revoke", "professional.approve"]],
   ] as const) {
     await ownerPage.goto(`/admin/audit?subject=${app.id}`);
-    const entry = ownerPage.getByTestId("audit-entry");
-    await expect(entry).toHaveCount(1);
-    await expect(entry.getByTestId("audit-action")).toHaveText(action);
-    await expect(entry.getByTestId("audit-actor")).toHaveText(staffEmail);
+    const entries = ownerPage.getByTestId("audit-entry");
+    // Newest first.
+    await expect(entries.getByTestId("audit-action")).toHaveText([...actions]);
+    await expect(entries.getByTestId("audit-actor")).toHaveText(actions.map(() => staffEmail));
   }
   await owner.close();
 });

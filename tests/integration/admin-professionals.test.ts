@@ -15,7 +15,7 @@ import { professionalActions } from "@/lib/admin/professional-actions";
 import { findAction } from "@/lib/admin/registry";
 import { AdminRefused, type Actor } from "@/lib/admin/roles";
 import { runDueJobs } from "@/lib/jobs";
-import { applicationForStaff, decideApplication, readDocument, reviewQueue, saveApplication, storeDay } from "@/lib/professional/applications";
+import { applicationForStaff, decideApplication, readDocument, reviewQueue, revokeLicence, saveApplication, storeDay } from "@/lib/professional/applications";
 import { deliverProfessionalDecision } from "@/lib/professional/mail";
 import { nextDay, startOfStoreDay } from "@/lib/time-zone";
 import { testDb } from "../support/db";
@@ -292,13 +292,13 @@ describe("who decides, and only once", () => {
 
 describe("the back office's professional actions", () => {
   it("are registered, need professionals.review (which staff have, not only owners), and go back to the application", () => {
-    for (const name of ["professional.approve", "professional.reject", "professional.more-info"]) {
+    for (const name of ["professional.approve", "professional.reject", "professional.more-info", "professional.revoke"]) {
       const action = findAction(name);
       expect(action?.capability).toBe("professionals.review");
       expect(action?.back({ applicationId: "abc123" })).toBe("/admin/professionals/abc123");
       expect(action?.back({ applicationId: "../../x" })).toBe("/admin/professionals");
     }
-    expect(professionalActions).toHaveLength(3);
+    expect(professionalActions).toHaveLength(4);
   });
 
   it("check the message before deciding: an empty reason is an error next to the field", () => {
@@ -320,6 +320,47 @@ describe("the back office's professional actions", () => {
     expect(done.redirect).toBe(`/admin/professionals/${id}`);
     expect(done.notice).toContain(user.email);
     expect((await appRow(id)).status).toBe("NEEDS_INFO");
+  });
+});
+
+describe("withdrawing a licence", () => {
+  it("ends it now: its professional-only items leave the cart, the professional is told why, it is audited, and a second withdrawal changes nothing", async () => {
+    const { user, id } = await submitted("revoke");
+    await decideApplication(prisma, staff, id, { kind: "approve", expiresOn: dayAhead(300) });
+    const licence = (await appRow(id)).licence!;
+    const kit = await prisma.variant.findUniqueOrThrow({ where: { sku: "KIT-PRO" } });
+    const serum = await prisma.variant.findUniqueOrThrow({ where: { sku: "SRM-HA-30" } });
+    const cart = await prisma.cart.create({ data: { userId: user.id, tokenHash: `revoke-${run}` } });
+    await prisma.cartItem.createMany({
+      data: [
+        { cartId: cart.id, variantId: kit.id, quantity: 1 },
+        { cartId: cart.id, variantId: serum.id, quantity: 1 },
+      ],
+    });
+
+    await expect(revokeLicence(prisma, staff, licence.id, "  ")).rejects.toMatchObject({ field: "reason" });
+    await expect(revokeLicence(prisma, null, licence.id, "Suspended.")).rejects.toBeInstanceOf(AdminRefused);
+    const self: Actor = { kind: "staff", email: user.email, role: "STAFF", userId: user.id };
+    await expect(revokeLicence(prisma, self, licence.id, "Mine.")).rejects.toThrow(/your own licence/);
+
+    await revokeLicence(prisma, other, licence.id, "The board suspended this licence.");
+    const after = await prisma.professionalLicence.findUniqueOrThrow({ where: { id: licence.id } });
+    expect(after.validUntil.getTime()).toBeLessThanOrEqual(Date.now());
+    expect((await prisma.cartItem.findMany({ where: { cartId: cart.id } })).map((i) => i.variantId)).toEqual([serum.id]);
+    const audit = await prisma.auditEntry.findMany({ where: { subjectId: id, action: "professional.revoke" } });
+    expect(audit.map((a) => a.actorEmail)).toEqual([other.email]);
+    const event = (await appRow(id)).events.find((e) => e.kind === "revoked")!;
+    expect(event.message).toContain("The board suspended this licence.");
+    await deliverProfessionalDecision(prisma, String(event.id), "The board suspended this licence.");
+    expect(
+      outbox
+        .mails()
+        .filter((m) => m.to === user.email)
+        .at(-1)?.text,
+    ).toContain("The board suspended this licence.");
+
+    await expect(revokeLicence(prisma, staff, licence.id, "Again.")).rejects.toThrow(/no longer valid/);
+    expect(await prisma.auditEntry.count({ where: { subjectId: id, action: "professional.revoke" } })).toBe(1);
   });
 });
 

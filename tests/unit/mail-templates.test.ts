@@ -60,6 +60,7 @@ const mails: [string, () => Promise<RenderedMail>][] = [
   ["professional not approved", () => professionalEmail({ kind: "rejected", reason: "The certificate copy is unreadable." })],
   ["professional more needed", () => professionalEmail({ kind: "more-info", message: "Please upload the back of the card too." })],
   ["professional renewal", () => professionalEmail({ kind: "renew", expiresOn: "2027-01-15" })],
+  ["professional licence withdrawn", () => professionalEmail({ kind: "revoked", reason: "The board suspended this licence." })],
 ];
 
 const decode = (href: string) => href.replace(/&amp;/g, "&");

@@ -13,7 +13,15 @@ import type { ReactNode } from "react";
 import { currentUser } from "@/lib/accounts/session";
 import { formatDate, formatDateTime } from "@/lib/catalog";
 import { latestApplication, licencesOf } from "@/lib/data";
-import { earliestExpiry, EDITABLE, FIELD_LIMITS, type ApplicationErrors, type ApplicationFields, type ApplicationView } from "@/lib/professional/applications";
+import {
+  earliestExpiry,
+  EDITABLE,
+  FIELD_LIMITS,
+  validUntilOf,
+  type ApplicationErrors,
+  type ApplicationFields,
+  type ApplicationView,
+} from "@/lib/professional/applications";
 import { APPLY_COOKIE, APPLY_PATH, errorForCode, openApplyForm, savedNotice, TOO_LARGE_FILE } from "@/lib/professional/apply-form";
 import { ACCEPT_ATTRIBUTE, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_LABEL } from "@/lib/professional/document";
 import { storeSecret } from "@/lib/secret";
@@ -118,7 +126,9 @@ export default async function ProfessionalAccountPage({ searchParams }: Props) {
             <p role="note" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="renewal-notice">
               {current
                 ? `Your licence expires on ${expiryDay(current.expiresOn)}. Send us your renewed licence below so you can keep ordering professional-only items.`
-                : `Your licence expired on ${expiryDay(lastExpired!.expiresOn)}. Professional-only items cannot be ordered until you send us a renewed one below.`}
+                : lastExpired!.validUntil < validUntilOf(lastExpired!.expiresOn.toISOString().slice(0, 10))
+                  ? "We withdrew the licence on file (your history below says why). Professional-only items cannot be ordered until you apply again below."
+                  : `Your licence expired on ${expiryDay(lastExpired!.expiresOn)}. Professional-only items cannot be ordered until you send us a renewed one below.`}
             </p>
           )}
           {(() => {

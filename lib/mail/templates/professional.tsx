@@ -10,13 +10,15 @@ export type ProfessionalMail =
   | { kind: "approved"; expiresOn: string }
   | { kind: "rejected"; reason: string }
   | { kind: "more-info"; message: string }
-  | { kind: "renew"; expiresOn: string };
+  | { kind: "renew"; expiresOn: string }
+  | { kind: "revoked"; reason: string };
 
 const SUBJECTS: Record<ProfessionalMail["kind"], string> = {
   approved: `Your ${siteName} professional account is approved`,
   rejected: `Your ${siteName} professional application was not approved`,
   "more-info": `We need a little more for your ${siteName} professional application`,
   renew: `Your licence on file with ${siteName} expires soon`,
+  revoked: `Your ${siteName} professional account can no longer order professional-only items`,
 };
 
 export const professionalPageLink = (origin = siteUrl()) => `${origin.replace(/\/+$/, "")}/account/professional`;
@@ -40,6 +42,12 @@ function lines(mail: ProfessionalMail): string[] {
         `What we need: ${mail.message}`,
         "Open your application, make the change and send it again.",
       ];
+    case "revoked":
+      return [
+        "We have withdrawn the licence on file for your professional account, so professional-only items can no longer be ordered, and any in your cart were taken out.",
+        `The reason: ${mail.reason}`,
+        "If you think this is a mistake, or your licence has been renewed, you can apply again.",
+      ];
     case "renew":
       return [
         `The licence on file for your professional account expires on ${mail.expiresOn}.`,
@@ -60,7 +68,7 @@ export function ProfessionalMailView({ mail, link, origin }: { mail: Professiona
         <P key={line}>{line}</P>
       ))}
       <ButtonLink href={link} note="Or copy this address into your browser:">
-        {mail.kind === "renew" ? "Send your renewed licence" : "See your application"}
+        {mail.kind === "renew" ? "Send your renewed licence" : mail.kind === "revoked" ? "See your professional account" : "See your application"}
       </ButtonLink>
       <P>
         <UrlLink href={link} />

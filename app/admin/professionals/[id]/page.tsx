@@ -134,6 +134,12 @@ export default async function ProfessionalApplicationPage({ params, searchParams
     return state.values.applicationId === undefined || state.values.applicationId === app.id ? state : { values: {}, errors: {} };
   };
 
+  /** The withdraw form's values and messages, only on the licence they came back for. */
+  const revokeState = (licenceId: string): FormState => {
+    const state = stateFor("professional.revoke");
+    return state.values.licenceId === licenceId ? state : { values: {}, errors: {} };
+  };
+
   return (
     <div className="space-y-5">
       <p className="text-sm">
@@ -254,6 +260,31 @@ export default async function ProfessionalApplicationPage({ params, searchParams
                 <span className="block text-muted">
                   Approved {when(l.approvedAt)} by <span className="break-all">{l.approvedBy}</span>
                 </span>
+                {l.validUntil > new Date() && (
+                  <details className="mt-2">
+                    <summary className="cursor-pointer text-sm underline">Withdraw this licence</summary>
+                    <ActionForm
+                      action="professional.revoke"
+                      label={`Withdraw licence ${l.licenceNumber}`}
+                      state={revokeState(l.id)}
+                      className="mt-2 max-w-xl space-y-3"
+                    >
+                      <input type="hidden" name="applicationId" value={app.id} />
+                      <input type="hidden" name="licenceId" value={l.id} />
+                      <TextArea
+                        name="reason"
+                        label="Why"
+                        hint="The professional sees this. They can no longer order professional-only items, from now on."
+                        required
+                        maxLength={FIELD_LIMITS.message}
+                        rows={2}
+                        state={revokeState(l.id)}
+                        idPrefix={`revoke-${l.id}-`}
+                      />
+                      <SubmitButton tone="danger">Withdraw the licence</SubmitButton>
+                    </ActionForm>
+                  </details>
+                )}
               </li>
             ))}
           </ul>
