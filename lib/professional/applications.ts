@@ -16,6 +16,7 @@ import { enqueueJob, kickJobs } from "@/lib/jobs";
 import { nextDay, startOfStoreDay, storeTimeZone } from "@/lib/time-zone";
 import { isId } from "@/lib/validation";
 import { checkDocument } from "./document";
+import { dropProfessionalItems } from "./eligibility";
 import { documentStore, newStorageKey } from "./storage";
 
 export const FIELD_LIMITS = { profession: 100, licenceNumber: 50, issuingBody: 150, region: 100, message: 2000 } as const;
@@ -50,7 +51,17 @@ export function validUntilOf(day: string): Date {
   return at;
 }
 
-const dayOf = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+/** A date-only column (a licence's expiry) as YYYY-MM-DD; "" for none. */
+export const dayOf = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+
+/** A message staff write for the applicant (a reason, a request): trimmed, required, within the limit, plain text. */
+function staffText(raw: string, field: string, empty: string): string {
+  const text = raw.trim();
+  if (!text) throw new ActionError(empty, field);
+  if (text.length > FIELD_LIMITS.message) throw new ActionError(`Keep it under ${FIELD_LIMITS.message} characters.`, field);
+  if (CONTROL.test(text.replace(/[\r\n\t]/g, ""))) throw new ActionError("The text contains characters we cannot keep.", field);
+  return text;
+}
 
 /**
  * Checks the typed fields. A draft may leave any field empty; sending needs
@@ -377,12 +388,10 @@ export async function decideApplication(
     expiresOn = fields.expiresOn;
     message = `Approved: you can now order professional-only items until your licence expires on ${expiresOn}.`;
   } else {
-    const text = (decision.kind === "reject" ? decision.reason : decision.message).trim();
-    const field = decision.kind === "reject" ? "reason" : "message";
-    if (!text) throw new ActionError(decision.kind === "reject" ? "Say why, so the applicant knows." : "Say what you need from the applicant.", field);
-    if (text.length > FIELD_LIMITS.message) throw new ActionError(`Keep it under ${FIELD_LIMITS.message} characters.`, field);
-    if (CONTROL.test(text.replace(/[\r\n\t]/g, ""))) throw new ActionError("The text contains characters we cannot keep.", field);
-    message = text;
+    message =
+      decision.kind === "reject"
+        ? staffText(decision.reason, "reason", "Say why, so the applicant knows.")
+        : staffText(decision.message, "message", "Say what you need from the applicant.");
   }
   const step = DECISION_EVENTS[decision.kind];
   const result = await db.$transaction(async (tx) => {
@@ -486,10 +495,7 @@ export async function revokeLicence(
   authorize(actor, "professionals.review");
   const who = actor;
   if (!isId(licenceId)) throw new ActionError("We could not find that licence.");
-  const text = reason.trim();
-  if (!text) throw new ActionError("Say why, so the professional knows.", "reason");
-  if (text.length > FIELD_LIMITS.message) throw new ActionError(`Keep it under ${FIELD_LIMITS.message} characters.`, "reason");
-  if (CONTROL.test(text.replace(/[\r\n\t]/g, ""))) throw new ActionError("The text contains characters we cannot keep.", "reason");
+  const text = staffText(reason, "reason", "Say why, so the professional knows.");
   const result = await db.$transaction(async (tx) => {
     const licence = await tx.professionalLicence.findUnique({ where: { id: licenceId }, include: { user: { select: { email: true } } } });
     if (!licence) throw new ActionError("We could not find that licence.");
@@ -501,8 +507,7 @@ export async function revokeLicence(
       data: { validUntil: now, expiredHandledAt: now },
     });
     if (ended.count === 0) throw new ActionError("This licence is no longer valid. Nothing was changed.");
-    const stillValid = await tx.professionalLicence.count({ where: { userId: licence.userId, validUntil: { gt: now } } });
-    if (stillValid === 0) await tx.cartItem.deleteMany({ where: { cart: { userId: licence.userId }, variant: { homeUse: false } } });
+    await dropProfessionalItems(tx, licence.userId, now);
     const event = await tx.professionalEvent.create({
       data: {
         applicationId: licence.applicationId,

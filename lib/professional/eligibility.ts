@@ -51,3 +51,14 @@ export async function loadBuyer(prisma: Db | Prisma.TransactionClient, userId: s
   if (!userId) return GUEST;
   return { userId, licence: await currentLicence(prisma, userId, now) };
 }
+
+/**
+ * Takes professional-only items out of the account's cart unless it still
+ * holds a valid licence at `now` (a renewal approved meanwhile keeps them):
+ * the number of lines removed, or null when a licence still holds. Run in
+ * the transaction that ended a licence (the expiry sweep, a withdrawal).
+ */
+export async function dropProfessionalItems(tx: Prisma.TransactionClient, userId: string, now: Date): Promise<number | null> {
+  if (await currentLicence(tx, userId, now)) return null;
+  return (await tx.cartItem.deleteMany({ where: { cart: { userId }, variant: { homeUse: false } } })).count;
+}

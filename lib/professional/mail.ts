@@ -4,8 +4,7 @@
 import type { Db } from "@/lib/db";
 import { sendMail } from "@/lib/mail";
 import { professionalEmail } from "@/lib/mail/templates/professional";
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
+import { dayOf } from "./applications";
 
 /** The mail for a staff decision, from its event on the application, with the message staff wrote for that decision. */
 export async function deliverProfessionalDecision(prisma: Db, eventId: string, message?: string | null): Promise<void> {
@@ -18,7 +17,7 @@ export async function deliverProfessionalDecision(prisma: Db, eventId: string, m
   const a = event.application;
   const mail =
     event.kind === "approved" && a.licence
-      ? ({ kind: "approved", expiresOn: day(a.licence.expiresOn) } as const)
+      ? ({ kind: "approved", expiresOn: dayOf(a.licence.expiresOn) } as const)
       : event.kind === "rejected"
         ? ({ kind: "rejected", reason: message ?? a.staffMessage ?? "" } as const)
         : event.kind === "more-info"
@@ -36,5 +35,5 @@ export async function deliverRenewalReminder(prisma: Db, licenceId: string): Pro
   if (!licence) return;
   const newer = await prisma.professionalLicence.count({ where: { userId: licence.userId, validUntil: { gt: licence.validUntil } } });
   if (newer > 0) return;
-  await sendMail({ to: licence.user.email, ...(await professionalEmail({ kind: "renew", expiresOn: day(licence.expiresOn) })) });
+  await sendMail({ to: licence.user.email, ...(await professionalEmail({ kind: "renew", expiresOn: dayOf(licence.expiresOn) })) });
 }

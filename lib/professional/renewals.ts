@@ -7,7 +7,8 @@
 // lib/professional/eligibility.ts anyway: this sweep only tidies the cart.
 import type { Db } from "@/lib/db";
 import { enqueueJob, kickJobs } from "@/lib/jobs";
-import { currentLicence } from "./eligibility";
+import { dayOf } from "./applications";
+import { dropProfessionalItems } from "./eligibility";
 
 export const RENEWAL_NOTICE_DAYS = 30;
 
@@ -30,7 +31,7 @@ export async function sweepLicences(db: Db, now = new Date()): Promise<{ reminde
           applicationId: l.applicationId,
           kind: "reminded",
           actorKind: "SYSTEM",
-          message: `Your licence expires on ${l.expiresOn.toISOString().slice(0, 10)}: send the renewed one to keep ordering professional-only items.`,
+          message: `Your licence expires on ${dayOf(l.expiresOn)}: send the renewed one to keep ordering professional-only items.`,
           at: now,
         },
       });
@@ -46,16 +47,17 @@ export async function sweepLicences(db: Db, now = new Date()): Promise<{ reminde
   for (const l of ended) {
     await db.$transaction(async (tx) => {
       const claimed = await tx.professionalLicence.updateMany({ where: { id: l.id, expiredHandledAt: null }, data: { expiredHandledAt: now } });
+      if (claimed.count === 0) return;
       // A renewal approved up to this moment keeps the cart as it is.
-      if (claimed.count === 0 || (await currentLicence(tx, l.userId, now))) return;
-      const removed = await tx.cartItem.deleteMany({ where: { cart: { userId: l.userId }, variant: { homeUse: false } } });
+      const removed = await dropProfessionalItems(tx, l.userId, now);
+      if (removed === null) return;
       await tx.professionalEvent.create({
         data: {
           applicationId: l.applicationId,
           kind: "expired",
           actorKind: "SYSTEM",
           message:
-            removed.count > 0
+            removed > 0
               ? "Your licence expired: professional-only items were taken out of your cart. Send the renewed licence to order them again."
               : "Your licence expired. Send the renewed licence to order professional-only items again.",
           at: now,

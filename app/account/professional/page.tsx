@@ -14,6 +14,7 @@ import { currentUser } from "@/lib/accounts/session";
 import { formatDate, formatDateTime } from "@/lib/catalog";
 import { latestApplication, licencesOf } from "@/lib/data";
 import {
+  dayOf,
   earliestExpiry,
   EDITABLE,
   FIELD_LIMITS,
@@ -126,7 +127,7 @@ export default async function ProfessionalAccountPage({ searchParams }: Props) {
             <p role="note" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="renewal-notice">
               {current
                 ? `Your licence expires on ${expiryDay(current.expiresOn)}. Send us your renewed licence below so you can keep ordering professional-only items.`
-                : lastExpired!.validUntil < validUntilOf(lastExpired!.expiresOn.toISOString().slice(0, 10))
+                : lastExpired!.validUntil < validUntilOf(dayOf(lastExpired!.expiresOn))
                   ? "We withdrew the licence on file (your history below says why). Professional-only items cannot be ordered until you apply again below."
                   : `Your licence expired on ${expiryDay(lastExpired!.expiresOn)}. Professional-only items cannot be ordered until you send us a renewed one below.`}
             </p>
