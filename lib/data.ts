@@ -32,7 +32,7 @@ import {
   readDocument as readDocumentIn,
   saveApplication as saveApplicationIn,
 } from "@/lib/professional/applications";
-import { professionalSectionsFor as professionalSectionsForIn, professionalVisitor as professionalVisitorIn } from "@/lib/professional/visitor";
+import { professionalSectionsFor as professionalSectionsForIn } from "@/lib/professional/visitor";
 
 /** `fn` with the store's database as its first argument, opened on first use. */
 function withStoreDb<A extends unknown[], R>(fn: (prisma: Db, ...args: A) => R): (...args: A) => R {
@@ -78,6 +78,5 @@ export const readDocument = withStoreDb(readDocumentIn);
 export const stockOverview = withStoreDb(stockOverviewIn);
 export const variantStock = withStoreDb(variantStockIn);
 
-// Professional accounts: the per-visitor professional parts of catalog pages (lib/professional/visitor.ts)
-export const professionalVisitor = withStoreDb(professionalVisitorIn);
+// Professional accounts: the professional guide's sections on kit pages (lib/professional/visitor.ts)
 export const professionalSectionsFor = withStoreDb(professionalSectionsForIn);

@@ -168,8 +168,10 @@ type CartRow = {
 export async function loadCart(prisma: Db, owner: CartOwner, savedPen: { slug: string; name: string } | null = null, now = new Date()): Promise<CartView> {
   const where = ownerCondition(owner);
   if (!where) return empty;
-  const buyer = await buyerOf(prisma, owner, now);
-  const rows = await prisma.$queryRaw<CartRow[]>`
+  // The buyer's licence is read beside the cart, not after it.
+  const [buyer, rows] = await Promise.all([
+    buyerOf(prisma, owner, now),
+    prisma.$queryRaw<CartRow[]>`
     SELECT c."id" AS "cartId", ci."variantId", ci."quantity", v."sku", v."label", v."priceCents", v."currency", v."stock", v."homeUse",
            p."active", p."slug", p."name", p."kind"::text AS "kind", p."imagePath", pm."slug" AS "penSlug", pm."name" AS "penName",
            ARRAY(SELECT fp."slug" FROM "CartridgeFit" f JOIN "PenModel" fp ON fp."id" = f."penModelId" WHERE f."productId" = p."id") AS "fits"
@@ -179,8 +181,10 @@ export async function loadCart(prisma: Db, owner: CartOwner, savedPen: { slug: s
     LEFT JOIN "Product" p ON p."id" = v."productId"
     LEFT JOIN "PenModel" pm ON pm."id" = p."penModelId"
     WHERE ${where}
-    ORDER BY ci."addedAt" ASC, ci."id" ASC`;
-  if (rows.length === 0) return empty;
+    ORDER BY ci."addedAt" ASC, ci."id" ASC`,
+  ]);
+  // An account without a cart still has its licence (the visitor view reads it from here).
+  if (rows.length === 0) return { ...empty, licence: buyer.licence };
   const id = rows[0]!.cartId;
   const items = rows.filter((r) => r.variantId !== null);
   const heldBack = (i: CartRow): HeldBackLine => ({

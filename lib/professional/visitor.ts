@@ -6,13 +6,12 @@ import type { Db } from "@/lib/db";
 import { getProduct } from "@/lib/catalog";
 import { getProfessionalSections } from "@/lib/guides";
 import type { Instructions } from "@/lib/guides/instructions";
-import { licenceValid, loadBuyer, mayBuy } from "./eligibility";
+import { licenceValid, loadBuyer, mayBuy, type Buyer } from "./eligibility";
 
 export type ProfessionalVisitor = { professional: boolean; buyable?: Record<string, boolean> };
 
-export async function professionalVisitor(db: Db, userId: string | null, productSlug: string | null, now = new Date()): Promise<ProfessionalVisitor> {
-  if (!userId) return { professional: false };
-  const buyer = await loadBuyer(db, userId, now);
+/** For the buyer whose cart the visitor view has just read (its `licence`): no second read of the licence. */
+export async function professionalVisitor(buyer: Buyer, productSlug: string | null, now = new Date()): Promise<ProfessionalVisitor> {
   if (!licenceValid(buyer.licence, now)) return { professional: false };
   const product = productSlug ? await getProduct(productSlug) : undefined;
   if (!product) return { professional: true };

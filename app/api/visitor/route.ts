@@ -9,7 +9,8 @@ import { currentUserId } from "@/lib/accounts/session";
 import { getCatalogLookup, getLiveStock, stockStatus } from "@/lib/catalog";
 import { savedPenSlug } from "@/lib/catalog/pen-preference";
 import { currentCartOwner } from "@/lib/cart/cookie";
-import { loadCart, professionalVisitor } from "@/lib/data";
+import { loadCart } from "@/lib/data";
+import { professionalVisitor } from "@/lib/professional/visitor";
 import type { VisitorView } from "@/lib/catalog/visitor";
 
 const PRODUCT = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -18,7 +19,9 @@ export async function GET(request: NextRequest) {
   const product = request.nextUrl.searchParams.get("product");
   const [userId, owner, penSlug, catalog] = await Promise.all([currentUserId(), currentCartOwner(), savedPenSlug(), getCatalogLookup()]);
   const known = product && PRODUCT.test(product) && catalog.hasProduct(product) ? product : null;
-  const [cart, pro] = await Promise.all([loadCart(owner), professionalVisitor(userId ?? null, known)]);
+  const cart = await loadCart(owner);
+  // A signed-in visitor's cart is their account's, read with its licence: the professional parts come from that.
+  const pro = await professionalVisitor({ userId: userId ?? null, licence: userId ? cart.licence : null }, known);
   const pen = catalog.pen(penSlug);
   const view: VisitorView = {
     signedIn: Boolean(userId),
