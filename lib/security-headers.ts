@@ -94,16 +94,6 @@ export const DOCUMENT_POLICY = "default-src 'none'; img-src 'self'; style-src 'u
 const APPLICANT_FILE = /^\/account\/professional\/document$/;
 const STAFF_FILE = /^\/admin\/professionals\/[A-Za-z0-9_-]+\/document$/;
 
-/** The staff-only route that answers with an uploaded licence copy. */
-export function isDocumentPath(pathname: string): boolean {
-  return STAFF_FILE.test(pathname);
-}
-
-/** True for the paths that serve an uploaded file (one segment of an id at most; nothing else). */
-export function servesUploadedFile(pathname: string): boolean {
-  return APPLICANT_FILE.test(pathname) || STAFF_FILE.test(pathname);
-}
-
 /** The policy for a path that serves an uploaded file, or null for any other path. */
 export function uploadedFilePolicy(pathname: string): string | null {
   return STAFF_FILE.test(pathname) ? DOCUMENT_POLICY : APPLICANT_FILE.test(pathname) ? UPLOADED_FILE_POLICY : null;

@@ -6,7 +6,7 @@ import {
   DOCUMENT_POLICY,
   HSTS_VALUE,
   contentSecurityPolicy,
-  isDocumentPath,
+  uploadedFilePolicy,
   formTargetsFromEnv,
   makeNonce,
   securityHeaders,
@@ -208,7 +208,7 @@ describe("proxy.ts", () => {
     expect(directives(copy).get("default-src")).toEqual(["'none'"]);
     expect(copy).not.toContain("script-src");
     for (const path of ["/admin/professionals/abc123", "/admin/professionals", "/admin/professionals/abc123/document/more"]) {
-      expect(isDocumentPath(path), path).toBe(false);
+      expect(uploadedFilePolicy(path), path).toBeNull();
       expect(proxy(new NextRequest(`http://127.0.0.1${path}`)).headers.get("content-security-policy"), path).toContain("'strict-dynamic'");
     }
   });

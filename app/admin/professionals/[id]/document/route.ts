@@ -13,26 +13,13 @@ import type { NextRequest } from "next/server";
 import { withAdminDb } from "@/lib/admin/page";
 import { adminRefused } from "@/lib/admin/refused";
 import { AdminRefused, can, currentStaff } from "@/lib/admin/staff";
+import { contentDisposition } from "@/lib/http/content-disposition";
 import { readDocument } from "@/lib/professional/applications";
+import { ACCEPTED_TYPES } from "@/lib/professional/document";
 import { DOCUMENT_POLICY } from "@/lib/security-headers";
 import { isId } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
-
-/** The only types an upload can have (lib/professional/document.ts); anything else is offered as a download of bytes. */
-const INLINE_TYPES = new Set(["application/pdf", "image/png", "image/jpeg", "image/webp"]);
-
-/** `inline` or `attachment` with an ASCII file name any client reads and the real one as UTF-8 (RFC 6266). */
-function documentDisposition(kind: "inline" | "attachment", fileName: string): string {
-  const name = fileName.replace(/[\u0000-\u001f\u007f]/g, "").trim() || "licence";
-  const ascii =
-    name
-      .replace(/[^A-Za-z0-9._ ()-]/g, "_")
-      .replace(/^[.\s]+/, "")
-      .slice(0, 100) || "licence";
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 export async function GET(_request: NextRequest, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const staff = await currentStaff();
@@ -50,12 +37,12 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
     throw error;
   }
   if (!doc) return adminRefused();
-  const inline = INLINE_TYPES.has(doc.contentType);
+  const inline = ACCEPTED_TYPES.includes(doc.contentType);
   return new Response(new Uint8Array(doc.bytes), {
     headers: {
       "Content-Type": inline ? doc.contentType : "application/octet-stream",
       "Content-Length": String(doc.bytes.byteLength),
-      "Content-Disposition": documentDisposition(inline ? "inline" : "attachment", doc.fileName),
+      "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", doc.fileName, "licence"),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": DOCUMENT_POLICY,
