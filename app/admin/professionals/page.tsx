@@ -6,8 +6,8 @@
 import Link from "next/link";
 import { adminMetadata, adminPage, withAdminDb } from "@/lib/admin/page";
 import { QUEUE_STATUSES, queueStatus, queueStatusLabel, type QueueStatus } from "@/lib/admin/professionals";
-import { formatDateTime } from "@/lib/catalog/format";
 import { reviewQueue, type QueueRow } from "@/lib/professional/applications";
+import { when } from "@/components/admin/section";
 
 export const generateMetadata = adminMetadata("professionals.review", "Professionals");
 
@@ -20,7 +20,7 @@ const tabLabel: Record<QueueStatus, string> = {
   REJECTED: "Not approved",
 };
 
-const when = (d: Date | null) => (d ? <time dateTime={d.toISOString()}>{formatDateTime(d.toISOString())}</time> : "—");
+const whenOrDash = (d: Date | null) => when(d, "—");
 
 /** The date that matters for the list shown: when it was sent (waiting) or decided (the rest). */
 const dateOf = (row: QueueRow, status: QueueStatus) => (status === "SUBMITTED" ? row.submittedAt : (row.decidedAt ?? row.submittedAt));
@@ -98,7 +98,7 @@ export default async function ProfessionalsPage({ searchParams }: Props) {
                   </th>
                   <td className="py-2 pr-3 break-words">{r.profession || "—"}</td>
                   <td className="py-2 pr-3 break-words">{r.region || "—"}</td>
-                  <td className="py-2 whitespace-nowrap">{when(dateOf(r, status))}</td>
+                  <td className="py-2 whitespace-nowrap">{whenOrDash(dateOf(r, status))}</td>
                 </tr>
               ))}
             </tbody>
@@ -117,7 +117,7 @@ export default async function ProfessionalsPage({ searchParams }: Props) {
                   {r.profession || "—"} · {r.region || "—"}
                 </p>
                 <p className="mt-1 text-muted">
-                  {dateHeading} {when(dateOf(r, status))}
+                  {dateHeading} {whenOrDash(dateOf(r, status))}
                 </p>
               </li>
             ))}

@@ -14,7 +14,8 @@ import { isOrderNumber, statusLabel } from "@/lib/admin/orders";
 import { adminOrderDetail } from "@/lib/data";
 import { adminMetadata, adminPage, formState, pageFlash } from "@/lib/admin/page";
 import { can } from "@/lib/admin/staff";
-import { formatDate, formatDateTime, formatMoney } from "@/lib/catalog/format";
+import { formatDate, formatMoney } from "@/lib/catalog/format";
+import { Section, when } from "@/components/admin/section";
 
 type Props = { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,19 +23,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { number } = await params;
   // Only for staff: anyone else's 404 is titled like a missing page's.
   return adminMetadata("orders.read", isOrderNumber(number) ? `Order ${number.toUpperCase()}` : "Order")();
-}
-
-const when = (d: Date | null) => (d ? <time dateTime={d.toISOString()}>{formatDateTime(d.toISOString())}</time> : null);
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded border border-line bg-white p-4">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      <div className="mt-3">{children}</div>
-    </section>
-  );
 }
 
 export default async function AdminOrderPage({ params, searchParams }: Props) {

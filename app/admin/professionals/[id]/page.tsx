@@ -12,9 +12,9 @@ import { notFound } from "next/navigation";
 import { ActionForm, FlashNotice, Input, SubmitButton, TextArea, type FormState } from "@/components/admin/form";
 import { adminMetadata, adminPage, formState, pageFlash, withAdminDb } from "@/lib/admin/page";
 import { queueStatusLabel } from "@/lib/admin/professionals";
-import { formatDateTime } from "@/lib/catalog/format";
 import { applicationForStaff, FIELD_LIMITS } from "@/lib/professional/applications";
 import { isId } from "@/lib/validation";
+import { Section, when } from "@/components/admin/section";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -23,24 +23,11 @@ export async function generateMetadata(_: Props): Promise<Metadata> {
   return adminMetadata("professionals.review", "Professional application")();
 }
 
-const when = (d: Date | null) => (d ? <time dateTime={d.toISOString()}>{formatDateTime(d.toISOString())}</time> : null);
-
 const fileSize = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
 
 const actorOf = (e: { actorKind: string; actorEmail: string | null }) =>
   e.actorKind === "CUSTOMER" ? "Applicant" : e.actorKind === "STAFF" ? (e.actorEmail ?? "Staff") : "The store";
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded border border-line bg-white p-4">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      <div className="mt-3">{children}</div>
-    </section>
-  );
-}
 
 /** Which application, and which sending of it the page showed (a decision applies to that one only). */
 function Hidden({ id, seen }: { id: string; seen: string }) {
