@@ -142,3 +142,38 @@ test("without JavaScript a size is chosen with the form and added through a plai
     await context.close();
   }
 });
+
+test("a page from the front cache is drawn before its scripts load, and then works with them", async ({ page, request }) => {
+  const path = "/products/home-sharps-container";
+  // The first read renders and keeps the page; a repeat read is answered by the front cache, scripts deferred (decision 0021).
+  await expect
+    .poll(async () => {
+      const response = await request.get(path);
+      return response.headers()["x-nextjs-cache"] === "HIT" && (await response.text()).includes("requestAnimationFrame");
+    })
+    .toBe(true);
+  // The time the browser first had a frame to draw: render-blocked until the stylesheet is in, so the page is drawn in it.
+  await page.addInitScript(() => {
+    requestAnimationFrame(() => ((window as unknown as { firstFrame: number }).firstFrame = performance.now()));
+  });
+  await page.goto(path);
+  await expect(page.locator("form[data-hydrated]")).toHaveCount(1);
+  const timing = await page.evaluate(() => {
+    const scripts = performance
+      .getEntriesByType("resource")
+      .filter((e) => /\/_next\/static\/chunks\/.+\.js$/.test(e.name))
+      .map((e) => e.startTime);
+    const tags = [...document.scripts].map((s) => s.getAttribute("src")).filter((s): s is string => !!s?.startsWith("/_next/"));
+    const firstFrame = (window as unknown as { firstFrame?: number }).firstFrame ?? null;
+    return { firstFrame, firstScript: Math.min(...scripts), scripts: scripts.length, tags: tags.length, distinct: new Set(tags).size };
+  });
+  expect(timing.firstFrame).not.toBeNull();
+  expect(timing.scripts).toBeGreaterThan(0);
+  // No script was fetched while the page was being read and drawn.
+  expect(timing.firstScript).toBeGreaterThan(timing.firstFrame!);
+  expect(timing.distinct).toBe(timing.tags); // each script added once
+  // With its scripts running, adding to the cart stays on the page.
+  await page.getByRole("button", { name: "Add to cart" }).first().click();
+  await expect(page.getByTestId("added")).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+});

@@ -100,6 +100,18 @@ describe("the front cache", () => {
     expect(await edited.text()).toContain("Kit (new)");
   });
 
+  it("sends a page's Next.js scripts to start after the first paint, with the ETag and length of what it sends", async () => {
+    const withScripts = HTML.replace("<html><body>", '<html><head><script src="/_next/static/chunks/react-dom.js" async=""></script></head><body>');
+    kept.set("/cached/products/home-complete-kit/_", { value: { kind: "APP_PAGE", html: withScripts }, lastModified: Date.now() });
+    const response = await get("/products/home-complete-kit", { "accept-encoding": "identity" });
+    const sent = await response.text();
+    expect(sent).not.toContain('<script src="/_next/static/chunks/react-dom.js" async="">');
+    expect(sent).toMatch(/requestAnimationFrame[\s\S]*\["\/_next\/static\/chunks\/react-dom\.js"\]\)<\/script><\/body>/);
+    expect(Number(response.headers.get("content-length"))).toBe(Buffer.byteLength(sent));
+    const again = await get("/products/home-complete-kit", { "if-none-match": response.headers.get("etag")! });
+    expect(again.status).toBe(304);
+  });
+
   it("answers HEAD with the headers only", async () => {
     const response = await get("/products/home-complete-kit", { "accept-encoding": "identity" }, "HEAD");
     expect(response.status).toBe(200);
