@@ -303,15 +303,6 @@ export async function holdOrder(prisma: Db, hold: HoldOrderInput) {
       let outdated = false;
       const order = await prisma.$transaction(async (tx) => {
         await hold.prepare?.(tx);
-        outdated = await takeStock(tx, hold.stock);
-        const promo = hold.promo;
-        if (promo) {
-          const taken = await tx.promoCode.updateMany({
-            where: { code: promo.code, active: true, ...(promo.maxUses !== null ? { usedCount: { lt: promo.maxUses } } : {}) },
-            data: { usedCount: { increment: 1 } },
-          });
-          if (taken.count === 0) throw new PromoUsedUp();
-        }
         const created = await tx.order.create({
           data: { ...hold.order, id, number: newOrderNumber(), accessTokenHash: hashToken(accessToken) },
           // The items as written, without the instructions just built (large JSON nobody reads back here).
@@ -326,6 +317,19 @@ export async function holdOrder(prisma: Db, hold: HoldOrderInput) {
           data: { contraindicationsConfirmedAt: created.contraindicationsConfirmedAt?.toISOString() ?? null },
           at: created.createdAt,
         });
+        // Stock, then the promo's count, last: every checkout of a popular kit
+        // updates the same Variant row, and its lock is held from this UPDATE to
+        // the commit, so nothing else waits inside it. If either cannot be
+        // taken, the throw rolls back the order written above with it.
+        outdated = await takeStock(tx, hold.stock);
+        const promo = hold.promo;
+        if (promo) {
+          const taken = await tx.promoCode.updateMany({
+            where: { code: promo.code, active: true, ...(promo.maxUses !== null ? { usedCount: { lt: promo.maxUses } } : {}) },
+            data: { usedCount: { increment: 1 } },
+          });
+          if (taken.count === 0) throw new PromoUsedUp();
+        }
         return created;
       });
       // A stock band changed: this process's cached pages learn of it now, not at the next poll.

@@ -100,6 +100,24 @@ describe("starting checkout", () => {
     expect(await prisma.order.count()).toBe(orders);
   });
 
+  it("a promo code's last use is given once when two checkouts race for it; the other holds no stock and leaves no order", async () => {
+    const code = `LASTUSE${Date.now().toString(36).toUpperCase()}`;
+    await prisma.promoCode.create({ data: { code, kind: "FIXED", value: 100, minOrderCents: 0, maxUses: 1, usedCount: 0, active: true } });
+    const before = await stockOf(prisma, "SRM-HA-30");
+    const orders = await prisma.order.count();
+    const carts = await Promise.all([cartWith(prisma, [["SRM-HA-30", 1]]), cartWith(prisma, [["SRM-HA-30", 1]])]);
+    const results = await Promise.all(carts.map((token) => startCheckout(prisma, token, { ...validInput, promoCode: code }, options)));
+    const won = results.filter((r) => r.ok);
+    expect(won).toHaveLength(1);
+    const lost = results.find((r) => !r.ok);
+    if (!lost || lost.ok) throw new Error("both checkouts took the code");
+    expect(lost.errors.promoCode).toMatch(/used/i);
+    expect((await prisma.promoCode.findUniqueOrThrow({ where: { code } })).usedCount).toBe(1);
+    expect(await stockOf(prisma, "SRM-HA-30")).toBe(before - 1);
+    expect(await prisma.order.count()).toBe(orders + 1);
+    for (const r of won) if (r.ok) await expireOrder(prisma, r.orderId);
+  });
+
   it("refuses more than is in stock with a clear message, holding nothing", async () => {
     const v = await prisma.variant.findUniqueOrThrow({ where: { sku: "CLN-GEN-150" } });
     const token = await cartWith(prisma, [
@@ -108,6 +126,7 @@ describe("starting checkout", () => {
     ]);
     const serum = await stockOf(prisma, "SRM-HA-30");
     await prisma.variant.update({ where: { id: v.id }, data: { stock: 2 } });
+    const orders = await prisma.order.count();
     try {
       const result = await startCheckout(prisma, token, validInput, options);
       expect(result.ok).toBe(false);
@@ -115,6 +134,8 @@ describe("starting checkout", () => {
       expect(result.errors.cart).toContain("Only 2 of CLN-GEN-150 left.");
       expect(await stockOf(prisma, "CLN-GEN-150")).toBe(2);
       expect(await stockOf(prisma, "SRM-HA-30")).toBe(serum);
+      // The order is written before the stock is taken (the hot row's lock is held last): it went back with the refusal.
+      expect(await prisma.order.count()).toBe(orders);
     } finally {
       await prisma.variant.update({ where: { id: v.id }, data: { stock: v.stock } });
     }
