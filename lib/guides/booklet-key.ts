@@ -22,9 +22,21 @@ export const BOOKLET_LAYOUT_VERSION = 3;
 export type BookletInput = { doc: Instructions; footer: string; origin: string };
 
 export function bookletHash(input: BookletInput): string {
+  // The current instructions are one shared object per product and guide
+  // version (getInstructionsForProduct): hash each once, not per download.
+  const key = `${input.footer}\u0000${input.origin}`;
+  const known = hashes.get(input.doc)?.get(key);
+  if (known) return known;
   const content = canonicalJson({ layout: BOOKLET_LAYOUT_VERSION, author: siteName, footer: input.footer, origin: input.origin, doc: input.doc });
-  return createHash("sha256").update(content).digest("hex");
+  const hash = createHash("sha256").update(content).digest("hex");
+  let byInput = hashes.get(input.doc);
+  if (!byInput) hashes.set(input.doc, (byInput = new Map()));
+  byInput.set(key, hash);
+  return hash;
 }
+
+/** Hashes by document object, then footer and origin. A document is never changed once built. */
+const hashes = new WeakMap<Instructions, Map<string, string>>();
 
 /**
  * JSON with object keys sorted: an order's instructions come back from a jsonb

@@ -48,8 +48,20 @@ export async function getInstructionsForProduct(product: CatalogProduct) {
   const attached = await getProductInstructions(product);
   if (!attached) return null;
   const names = productNames(await getCatalog());
-  return { attached, doc: buildInstructions(product, attached, (slug) => names.get(slug)) };
+  // A catalog product is one frozen object for as long as the catalog is
+  // unchanged, and a guide version never changes: build each pair once.
+  let byVersion = builtInstructions.get(product);
+  if (!byVersion) builtInstructions.set(product, (byVersion = new Map()));
+  let built = byVersion.get(attached.guide.versionId);
+  if (!built) {
+    built = { attached, doc: buildInstructions(product, attached, (slug) => names.get(slug)) };
+    byVersion.set(attached.guide.versionId, built);
+  }
+  return built;
 }
+
+/** Instructions built per catalog product and guide version. Shared by every request: do not change what it holds. */
+const builtInstructions = new WeakMap<CatalogProduct, Map<string, { attached: ProductInstructions; doc: Instructions }>>();
 export * from "./instructions";
 
 /**
