@@ -14,8 +14,24 @@ import { instructionsFor, type GuideVersionView, type ProductInstructions } from
 import { currentVersionIds, listGuides, loadGuideVersion } from "./store";
 
 export function getGuideVersion(versionId: string): Promise<GuideVersionView | null> {
-  return unstable_cache(() => loadGuideVersion(db(), versionId), ["guide-version", versionId], { tags: ["guides"] })();
+  // The data cache hands back a fresh parse of the whole guide on every hit;
+  // a published version never changes, so this process keeps the one it read.
+  let version = readVersions.get(versionId);
+  if (!version) {
+    version = unstable_cache(() => loadGuideVersion(db(), versionId), ["guide-version", versionId], { tags: ["guides"] })();
+    if (readVersions.size >= 500) readVersions.clear();
+    readVersions.set(versionId, version);
+    // Nothing found, or a failed read, is asked again next time.
+    version.then(
+      (found) => found || readVersions.delete(versionId),
+      () => readVersions.delete(versionId),
+    );
+  }
+  return version;
 }
+
+/** Guide versions read by this process, by id (a store has tens). Shared by every request: do not change what they hold. */
+const readVersions = new Map<string, Promise<GuideVersionView | null>>();
 
 const getCurrentVersionIds = cache(async (): Promise<Map<string, string>> => {
   const entries = await unstable_cache(async () => [...(await currentVersionIds(db()))], ["guide-current-versions", databaseKey()], {
