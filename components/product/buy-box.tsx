@@ -37,8 +37,17 @@ export function BuyBox(props: { productName: string; variants: BuyVariant[]; ini
   const buyRow = useRef<HTMLDivElement>(null);
   // Until the script runs the form posts as a plain form (a redirect to the cart); marked once it answers in place.
   const form = useRef<HTMLFormElement>(null);
-  useEffect(() => form.current?.setAttribute("data-hydrated", ""), []);
   const variant = variants.find((v) => v.sku === sku) ?? variants[0]!;
+  useEffect(() => {
+    // A size picked before the scripts ran (catalog pages load them after the first paint,
+    // decision 0021) is already checked in the form: the price, stock and address follow it.
+    const picked = form.current?.querySelector<HTMLInputElement>('input[name="variantId"]:checked')?.dataset.sku;
+    const chosen = variants.find((v) => v.sku === picked);
+    if (chosen && chosen.sku !== props.initialSku) choose(chosen);
+    form.current?.setAttribute("data-hydrated", "");
+    // Once, when the form comes to life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   // The page says what a guest may buy; a verified professional's browser is told which professional-only sizes they may.
   const buyable = (v: BuyVariant) => view?.buyable?.[v.sku] ?? v.buyable;
   const inStock = (view?.stock?.[variant.sku] ?? variant.band).inStock;

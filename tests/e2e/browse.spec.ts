@@ -61,6 +61,28 @@ test("choosing a variant changes the URL, price and stock", async ({ page }) => 
   await expect(page.getByTestId("compatible-pens")).not.toContainText("H0");
 });
 
+test("a size chosen before the page's scripts have run is the one shown and added once they do", async ({ page }) => {
+  // Catalog pages load their scripts after the first paint (decision 0021): hold them back until the shopper has chosen.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  // Held scripts hold back the load event too: the page is read and used as soon as its HTML is in.
+  await page.goto("/products/precision-12-cartridge", { waitUntil: "domcontentloaded" });
+  await page.getByRole("radio", { name: /25 cartridges/ }).check();
+  release();
+  await expect(page.locator("form[data-hydrated]")).toHaveCount(1);
+  await expect(page.getByRole("radio", { name: /25 cartridges/ })).toBeChecked();
+  await expect(page).toHaveURL(/variant=CRT-12-25/);
+  const price = (await page
+    .getByRole("radio", { name: /25 cartridges/ })
+    .locator("xpath=..")
+    .textContent())!.match(/\$[\d.]+/)![0];
+  await expect(page.getByTestId("price")).toHaveText(price);
+});
+
 test("search finds products by word", async ({ page }) => {
   await page.goto("/");
   await page.getByLabel("Search the store").fill("sharps");
