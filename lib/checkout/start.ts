@@ -21,8 +21,8 @@ import { loadCheckoutProducts } from "@/lib/catalog/load";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { buildInstructions, instructionsFor } from "@/lib/guides";
 import type { Instructions } from "@/lib/guides/instructions";
-import type { GuideVersionView, ProductInstructions } from "@/lib/guides/attachment";
-import { loadGuideVersion } from "@/lib/guides/store";
+import type { ProductInstructions } from "@/lib/guides/attachment";
+import { readPublishedVersion } from "@/lib/guides/store";
 import { OutOfStockError, takeStock } from "@/lib/inventory";
 import { announceInvalidation } from "@/lib/cache/invalidate";
 import { kickJobs } from "@/lib/jobs";
@@ -221,14 +221,6 @@ export async function startCheckout(
 }
 
 /**
- * Published guide versions never change (the guides migration's trigger
- * refuses it; a change is a new version), so a process reads each one once:
- * checkout then asks the database only which version is current, live, and
- * not for the content and its checks again on every order.
- */
-const publishedVersions = new Map<string, GuideVersionView>();
-
-/**
  * What each product sold travels with today: its guide's current published
  * version and the instructions built from it (null: no guide, or none
  * published). One statement for the products and which versions are current;
@@ -244,7 +236,7 @@ export async function instructionsSnapshot(prisma: Db, slugs: string[]): Promise
   const attached = new Map<string, ProductInstructions | null>();
   const mentioned = new Set<string>();
   for (const product of products) {
-    const guide = product.guideVersionId ? await publishedVersion(prisma, product.guideVersionId) : null;
+    const guide = product.guideVersionId ? await readPublishedVersion(prisma, product.guideVersionId) : null;
     const instructions = guide ? instructionsFor(product, guide) : null;
     attached.set(product.slug, instructions);
     // Only the whole guide lists the products of each aftercare window.
@@ -266,16 +258,6 @@ export async function instructionsSnapshot(prisma: Db, slugs: string[]): Promise
     });
   }
   return snapshot;
-}
-
-async function publishedVersion(prisma: Db, id: string): Promise<GuideVersionView | null> {
-  const known = publishedVersions.get(id);
-  if (known) return known;
-  const view = await loadGuideVersion(prisma, id);
-  // A handful of guides, a version or two each: the bound only guards against surprises.
-  if (publishedVersions.size >= 200) publishedVersions.clear();
-  if (view) publishedVersions.set(id, view);
-  return view;
 }
 
 export type HoldOrderInput = {

@@ -11,27 +11,11 @@ import { db } from "@/lib/db";
 import { buildInstructions, type Instructions } from "./instructions";
 import { sectionAnchors } from "./content";
 import { instructionsFor, type GuideVersionView, type ProductInstructions } from "./attachment";
-import { currentVersionIds, listGuides, loadGuideVersion } from "./store";
+import { currentVersionIds, listGuides, readPublishedVersion } from "./store";
 
 export function getGuideVersion(versionId: string): Promise<GuideVersionView | null> {
-  // The data cache hands back a fresh parse of the whole guide on every hit;
-  // a published version never changes, so this process keeps the one it read.
-  let version = readVersions.get(versionId);
-  if (!version) {
-    version = unstable_cache(() => loadGuideVersion(db(), versionId), ["guide-version", versionId], { tags: ["guides"] })();
-    if (readVersions.size >= 500) readVersions.clear();
-    readVersions.set(versionId, version);
-    // Nothing found, or a failed read, is asked again next time.
-    version.then(
-      (found) => found || readVersions.delete(versionId),
-      () => readVersions.delete(versionId),
-    );
-  }
-  return version;
+  return readPublishedVersion(db(), versionId);
 }
-
-/** Guide versions read by this process, by id (a store has tens). Shared by every request: do not change what they hold. */
-const readVersions = new Map<string, Promise<GuideVersionView | null>>();
 
 const getCurrentVersionIds = cache(async (): Promise<Map<string, string>> => {
   const entries = await unstable_cache(async () => [...(await currentVersionIds(db()))], ["guide-current-versions", databaseKey()], {

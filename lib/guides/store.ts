@@ -33,6 +33,34 @@ export async function loadGuideVersion(prisma: Db, versionId: string): Promise<G
   return row ? toView(row) : null;
 }
 
+/**
+ * A published version, read once per process. Published versions never change
+ * (the guides migration's trigger refuses it; a change is a new version), so
+ * checkout and the pages ask the database only which version is current, and
+ * not for its content and its checks again on every order or download. A
+ * draft, an unknown id or a failed read is not kept: it is null (or throws)
+ * and is asked again next time.
+ */
+export function readPublishedVersion(prisma: Db, versionId: string): Promise<GuideVersionView | null> {
+  let version = publishedVersions.get(versionId);
+  if (!version) {
+    version = prisma.guideVersion
+      .findFirst({ where: { id: versionId, status: "PUBLISHED" }, include: versionInclude })
+      .then((row) => (row ? toView(row) : null));
+    // A handful of guides, a version or two each: the bound only guards against surprises.
+    if (publishedVersions.size >= 200) publishedVersions.clear();
+    publishedVersions.set(versionId, version);
+    version.then(
+      (found) => found || publishedVersions.delete(versionId),
+      () => publishedVersions.delete(versionId),
+    );
+  }
+  return version;
+}
+
+/** Published versions this process has read, by id. Shared by every caller: do not change what they hold. */
+const publishedVersions = new Map<string, Promise<GuideVersionView | null>>();
+
 /** guide slug → id of its newest published version. A small live query. */
 export async function currentVersionIds(prisma: Db): Promise<Map<string, string>> {
   const rows = await prisma.guideVersion.findMany({
