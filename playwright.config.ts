@@ -18,7 +18,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json"]],
   projects: [
-    { name: "store", testIgnore: /(publishing|admin-guides|bad-input-fuzz|forged-headers|shared-cache|journey)\.spec\.ts/ },
+    { name: "store", testIgnore: /(publishing|admin-guides|bad-input-fuzz|forged-headers|shared-cache|purchase|journey)\.spec\.ts/ },
     // Tests that change shared content run after the store's, so no other test sees it mid-change.
     { name: "publishing", testMatch: /publishing\.spec\.ts/, dependencies: ["store"] },
     // The bad-input run compares every variant's price and stock before and after: not while other tests buy.
@@ -26,8 +26,9 @@ export default defineConfig({
     // The back office publishes the home guide and buys a kit: after the other publishing test and the stock counts.
     { name: "admin-guides", testMatch: /admin-guides\.spec\.ts/, dependencies: ["publishing", "bad-input"] },
     // Forged-header tests use up 127.0.0.1's rate limits and count exactly; the shared-cache test
-    // (two more instances and a Redis) buys out an item's stock: last of all.
-    { name: "last", testMatch: /(forged-headers|shared-cache)\.spec\.ts/, dependencies: ["bad-input", "publishing", "admin-guides"] },
+    // (two more instances and a Redis) buys out an item's stock; the purchase tests count the
+    // stock of the kit several other tests buy, so none of those may buy it meanwhile: last of all.
+    { name: "last", testMatch: /(forged-headers|shared-cache|purchase)\.spec\.ts/, dependencies: ["bad-input", "publishing", "admin-guides"] },
     // The whole purchase with an accessibility scan of every page: it buys a kit, so after every test that counts stock or limits.
     { name: "journey", testMatch: /journey\.spec\.ts/, dependencies: ["last"] },
   ],

@@ -1,13 +1,13 @@
 // A guest signs in with an emailed link (read from the demo outbox), lands on
 // their account with the cart they built as a guest, and signs out again.
-import { expect, orderNumberOn, test } from "./fixtures";
+import { addToCart, expect, orderNumberOn, test } from "./fixtures";
 
 test("a guest signs in by email link, keeps their cart, and signs out", async ({ page }) => {
   const email = `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 
   // A guest cart first.
   await page.goto("/products/home-starter-kit");
-  await page.getByRole("button", { name: "Add to cart" }).click();
+  await addToCart(page);
   await expect(page.getByRole("link", { name: "View cart and check out" })).toBeVisible();
 
   // A pen chosen as a guest...

@@ -8,7 +8,7 @@
 import type { Browser } from "@playwright/test";
 import { testDb } from "../support/db";
 import { loadCurrentGuide } from "@/lib/guides/store";
-import { expect, fillCheckout, orderNumberOn, sessionFor, test } from "./fixtures";
+import { addToCart, expect, fillCheckout, orderNumberOn, sessionFor, test } from "./fixtures";
 
 const GUIDE = "home-microneedling-guide";
 const origin = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
@@ -19,7 +19,7 @@ async function buyKit(browser: Browser, email: string): Promise<string> {
   const page = await context.newPage();
   try {
     await page.goto("/products/home-starter-kit");
-    await page.getByRole("button", { name: "Add to cart" }).click();
+    await addToCart(page);
     await page.getByRole("link", { name: "View cart and check out" }).click();
     await expect(page.getByTestId("cart-lines")).toContainText("Home Starter Kit");
     await page.goto("/checkout");

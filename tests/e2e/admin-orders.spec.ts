@@ -4,7 +4,7 @@
 // phone without sideways scrolling. One test, so the owner signs in once
 // (sign-in links are rate limited per email).
 import type { Page } from "@playwright/test";
-import { expect, fillCheckout, orderNumberOn, sessionFor, test } from "./fixtures";
+import { addToCart, expect, fillCheckout, orderNumberOn, sessionFor, test } from "./fixtures";
 
 const OWNER = "owner@example.com";
 const TRACKING = "1Z999AA10555666777";
@@ -20,10 +20,10 @@ test("the owner ships part of a paid order; the customer's mail and tracking pag
   // A guest buys a kit and a cleanser through the demo checkout.
   const email = `admin-orders-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`;
   await page.goto("/products/home-starter-kit");
-  await page.getByRole("button", { name: "Add to cart" }).click();
+  await addToCart(page);
   await expect(page.getByText("Added Home Starter Kit")).toBeVisible();
   await page.goto("/products/gentle-cleanser");
-  await page.getByRole("button", { name: "Add to cart" }).first().click();
+  await addToCart(page);
   await expect(page.getByText(/^Added /).first()).toBeVisible();
   await page.goto("/checkout");
   await fillCheckout(page, { email, name: "Mae Jemison", line1: "9 Endeavour Way", city: "Decatur", region: "AL", postalCode: "35601" });

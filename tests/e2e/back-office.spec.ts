@@ -14,7 +14,7 @@ import { formatMoney } from "@/lib/catalog/format";
 import { withTestDb } from "../support/db";
 import { freePort, startStore, type StoreServer } from "../support/store-server";
 import { startStripeStandIn, type StripeStandIn } from "../support/stripe-stand-in";
-import { expect, fillCheckout, orderNumberOn, sessionFor, signInAs, test } from "./fixtures";
+import { addToCart, expect, fillCheckout, orderNumberOn, sessionFor, signInAs, test } from "./fixtures";
 
 const OWNER = "owner@example.com";
 const KIT = "/products/home-starter-kit";
@@ -41,10 +41,10 @@ async function checkPage(page: Page, name: string) {
 
 async function buyKitAndCleanser(page: Page, email: string, pay: (page: Page) => Promise<void>): Promise<void> {
   await page.goto(KIT);
-  await page.getByRole("button", { name: "Add to cart" }).click();
+  await addToCart(page);
   await expect(page.getByText("Added Home Starter Kit")).toBeVisible();
   await page.goto(CLEANSER);
-  await page.getByRole("button", { name: "Add to cart" }).first().click();
+  await addToCart(page);
   await expect(page.getByText(/^Added /).first()).toBeVisible();
   await page.goto("/checkout");
   await fillCheckout(page, { email, name: "Grace Hopper", line1: "7 Harbor Road", city: "Arlington", region: "VA", postalCode: "22201" });

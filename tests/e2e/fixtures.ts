@@ -71,6 +71,18 @@ export async function fillCheckout(
   await page.getByLabel("Country").selectOption(country);
 }
 
+/**
+ * Presses the product page's own "Add to cart" once the page's script has taken
+ * the form over, so it answers in place. Catalog pages start their scripts after
+ * the first paint (decision 0021): a press before then is a plain form post that
+ * lands on the cart page, which is right for a shopper and wrong for a test
+ * about the in-place answer.
+ */
+export async function addToCart(page: Page) {
+  await expect(page.locator("form#add-to-cart[data-hydrated]")).toHaveCount(1);
+  await page.locator("#add-to-cart").getByRole("button", { name: "Add to cart" }).click();
+}
+
 /** The order number shown on an order page ("Order SP-7K4Q-9XM2 · …"). */
 export async function orderNumberOn(page: Page): Promise<string> {
   return (await page.getByText(/^Order SP-/).textContent())!.match(/SP-[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];

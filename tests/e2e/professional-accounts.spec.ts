@@ -13,7 +13,7 @@ import { storeDay } from "@/lib/professional/applications";
 import { testDb } from "../support/db";
 import { tinyPdf } from "../support/documents";
 import { licensedAccount } from "../support/professional";
-import { expect, fillCheckout, sessionFor, test } from "./fixtures";
+import { addToCart, expect, fillCheckout, sessionFor, test } from "./fixtures";
 
 const PRO_SKUS = ["KIT-PRO", "CRT-42-10"] as const;
 
@@ -152,7 +152,7 @@ test("a verified professional sees the professional sections and buys a professi
 
   await page.goto("/products/wide-42-cartridge");
   await expect(page.getByTestId("professional-licensed")).toBeVisible();
-  await page.locator("#add-to-cart").getByRole("button", { name: "Add to cart" }).click();
+  await addToCart(page);
   await expect(page.getByTestId("added")).toContainText("Added Wide 42 Cartridge");
   await checkOutAndPay(page, email);
 
@@ -235,7 +235,7 @@ test("a customer applies with an upload, staff approve it, and the customer buys
   await expect(page.getByRole("row").filter({ hasText: email }).filter({ hasText: "approved" }).first()).toBeVisible();
   await page.goto("/products/professional-kit");
   await expect(page.getByTestId("professional-licensed")).toBeVisible();
-  await page.locator("#add-to-cart").getByRole("button", { name: "Add to cart" }).click();
+  await addToCart(page);
   await expect(page.getByTestId("added")).toContainText("Added Professional Kit");
   await checkOutAndPay(page, email);
   const number = (await page.getByText(/^Order SP-/).textContent())!.match(/SP-[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];

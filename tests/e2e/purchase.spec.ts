@@ -4,10 +4,13 @@
 import { stockOf as stockIn } from "../support/checkout";
 import { testDb } from "../support/db";
 import { pdfLinks, pdfText } from "../support/pdf-text";
-import { expect, fillCheckout, orderNumberOn, test } from "./fixtures";
+import { addToCart, expect, fillCheckout, orderNumberOn, test } from "./fixtures";
 
 // One after another: these tests count the stock of the products they buy,
-// and a purchase in another of them would move the count.
+// and a purchase in another of them would move the count. Other files buy the
+// Home Starter Kit too, so this file runs in the "last" project, after them
+// (playwright.config.ts): a tracking test buying one meanwhile made the count
+// one short.
 test.describe.configure({ mode: "default" });
 
 async function stockOf(sku: string): Promise<number> {
@@ -23,7 +26,7 @@ test("a visitor buys a kit with demo payments and reads its instructions afterwa
   const before = await stockOf("KIT-HOME-S");
   await page.goto("/products/home-starter-kit");
   await expect(page.getByTestId("demo-banner")).toContainText("payments are simulated");
-  await page.getByRole("button", { name: "Add to cart" }).click();
+  await addToCart(page);
   await page.getByRole("link", { name: "View cart and check out" }).click();
   await expect(page.getByTestId("cart-lines")).toContainText("Home Starter Kit");
   await expect(page.getByTestId("cart-subtotal")).toHaveText("$119.00");
@@ -139,7 +142,7 @@ test("a declined payment leaves stock as it was and the cart ready to try again"
   const before = await stockOf("SRM-HA-30");
   await page.goto("/products/soothing-hydrating-serum");
   await page.getByLabel("Quantity").fill("2");
-  await page.getByRole("button", { name: "Add to cart" }).click();
+  await addToCart(page);
   await expect(page.getByText("Added Soothing Hydrating Serum to your cart.")).toBeVisible();
   await page.goto("/checkout");
   await fillCheckout(page, { email: "decline@example.com" });
@@ -157,7 +160,7 @@ test("asking for more than is in stock is refused next to the quantity", async (
   await page.goto("/products/home-complete-kit");
   const stock = await stockOf("KIT-HOME-C");
   await page.getByLabel("Quantity").fill(String(stock + 1));
-  await page.getByRole("button", { name: "Add to cart" }).click();
+  await addToCart(page);
   await expect(page.locator("#quantity-error")).toHaveText(`Only ${stock} left in stock, so we cannot add ${stock + 1}.`);
 });
 
@@ -168,7 +171,7 @@ test("cartridges that do not fit the visitor's pen are flagged in the cart", asy
   await page.getByRole("button", { name: "Remember my pen" }).click();
   await expect(page.getByTestId("pen-notice")).toContainText("Stillpoint H0 Home Pen (first edition)");
   await page.goto("/products/coverage-36-cartridge");
-  await page.getByRole("button", { name: "Add to cart" }).click();
+  await addToCart(page);
   await expect(page.getByText("Added Coverage 36 Cartridge")).toBeVisible();
   await page.goto("/cart");
   await expect(page.getByTestId("fit-warnings")).toContainText("Coverage 36 Cartridge does not fit your Stillpoint H0 Home Pen (first edition)");

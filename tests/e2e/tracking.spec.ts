@@ -4,14 +4,14 @@
 import { readFileSync } from "node:fs";
 import { testDb } from "../support/db";
 import { markPacked, markShipped, orderIdByNumber } from "@/lib/orders/fulfilment";
-import { expect, fillCheckout, orderNumberOn, test } from "./fixtures";
+import { addToCart, expect, fillCheckout, orderNumberOn, test } from "./fixtures";
 
 const SAME_MESSAGE = "If an order matches, we have sent a link to that email address.";
 
 test("a guest looks up an order, opens the emailed link and follows it to shipped", async ({ page }) => {
   const email = `track-${Date.now()}@example.com`;
   await page.goto("/products/home-starter-kit");
-  await page.getByRole("button", { name: "Add to cart" }).click();
+  await addToCart(page);
   await expect(page.getByText("Added Home Starter Kit")).toBeVisible();
   await page.goto("/checkout");
   await fillCheckout(page, { email, name: "Katherine Johnson", line1: "3 Orbit Road", city: "Hampton", region: "", postalCode: "23666" });
