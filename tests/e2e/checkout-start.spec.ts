@@ -8,7 +8,9 @@ import { stockOf as stockIn } from "../support/checkout";
 import { withTestDb } from "../support/db";
 import { expect, fillCheckout, test } from "./fixtures";
 
-const CLEANSER = "CLN-GEN-150"; // aftercare: no safety confirmation
+// These tests count stock, so each variant here is one no test running beside them buys
+// (the gentle cleanser, counted here before, is bought in admin-orders and back-office).
+const AFTERCARE = "BND-AFT-3"; // the aftercare trio: no safety confirmation
 const CARTRIDGE = "CRT-24-10"; // needs the "who must not use it" confirmation
 
 // Several tests here count the same items' stock: one after another, or one's hold shows in another's count.
@@ -46,16 +48,16 @@ const json = { accept: "application/json" };
 const unique = (what: string) => `${what}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@example.test`;
 
 test("the page's script gets JSON with the payment page, and the stock is held", async ({ browser, baseURL }) => {
-  const ctx = await shopper(browser, baseURL!, CLEANSER, 2);
+  const ctx = await shopper(browser, baseURL!, AFTERCARE, 2);
   const email = unique("json");
-  const before = await stockOf(CLEANSER);
+  const before = await stockOf(AFTERCARE);
   const response = await ctx.request.post("/checkout/start", { multipart: checkoutForm({ email }), headers: json, maxRedirects: 0 });
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("application/json");
   expect(response.headers()["cache-control"]).toBe("no-store");
   const answer = await response.json();
   expect(answer).toEqual({ ok: true, redirectUrl: expect.stringMatching(/^\/pay\/demo\/[\w-]{43}$/) });
-  expect(await stockOf(CLEANSER)).toBe(before - 2);
+  expect(await stockOf(AFTERCARE)).toBe(before - 2);
   expect(await ordersFor(email)).toEqual([{ status: "AWAITING_PAYMENT" }]);
   // The payment page it names is the order's.
   const pay = await ctx.request.get(answer.redirectUrl);
@@ -103,14 +105,14 @@ test("validation errors come back one per field and nothing is held", async ({ b
 });
 
 test("a form post without JavaScript gets a 303 to the payment page", async ({ browser, baseURL }) => {
-  const ctx = await shopper(browser, baseURL!, CLEANSER);
+  const ctx = await shopper(browser, baseURL!, AFTERCARE);
   const email = unique("nojs");
-  const before = await stockOf(CLEANSER);
+  const before = await stockOf(AFTERCARE);
   const response = await ctx.request.post("/checkout/start", { form: checkoutForm({ email }), headers: { accept: "text/html" }, maxRedirects: 0 });
   expect(response.status()).toBe(303);
   expect(response.headers()["location"]).toMatch(/^\/pay\/demo\/[\w-]{43}$/);
   expect(await response.text()).toBe("");
-  expect(await stockOf(CLEANSER)).toBe(before - 1);
+  expect(await stockOf(AFTERCARE)).toBe(before - 1);
   expect(await ordersFor(email)).toEqual([{ status: "AWAITING_PAYMENT" }]);
   await ctx.close();
 });
@@ -179,37 +181,37 @@ test("with JavaScript the form answers in place from a JSON reply, with no page 
 });
 
 test("two submits from one cart hold its stock once", async ({ browser, baseURL }) => {
-  const ctx = await shopper(browser, baseURL!, CLEANSER, 3);
+  const ctx = await shopper(browser, baseURL!, AFTERCARE, 3);
   const email = unique("double");
-  const before = await stockOf(CLEANSER);
+  const before = await stockOf(AFTERCARE);
   const send = () => ctx.request.post("/checkout/start", { multipart: checkoutForm({ email }), headers: json });
   const answers = await Promise.all([send(), send()]);
   expect(answers.map((a) => a.status()).sort()).toContain(200);
-  expect(await stockOf(CLEANSER)).toBe(before - 3);
+  expect(await stockOf(AFTERCARE)).toBe(before - 3);
   const orders = await ordersFor(email);
   expect(orders.filter((o) => o.status === "AWAITING_PAYMENT")).toHaveLength(1);
   await ctx.close();
 });
 
 test("a post from another site is refused and holds nothing", async ({ browser, baseURL }) => {
-  const ctx = await shopper(browser, baseURL!, CLEANSER);
+  const ctx = await shopper(browser, baseURL!, AFTERCARE);
   const email = unique("crosssite");
-  const before = await stockOf(CLEANSER);
+  const before = await stockOf(AFTERCARE);
   const forged: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }];
   for (const headers of forged) {
     const response = await ctx.request.post("/checkout/start", { form: checkoutForm({ email }), headers, maxRedirects: 0 });
     expect(response.status()).toBe(403);
     expect(await response.text()).toContain("can only be sent from the store's own pages");
   }
-  expect(await stockOf(CLEANSER)).toBe(before);
+  expect(await stockOf(AFTERCARE)).toBe(before);
   expect(await ordersFor(email)).toEqual([]);
   await ctx.close();
 });
 
 test("an oversized body is refused with a clear message and changes nothing", async ({ browser, baseURL }) => {
-  const ctx = await shopper(browser, baseURL!, CLEANSER);
+  const ctx = await shopper(browser, baseURL!, AFTERCARE);
   const email = unique("large");
-  const before = await stockOf(CLEANSER);
+  const before = await stockOf(AFTERCARE);
   const big = checkoutForm({ email, line2: "x".repeat(20_000) });
 
   const scripted = await ctx.request.post("/checkout/start", { multipart: big, headers: json });
@@ -223,7 +225,7 @@ test("an oversized body is refused with a clear message and changes nothing", as
   await page.goto("/checkout?error=too-large");
   await expect(page.locator("form [role=alert]")).toHaveText("That form was too large to send. Please check what you typed and try again.");
 
-  expect(await stockOf(CLEANSER)).toBe(before);
+  expect(await stockOf(AFTERCARE)).toBe(before);
   expect(await ordersFor(email)).toEqual([]);
   await ctx.close();
 });
