@@ -27,10 +27,14 @@ function toView(row: VersionRow): GuideVersionView {
   };
 }
 
-/** One version, published or draft, by id. */
-export async function loadGuideVersion(prisma: Db, versionId: string): Promise<GuideVersionView | null> {
-  const row = await prisma.guideVersion.findUnique({ where: { id: versionId }, include: versionInclude });
+async function findVersion(prisma: Db, where: Prisma.GuideVersionWhereInput): Promise<GuideVersionView | null> {
+  const row = await prisma.guideVersion.findFirst({ where, include: versionInclude });
   return row ? toView(row) : null;
+}
+
+/** One version, published or draft, by id. */
+export function loadGuideVersion(prisma: Db, versionId: string): Promise<GuideVersionView | null> {
+  return findVersion(prisma, { id: versionId });
 }
 
 /**
@@ -44,9 +48,7 @@ export async function loadGuideVersion(prisma: Db, versionId: string): Promise<G
 export function readPublishedVersion(prisma: Db, versionId: string): Promise<GuideVersionView | null> {
   let version = publishedVersions.get(versionId);
   if (!version) {
-    version = prisma.guideVersion
-      .findFirst({ where: { id: versionId, status: "PUBLISHED" }, include: versionInclude })
-      .then((row) => (row ? toView(row) : null));
+    version = findVersion(prisma, { id: versionId, status: "PUBLISHED" });
     // A handful of guides, a version or two each: the bound only guards against surprises.
     if (publishedVersions.size >= 200) publishedVersions.clear();
     publishedVersions.set(versionId, version);

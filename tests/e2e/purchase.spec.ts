@@ -113,8 +113,7 @@ test("a visitor buys a kit with demo payments and reads its instructions afterwa
 test("an order of two products keeps each product's instructions apart: their contents link to their own sections", async ({ page }) => {
   for (const path of ["/products/home-starter-kit", "/products/balance-16-cartridge"]) {
     await page.goto(path);
-    await expect(page.locator("form[data-hydrated]")).toHaveCount(1);
-    await page.locator("#add-to-cart").getByRole("button", { name: "Add to cart" }).click();
+    await addToCart(page);
     await expect(page.getByTestId("added")).toBeVisible();
   }
   await page.goto("/checkout");
