@@ -80,5 +80,10 @@ function routeCatalog(request: NextRequest, requestHeaders: Headers): NextRespon
 export const config = {
   // Build output (hashed JS and CSS) needs no policy of its own; everything
   // else, public/ files included (an SVG opened directly is a document), does.
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // One exception: a product's booklet PDF (/products/<slug>/booklet.pdf) sets
+  // its own headers (lib/guides/booklet-response.ts: the document policy, and
+  // HSTS over https). It is a file, not a page: this proxy would only add the
+  // page policy to it, and the trip through here was a quarter of what a
+  // repeat download cost (docs/performance.md). Every other path passes here.
+  matcher: ["/((?!_next/static|_next/image|products/[^/]+/booklet\\.pdf$).*)"],
 };

@@ -91,6 +91,15 @@ export function contentSecurityPolicy({ nonce, https, dev = false, formTargets =
 export const UPLOADED_FILE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox";
 export const DOCUMENT_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/**
+ * The headers of a file the store makes itself and serves without proxy.ts (a
+ * product's booklet PDF; see the matcher there): the document policy, under
+ * which nothing runs or loads but the file, and HSTS over https as for pages.
+ */
+export function storeFileHeaders(https: boolean): Record<string, string> {
+  return https ? { "Content-Security-Policy": DOCUMENT_POLICY, "Strict-Transport-Security": HSTS_VALUE } : { "Content-Security-Policy": DOCUMENT_POLICY };
+}
+
 const APPLICANT_FILE = /^\/account\/professional\/document$/;
 const STAFF_FILE = /^\/admin\/professionals\/[A-Za-z0-9_-]+\/document$/;
 

@@ -11,8 +11,10 @@
 // a made-up value) gets the current booklet under the revalidated policy, so
 // nothing but the true version is ever kept as immutable.
 import { getProduct } from "@/lib/catalog";
+import { config } from "@/lib/config";
 import { db, type Db } from "@/lib/db";
 import { getInstructionsForProduct } from "@/lib/guides";
+import { storeFileHeaders } from "@/lib/security-headers";
 import { BOOKLET_VERSION_PARAM, bookletVersion, productBookletInput } from "./booklet-key";
 import { storedBooklet, type StoredBooklet } from "./booklet-store";
 import type { Instructions } from "./instructions";
@@ -66,20 +68,24 @@ export async function currentProductBooklet(slug: string): Promise<ProductBookle
   return product && instructions ? { slug: product.slug, guideNumber: instructions.attached.guide.number, doc: instructions.doc } : null;
 }
 
-const notFound = () => new Response("No instruction booklet for that product.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-
-/** GET /products/<slug>/booklet.pdf[?v=…] for a booklet already looked up (tests look it up without Next.js's data cache). */
-export async function productBookletResponse(prisma: Db, request: Request, booklet: ProductBooklet | null): Promise<Response> {
-  if (!booklet) return notFound();
+/**
+ * GET /products/<slug>/booklet.pdf[?v=…] for a booklet already looked up (tests look it up without Next.js's data cache).
+ * proxy.ts does not see this path: every answer carries the store's file headers itself (`https`: the site's setting).
+ */
+export async function productBookletResponse(prisma: Db, request: Request, booklet: ProductBooklet | null, { https }: { https: boolean }): Promise<Response> {
+  const headers = storeFileHeaders(https);
+  if (!booklet)
+    return new Response("No instruction booklet for that product.", { status: 404, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
   const stored = await storedBooklet(prisma, productBookletInput(booklet.doc));
   const asked = new URL(request.url).searchParams.get(BOOKLET_VERSION_PARAM);
   return bookletPdfResponse(request, stored, {
     filename: `${booklet.slug}-instructions-v${booklet.guideNumber}.pdf`,
     cacheControl: asked === bookletVersion(stored.hash) ? IMMUTABLE : REVALIDATE_EVERY_TIME,
+    headers,
   });
 }
 
 /** The route handler's whole work, on the store's database. */
 export async function productBookletGet(request: Request, slug: string): Promise<Response> {
-  return productBookletResponse(db(), request, await currentProductBooklet(slug));
+  return productBookletResponse(db(), request, await currentProductBooklet(slug), { https: config().https });
 }

@@ -6,6 +6,7 @@
 import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import type { Page } from "@playwright/test";
+import { DOCUMENT_POLICY } from "@/lib/security-headers";
 import { freePort, startStore } from "../support/store-server";
 import { expect, openSignInMail, test } from "./fixtures";
 
@@ -59,6 +60,20 @@ test("a page that may be prerendered gets a policy without a nonce that still pi
   }
   expect(headers).not.toHaveProperty("strict-transport-security");
   await hydrated(page);
+});
+
+test("the product booklet, which proxy.ts does not see, sends the document policy itself; the paths beside it keep the page policy", async ({ request }) => {
+  const booklet = await request.get("/products/home-complete-kit/booklet.pdf");
+  expect(booklet.status()).toBe(200);
+  expect(booklet.headers()["content-type"]).toBe("application/pdf");
+  expect(booklet.headers()["content-security-policy"]).toBe(DOCUMENT_POLICY);
+  expect(booklet.headers()["x-content-type-options"]).toBe("nosniff");
+  // The proxy's matcher leaves out exactly that file: the booklet's page and a longer name still pass through it.
+  for (const path of ["/products/home-complete-kit/booklet", "/products/home-complete-kit/booklet.pdfx"]) {
+    const policy = (await request.get(path)).headers()["content-security-policy"]!;
+    expect(policy, path).toContain("default-src 'self'");
+    expect(policy, path).not.toBe(DOCUMENT_POLICY);
+  }
 });
 
 test("the demo outbox still shows a mail's HTML in its sandboxed frame under the policy", async ({ page }) => {

@@ -11,6 +11,7 @@ import { buildInstructions, instructionsFor } from "@/lib/guides";
 import { bookletHash, productBookletInput, productBookletUrl } from "@/lib/guides/booklet-key";
 import { renderBookletPdf } from "@/lib/guides/booklet-pdf";
 import { IMMUTABLE, REVALIDATE_EVERY_TIME, productBookletResponse, type ProductBooklet } from "@/lib/guides/booklet-response";
+import { DOCUMENT_POLICY, HSTS_VALUE } from "@/lib/security-headers";
 import { bookletStats, forgetBookletsInMemory, storedBooklet, type BookletBuilder } from "@/lib/guides/booklet-store";
 import { createDraft, loadCurrentGuide, publishGuide, publishVersion } from "@/lib/guides/store";
 import { orderBookletGet } from "@/lib/orders/order-routes";
@@ -66,7 +67,7 @@ async function currentBooklet(): Promise<ProductBooklet> {
 
 const get = (path: string, headers: Record<string, string> = {}) => new Request(`http://store.test${path}`, { headers });
 const publicBooklet = async (path = `/products/${slug}/booklet.pdf`, headers: Record<string, string> = {}) =>
-  productBookletResponse(prisma, get(path, headers), await currentBooklet());
+  productBookletResponse(prisma, get(path, headers), await currentBooklet(), { https: false });
 const bytes = async (response: Response) => new Uint8Array(await response.arrayBuffer());
 const orderBooklet = (headers: Record<string, string> = {}) =>
   orderBookletGet(get(`/orders/${order.accessToken}/items/${itemId}/booklet.pdf`, headers), { via: "confirmation", token: order.accessToken }, itemId);
@@ -145,9 +146,30 @@ describe("the public booklet", () => {
   });
 
   it("is a 404 for a product without one", async () => {
-    const response = await productBookletResponse(prisma, get("/products/nothing/booklet.pdf"), null);
+    const response = await productBookletResponse(prisma, get("/products/nothing/booklet.pdf"), null, { https: false });
     expect(response.status).toBe(404);
     expect(response.headers.get("ETag")).toBeNull();
+  });
+
+  // proxy.ts does not see this path (its matcher), so the route's own headers are all it gets.
+  it("carries the document policy on every answer, download, 304 or 404, and HSTS when the site is on https", async () => {
+    const withHttps = async (https: boolean) => {
+      const booklet = await currentBooklet();
+      const full = await productBookletResponse(prisma, get(`/products/${slug}/booklet.pdf`), booklet, { https });
+      const etag = full.headers.get("ETag")!;
+      const notModified = await productBookletResponse(prisma, get(`/products/${slug}/booklet.pdf`, { "If-None-Match": etag }), booklet, { https });
+      const missing = await productBookletResponse(prisma, get("/products/nothing/booklet.pdf"), null, { https });
+      expect([full.status, notModified.status, missing.status]).toEqual([200, 304, 404]);
+      return [full, notModified, missing];
+    };
+    for (const response of await withHttps(false)) {
+      expect(response.headers.get("Content-Security-Policy")).toBe(DOCUMENT_POLICY);
+      expect(response.headers.get("Strict-Transport-Security")).toBeNull();
+    }
+    for (const response of await withHttps(true)) {
+      expect(response.headers.get("Content-Security-Policy")).toBe(DOCUMENT_POLICY);
+      expect(response.headers.get("Strict-Transport-Security")).toBe(HSTS_VALUE);
+    }
   });
 });
 
