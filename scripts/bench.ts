@@ -33,7 +33,7 @@ const KIT_PAGE = "/products/home-complete-kit";
 const SECOND_PRODUCT = "/products/balance-16-cartridge";
 const SCALE_PRODUCTS = 2000;
 
-type PageKey = "static" | "kit" | "listing" | "filtered" | "search" | "home" | "cart" | "pdf" | "guide";
+type PageKey = "static" | "kit" | "listing" | "filtered" | "search" | "home" | "cart" | "pdf" | "guide" | "floor" | "json";
 type RowKey = PageKey | "checkout" | "scale";
 
 /** A page row: its URL (or how to find it) and its target as a share of the static file's req/s. */
@@ -51,6 +51,12 @@ const PAGES: PageSpec[] = [
   { key: "pdf", label: "booklet PDF, repeat", path: "", target: 0.5 },
   // A guide page, as the older bench-pages script measured; no target of its own.
   { key: "guide", label: "guide page", path: "/instructions/home-microneedling-guide", target: null },
+  // No target: what any page Next.js renders for each request costs here, and
+  // any small JSON answer (checkout's script sends two a purchase). The order
+  // lookup form reads nothing; the visitor's answer, with no cookie, neither.
+  // Whatever the store renders per request costs at least these.
+  { key: "floor", label: "smallest per-request page", path: "/track", target: null },
+  { key: "json", label: "smallest JSON answer", path: "/api/visitor", target: null },
 ];
 
 const CHECKOUT_LEVELS = [5, 20];
@@ -208,6 +214,10 @@ async function measurePages(base: string, opts: Options, cartCookie: string | nu
       rows.push({ ...blank, mark: "FAIL", note: (error as Error).message });
       continue;
     }
+    // A few seconds of the same load, not counted: the first row (the static
+    // file, every ratio's base) otherwise met a server whose hot paths the
+    // JIT had not optimised yet, and read low (815/s where it serves 1,100+).
+    await measureUrl(base + path, { seconds: Math.min(3, opts.seconds), connections: opts.connections, headers });
     const figure = await measureUrl(base + path, { seconds: opts.seconds, connections: opts.connections, headers });
     figures.set(spec.key, figure);
     if (spec.key === "static") staticRate = figure.perSecond;
