@@ -97,7 +97,7 @@ export const DOCUMENT_POLICY = "default-src 'none'; img-src 'self'; style-src 'u
  * which nothing runs or loads but the file, and HSTS over https as for pages.
  */
 export function storeFileHeaders(https: boolean): Record<string, string> {
-  return https ? { "Content-Security-Policy": DOCUMENT_POLICY, "Strict-Transport-Security": HSTS_VALUE } : { "Content-Security-Policy": DOCUMENT_POLICY };
+  return policyHeaders(DOCUMENT_POLICY, https);
 }
 
 const APPLICANT_FILE = /^\/account\/professional\/document$/;
@@ -108,10 +108,15 @@ export function uploadedFilePolicy(pathname: string): string | null {
   return STAFF_FILE.test(pathname) ? DOCUMENT_POLICY : APPLICANT_FILE.test(pathname) ? UPLOADED_FILE_POLICY : null;
 }
 
-/** The headers proxy.ts adds to a response. HSTS only over https: over http browsers ignore it, and it would wrongly promise https. */
+/** The headers proxy.ts adds to a response. */
 export function securityHeaders(options: PolicyOptions): Record<string, string> {
-  const headers: Record<string, string> = { "Content-Security-Policy": contentSecurityPolicy(options) };
-  if (options.https) headers["Strict-Transport-Security"] = HSTS_VALUE;
+  return policyHeaders(contentSecurityPolicy(options), options.https);
+}
+
+/** A policy and, only over https, HSTS: over http browsers ignore it, and it would wrongly promise https. */
+function policyHeaders(policy: string, https: boolean): Record<string, string> {
+  const headers: Record<string, string> = { "Content-Security-Policy": policy };
+  if (https) headers["Strict-Transport-Security"] = HSTS_VALUE;
   return headers;
 }
 
